@@ -1,0 +1,570 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pamphlet/generator/diag"
+)
+
+const goodSite = `
+-- site.yaml --
+title: Clinic leaflets
+base_url: https://clinic.example/patient-info/
+language: en-GB
+menu:
+  - title: Therapy
+    page: therapy/_index.md
+  - title: NHS
+    url: https://www.nhs.uk/
+-- content/_index.md --
+---
+title: Welcome
+description: Leaflets about therapy.
+---
+Start with [what to expect](therapy/what-to-expect.md#first-meeting).
+-- content/therapy/_index.md --
+---
+title: Therapy
+---
+All about therapy.
+-- content/therapy/what-to-expect.md --
+---
+title: What to expect
+description: The first weeks of therapy.
+weight: 10
+published: 2025-03-01
+last_reviewed: 2025-09-14
+next_review: 2028-09-14
+authors:
+  - name: A. Writer
+    credentials: RMN
+---
+## First meeting
+
+See [the groups](groups.md) and ![A room with chairs](room.png).
+-- content/therapy/groups.md --
+---
+title: Groups
+weight: 20
+---
+Back to [the first meeting](what-to-expect.md#first-meeting).
+-- content/therapy/room.png --
+PNG
+`
+
+func TestBuildGoodSite(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	res := s.mustBuild()
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("unexpected diagnostics:\n%s", res.Diagnostics)
+	}
+	if res.Pages != 5 { // home, section, two pages, 404
+		t.Errorf("Pages = %d, want 5", res.Pages)
+	}
+	page := s.read("therapy/what-to-expect/index.html")
+	assertContains(t, page,
+		`<html lang="en-GB">`,
+		`<title>What to expect | Clinic leaflets</title>`,
+		`<meta name="description" content="The first weeks of therapy.">`,
+		`<link rel="canonical" href="https://clinic.example/patient-info/therapy/what-to-expect/">`,
+		`<meta property="og:title" content="What to expect">`,
+		`<link rel="stylesheet" href="/patient-info/css/style.css">`,
+		`<h2 id="first-meeting">First meeting</h2>`,
+		`<a href="/patient-info/therapy/groups/">the groups</a>`,
+		`<img src="/patient-info/therapy/room.png" alt="A room with chairs">`,
+		`<a href="/patient-info/therapy/" aria-current="true">Therapy</a>`,
+		`<a href="https://www.nhs.uk/">NHS</a>`,
+		`<li><a href="/patient-info/">Home</a></li>`,
+		`<a href="/patient-info/therapy/groups/" rel="next">`,
+		`Page last reviewed: <time datetime="2025-09-14">14 September 2025</time>`,
+		`Next review due: <time datetime="2028-09-14">14 September 2028</time>`,
+		`A. Writer (RMN)`,
+	)
+	if strings.Count(page, "<h1") != 1 {
+		t.Errorf("want exactly one h1")
+	}
+	assertContains(t, s.read("index.html"), `<a href="/patient-info/therapy/what-to-expect/#first-meeting">what to expect</a>`)
+	assertContains(t, s.read("therapy/groups/index.html"), `rel="prev"`, `<a href="/patient-info/therapy/what-to-expect/#first-meeting">`)
+	assertContains(t, s.read("therapy/index.html"), `<a href="/patient-info/therapy/what-to-expect/">What to expect</a>`, `aria-current="page">Therapy</a>`)
+	if s.read("therapy/room.png") != "PNG\n" {
+		t.Error("room.png not copied beside the page")
+	}
+	assertContains(t, s.read("sitemap.xml"),
+		`<url><loc>https://clinic.example/patient-info/therapy/what-to-expect/</loc><lastmod>2025-09-14</lastmod></url>`,
+		`<url><loc>https://clinic.example/patient-info/</loc></url>`)
+	assertContains(t, s.read("robots.txt"), "Sitemap: https://clinic.example/patient-info/sitemap.xml")
+	assertContains(t, s.read("404.html"), `<h1>Page not found</h1>`, `href="/patient-info/css/style.css"`)
+	if !s.exists("css/style.css") {
+		t.Error("theme stylesheet not copied")
+	}
+}
+
+func TestBaseURLFlagOverridesConfig(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.mustBuild(func(o *Options) { o.BaseURL = "https://other.example/leaflets" })
+	assertContains(t, s.read("therapy/index.html"),
+		`<link rel="canonical" href="https://other.example/leaflets/therapy/">`,
+		`href="/leaflets/css/style.css"`)
+}
+
+func TestSectionOrderAndPrevNext(t *testing.T) {
+	s := newTestSite(t, `
+-- content/_index.md --
+---
+title: Home
+---
+-- content/s/c.md --
+---
+title: Charlie
+---
+-- content/s/b.md --
+---
+title: Bravo
+weight: 2
+---
+-- content/s/a.md --
+---
+title: Alpha
+---
+-- content/s/z.md --
+---
+title: Zulu
+weight: 1
+---
+`)
+	s.mustBuild()
+	sec := s.read("s/index.html")
+	// A folder without _index.md still gets a section page, titled from its name.
+	assertContains(t, sec, "<h1>S</h1>")
+	order := []string{"Zulu", "Bravo", "Alpha", "Charlie"}
+	last := -1
+	for _, title := range order {
+		i := strings.Index(sec, ">"+title+"</a>")
+		if i < last {
+			t.Errorf("%s out of order in section list", title)
+		}
+		last = i
+	}
+	b := s.read("s/b/index.html")
+	assertContains(t, b, `rel="prev"><span class="label">Previous</span> <span class="title">Zulu</span>`, `<span class="title">Alpha</span>`)
+}
+
+func TestDrafts(t *testing.T) {
+	s := newTestSite(t, `
+-- content/_index.md --
+---
+title: Home
+---
+-- content/wip.md --
+---
+title: Work in progress
+draft: true
+---
+[broken](nowhere.md)
+`)
+	res := s.mustBuild()
+	if s.exists("wip/index.html") {
+		t.Error("draft page was published")
+	}
+	assertContains(t, res.Diagnostics.String(), "content/wip.md:5:1: warning: link to \"nowhere.md\": there is no page content/nowhere.md (this page is a draft and is not published)")
+	// With --drafts the page is published, so its broken link is an error.
+	res, err := s.build(func(o *Options) { o.Drafts = true })
+	assertContains(t, diagnostics(res, err), "content/wip.md:5:1: error: link to \"nowhere.md\"")
+	if err == nil {
+		t.Error("build with drafts succeeded despite a broken link")
+	}
+}
+
+// TestBadInputs builds a good site, breaks it one way, and checks the
+// message, that the build fails (or only warns), and that public/ is left
+// byte-for-byte as it was.
+func TestBadInputs(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string // written over goodSite
+		want  []string          // lines the diagnostics must contain
+		fails bool
+	}{
+		{
+			name:  "malformed YAML",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nweight: [1, 2\n---\nText\n"},
+			want:  []string{"content/therapy/groups.md:3: error: this YAML cannot be read (did not find expected ',' or ']')"},
+			fails: true,
+		},
+		{
+			name:  "front matter never closed",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n\nText\n"},
+			want:  []string{"content/therapy/groups.md:1:1: error: the front matter that starts on line 1 is never closed"},
+			fails: true,
+		},
+		{
+			name:  "wrong type",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nweight: ten\n---\n"},
+			want:  []string{`content/therapy/groups.md:3: error: "weight" should be a whole number, not the text "ten"; for example: weight: 10`},
+			fails: true,
+		},
+		{
+			name:  "yes read as a boolean",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: yes\n---\n"},
+			want:  []string{`content/therapy/groups.md:2: error: "title" should be text, not true (YAML reads yes, no, on and off as true or false)`},
+			fails: true,
+		},
+		{
+			name:  "unknown key",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nreviwed_by: Someone\n---\n"},
+			want:  []string{`content/therapy/groups.md:3: warning: unknown key "reviwed_by" in the front matter is ignored: did you mean "reviewed_by"?`},
+		},
+		{
+			name:  "unknown nested key",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nauthors:\n  - name: A\n    credential: RMN\n---\n"},
+			want:  []string{`content/therapy/groups.md:5: warning: unknown key "authors[1].credential" in the front matter is ignored: did you mean "credentials"?`},
+		},
+		{
+			name:  "key given twice",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\ntitle: Other\n---\n"},
+			want:  []string{`content/therapy/groups.md:3: error: "title" is given twice in the front matter (first on line 2); keep one`},
+			fails: true,
+		},
+		{
+			name:  "bad date",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\npublished: 2025-02-30\n---\n"},
+			want:  []string{`content/therapy/groups.md:3: error: "published" is "2025-02-30", which is not a date: write it as YYYY-MM-DD`},
+			fails: true,
+		},
+		{
+			name:  "date in words",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nlast_reviewed: March 2025\n---\n"},
+			want:  []string{`content/therapy/groups.md:3: error: "last_reviewed" is "March 2025", which is not a date`},
+			fails: true,
+		},
+		{
+			name:  "no title",
+			files: map[string]string{"content/therapy/groups.md": "---\nweight: 3\n---\n"},
+			want:  []string{`content/therapy/groups.md:1: error: this page has no title`},
+			fails: true,
+		},
+		{
+			name:  "missing link target",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\nSee [crisis plans](crisis.md) or [plans](../therapy/what-to-expet.md).\n"},
+			want: []string{
+				`content/therapy/groups.md:4:5: error: link to "crisis.md": there is no page content/therapy/crisis.md`,
+				`content/therapy/groups.md:4:34: error: link to "../therapy/what-to-expet.md": there is no page content/therapy/what-to-expet.md (did you mean content/therapy/what-to-expect.md?)`,
+			},
+			fails: true,
+		},
+		{
+			name:  "missing anchor",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\n\nSee [the meeting](what-to-expect.md#first-meting) and [top](#nothing).\n"},
+			want: []string{
+				`content/therapy/groups.md:5:5: error: there is no heading with the anchor #first-meting in content/therapy/what-to-expect.md (did you mean #first-meeting?)`,
+				`content/therapy/groups.md:5:55: error: there is no heading with the anchor #nothing on this page; that page has no headings to link to`,
+			},
+			fails: true,
+		},
+		{
+			name:  "missing image",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\n![Chairs](chairs.png)\n"},
+			want:  []string{`content/therapy/groups.md:4:1: error: image to "chairs.png": there is no file content/therapy/chairs.png`},
+			fails: true,
+		},
+		{
+			name:  "image without alt text",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\nText\n\n![](room.png)\n"},
+			want:  []string{`content/therapy/groups.md:6:1: warning: image "room.png" has no alt text`},
+		},
+		{
+			name:  "link outside content",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\n[x](../../site.yaml)\n"},
+			want:  []string{`content/therapy/groups.md:4:1: error: link "../../site.yaml" points outside the content folder`},
+			fails: true,
+		},
+		{
+			name:  "two pages at one URL",
+			files: map[string]string{"content/therapy/groups/_index.md": "---\ntitle: More groups\n---\n"},
+			want:  []string{`error: this page and content/therapy/groups.md would both be published at /therapy/groups/: rename one of them`},
+			fails: true,
+		},
+		{
+			name:  "template error",
+			files: map[string]string{"templates/page.html": "{{define \"main\"}}\n<h1>{{.Page.Title}</h1>\n{{end}}\n"},
+			want:  []string{`templates/page.html:2: error: template error: bad character U+007D '}'`},
+			fails: true,
+		},
+		{
+			name:  "template execution error",
+			files: map[string]string{"templates/page.html": "{{define \"main\"}}\n<h1>{{.Page.Titel}}</h1>\n{{end}}\n"},
+			want:  []string{`templates/page.html:2:11: error: template error: executing "main" at <.Page.Titel>: can't evaluate field Titel`, `(first seen while rendering /therapy/groups/index.html)`},
+			fails: true,
+		},
+		{
+			name:  "non-UTF-8 file",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\nCaf\xe9\n"},
+			want:  []string{`content/therapy/groups.md:4:4: error: this file is not UTF-8 text (it may be saved as Windows-1252 or Latin-1): save it again as UTF-8 in your editor`},
+			fails: true,
+		},
+		{
+			name:  "raw HTML",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\nHello <script>alert(1)</script>\n"},
+			want:  []string{`content/therapy/groups.md:4:7: warning: raw HTML is shown as text, not used`},
+		},
+		{
+			name:  "javascript link",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\n[click](javascript:alert(1))\n"},
+			want:  []string{`content/therapy/groups.md:4:1: warning: a javascript: address was removed from this link`},
+		},
+		{
+			name:  "site.yaml menu page missing",
+			files: map[string]string{"site.yaml": "title: Clinic\nmenu:\n  - title: Therapy\n    page: therapy/index.md\n"},
+			want:  []string{`site.yaml:4: error: page: there is no page content/therapy/index.md`},
+			fails: true,
+		},
+		{
+			name:  "site.yaml malformed",
+			files: map[string]string{"site.yaml": "title: Clinic\nmenu:\n  - title: Therapy\n   page: x.md\n"},
+			want:  []string{`site.yaml:3: error: this YAML cannot be read (did not find expected '-' indicator)`},
+			fails: true,
+		},
+		{
+			name:  "site.yaml without title",
+			files: map[string]string{"site.yaml": "base_url: https://clinic.example/\n"},
+			want:  []string{`site.yaml:1: error: the site has no title`},
+			fails: true,
+		},
+		{
+			name:  "site.yaml bad base_url",
+			files: map[string]string{"site.yaml": "title: Clinic\nbase_url: ftp://clinic.example/\n"},
+			want:  []string{`site.yaml:2: error: base_url "ftp://clinic.example/" is not a web address`},
+			fails: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, goodSite)
+			s.mustBuild()
+			before := s.snapshot()
+			for name, data := range tt.files {
+				s.write(name, data)
+			}
+			res, err := s.build()
+			got := diagnostics(res, err)
+			for _, w := range tt.want {
+				assertContains(t, got, w)
+			}
+			var failed *diag.Failed
+			if tt.fails {
+				if !errors.As(err, &failed) {
+					t.Fatalf("build did not fail: err = %v", err)
+				}
+				if after := s.snapshot(); after != before {
+					t.Errorf("public/ changed after a failed build:\nbefore:\n%s\nafter:\n%s", before, after)
+				}
+			} else if err != nil {
+				t.Fatalf("build failed: %v\n%s", err, got)
+			}
+		})
+	}
+}
+
+func TestTextEncodings(t *testing.T) {
+	s := newTestSite(t, "")
+	s.write("content/_index.md", "\xEF\xBB\xBF---\r\ntitle: Home\r\n---\r\nLine one\r\nsee [b](b.md#part-two)\r\n")
+	s.write("content/b.md", "---\r\ntitle: B\r\n---\r\n## Part two\r\n")
+	res := s.mustBuild()
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics: %s", res.Diagnostics)
+	}
+	home := s.read("index.html")
+	assertContains(t, home, "<h1>Home</h1>", `<a href="/b/#part-two">b</a>`)
+	assertNotContains(t, home, "\r", "\uFEFF")
+}
+
+func TestNamesWithSpacesAndNonASCII(t *testing.T) {
+	s := newTestSite(t, `
+-- content/_index.md --
+---
+title: Home
+---
+[Über uns](über uns.md) and [leaflet](My Leaflet.pdf)
+
+[ok](<über uns.md>)
+-- content/über uns.md --
+---
+title: Über uns
+---
+-- content/My Leaflet.pdf --
+%PDF
+`)
+	res, err := s.build()
+	got := diagnostics(res, err)
+	// A space ends a bare link destination in CommonMark; angle brackets are the way.
+	if err == nil {
+		t.Log(got)
+	}
+	s.write("content/_index.md", "---\ntitle: Home\n---\n[Über uns](<über uns.md>) and [leaflet](<My Leaflet.pdf>)\n")
+	s.mustBuild()
+	assertContains(t, s.read("index.html"), `href="/%C3%BCber-uns/"`, `href="/My-Leaflet.pdf"`)
+	if !s.exists("über-uns/index.html") || !s.exists("My-Leaflet.pdf") {
+		t.Error("outputs with spaces and non-ASCII names missing")
+	}
+}
+
+func TestEmptyContent(t *testing.T) {
+	s := newTestSite(t, "")
+	if err := os.Mkdir(filepath.Join(s.root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.build()
+	assertContains(t, diagnostics(res, err), "content: error: the content folder has no pages")
+	if err == nil {
+		t.Error("build of an empty site succeeded")
+	}
+	if s.exists("") {
+		t.Error("public/ was made")
+	}
+}
+
+func TestNoContentFolder(t *testing.T) {
+	s := newTestSite(t, "")
+	res, err := s.build()
+	assertContains(t, diagnostics(res, err), "content: error: the site has no content folder")
+}
+
+func TestNoSiteYAML(t *testing.T) {
+	root := t.TempDir()
+	res, err := Build(context.Background(), Options{Site: root, Theme: defaultTheme})
+	assertContains(t, diagnostics(res, err), "site.yaml: error: there is no site.yaml in")
+}
+
+func TestSymlinks(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.mustBuild()
+	before := s.snapshot()
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("---\ntitle: Secret\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(s.root, "content", "secret.md")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	res, err := s.build()
+	assertContains(t, diagnostics(res, err), "content/secret.md: error: this is a link to "+outside+", which is outside the site")
+	if err == nil {
+		t.Fatal("a symlink out of the site was followed")
+	}
+	if s.snapshot() != before {
+		t.Error("public/ changed")
+	}
+	// A link inside the site is fine.
+	os.Remove(link)
+	if err := os.Symlink(filepath.Join(s.root, "content", "therapy", "groups.md"), filepath.Join(s.root, "content", "therapy", "alias.md")); err != nil {
+		t.Fatal(err)
+	}
+	s.mustBuild()
+	if !s.exists("therapy/alias/index.html") {
+		t.Error("symlink inside the site not followed")
+	}
+	// A link that loops cannot be read.
+	loop := filepath.Join(s.root, "content", "loop.md")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.build()
+	assertContains(t, diagnostics(res, err), "content/loop.md: error: this is a link to a file that does not exist")
+}
+
+func TestUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can read any file; TestSymlinks covers a file that cannot be read")
+	}
+	s := newTestSite(t, goodSite)
+	p := filepath.Join(s.root, "content", "therapy", "groups.md")
+	if err := os.Chmod(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.build()
+	assertContains(t, diagnostics(res, err), "content/therapy/groups.md: error: cannot read this file: permission denied")
+}
+
+func TestRefusedOutputFolders(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	home, _ := os.UserHomeDir()
+	notOurs := filepath.Join(t.TempDir(), "docs")
+	if err := os.MkdirAll(notOurs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notOurs, "thesis.txt"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, want string }{
+		{"/", "is the root of the file system"},
+		{home, "is your home folder"},
+		{s.root, "is the site folder or holds it"},
+		{filepath.Dir(s.root), "is the site folder or holds it"},
+		{filepath.Join(s.root, "content", "out"), "is inside the site's content folder"},
+		{filepath.Join(s.root, "static"), "is inside the site's static folder"},
+		{notOurs, "already holds files that pamphlet did not write"},
+	} {
+		_, err := s.build(func(o *Options) { o.Out = tt.out })
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("--out %s: err = %v, want %q", tt.out, err, tt.want)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(notOurs, "thesis.txt")); err != nil || string(b) != "precious" {
+		t.Error("a folder pamphlet did not write was touched")
+	}
+	// An empty folder, and one pamphlet wrote before, are fine.
+	empty := filepath.Join(t.TempDir(), "site-out")
+	s.mustBuild(func(o *Options) { o.Out = empty })
+	s.mustBuild(func(o *Options) { o.Out = empty })
+	entries, _ := os.ReadDir(filepath.Dir(empty))
+	if len(entries) != 1 {
+		t.Errorf("staging or old folders left beside the output: %v", entries)
+	}
+}
+
+func TestUnsafeHTML(t *testing.T) {
+	s := newTestSite(t, `
+-- site.yaml --
+title: T
+unsafe_html: true
+-- content/_index.md --
+---
+title: Home
+---
+<div class="note">Hello</div>
+
+[x](javascript:alert(1))
+`)
+	res := s.mustBuild()
+	home := s.read("index.html")
+	assertContains(t, home, `<div class="note">Hello</div>`)
+	assertNotContains(t, home, "javascript:")
+	assertContains(t, res.Diagnostics.String(), "site.yaml: warning: base_url is not set")
+}
+
+func TestEscaping(t *testing.T) {
+	s := newTestSite(t, `
+-- site.yaml --
+title: T & "Q" <script>
+base_url: https://clinic.example/
+-- content/_index.md --
+---
+title: Home </title><script>alert(1)</script>
+description: '"><script>alert(2)</script>'
+authors:
+  - name: <b>Bold</b>
+    url: javascript:alert(3)
+---
+Text with <script>alert(4)</script> and <img src=x onerror=alert(5)>.
+`)
+	s.mustBuild()
+	home := s.read("index.html")
+	assertNotContains(t, home, "<script>", "javascript:", "<img src=x", "<b>Bold")
+	assertContains(t, home, "&lt;script&gt;alert(4)&lt;/script&gt;", "T &amp; &#34;Q&#34; &lt;script&gt;")
+}

@@ -1,0 +1,252 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"pamphlet/generator/diag"
+)
+
+// ContentDir, TemplatesDir and StaticDir are the folders of a site.
+const (
+	ContentDir   = "content"
+	TemplatesDir = "templates"
+	StaticDir    = "static"
+)
+
+// Source is one Markdown page as read from disk, before parsing.
+type Source struct {
+	Path string // site-relative, slash-separated: "content/therapy/x.md"
+	Rel  string // content-relative: "therapy/x.md"
+	Data []byte // UTF-8, without a byte-order mark, with \n line ends
+}
+
+// Asset is a file copied into the site as it is: an image or PDF beside the
+// pages, or a file of static/.
+type Asset struct {
+	Rel string // the path under the output folder: "therapy/diagram.png"
+	Abs string // where to read it from, or "" when it comes from FS
+	FS  fs.FS  // the embedded theme, for default static files
+	// Path is the site-relative source path, for diagnostics.
+	Path string
+}
+
+// Inputs is everything the load stage read from a site.
+type Inputs struct {
+	Root   string
+	Pages  []Source
+	Assets []Asset         // files beside the pages in content/
+	Static []Asset         // static/ of the site over that of the theme
+	Files  map[string]bool // every content-relative file name, pages and assets
+	Bibs   []string        // bibliography files found in content/ (site-relative)
+}
+
+// isIgnored reports whether a file name is one Pamphlet never reads: hidden
+// files, and the temporary files that editors leave while saving.
+func isIgnored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913" || strings.HasPrefix(name, "jb_") ||
+		strings.HasPrefix(name, ".goutputstream-")
+}
+
+// isBibliography reports whether a content file is a bibliography, read by
+// the build but not published.
+func isBibliography(name string) bool {
+	switch path.Ext(name) {
+	case ".bib", ".bibtex":
+		return true
+	}
+	return name == "references.json" || strings.HasSuffix(name, ".csl.json")
+}
+
+// cleanText checks that src is UTF-8 text, drops a byte-order mark and turns
+// CRLF line ends into LF (line numbers are unchanged). It returns a
+// diagnostic for a file that is not UTF-8.
+func cleanText(file string, src []byte) ([]byte, *diag.Diagnostic) {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(src) {
+		line, col := 1, 1
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += n
+		}
+		d := diag.Errorf(file, line, col, "this file is not UTF-8 text (it may be saved as Windows-1252 or Latin-1): save it again as UTF-8 in your editor")
+		return nil, &d
+	}
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src, nil
+}
+
+// Load reads a site's content folder: every page, every file beside the
+// pages, and the static files of the site over those of the theme. It
+// reports problems for each file and goes on, so one run lists them all.
+func Load(root string, theme fs.FS) (*Inputs, diag.List) {
+	var diags diag.List
+	in := &Inputs{Root: root, Files: map[string]bool{}}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		diags.Errorf("", 0, 0, "cannot open the site folder %s: %v", root, err)
+		return in, diags
+	}
+	contentDir := filepath.Join(root, ContentDir)
+	if fi, err := os.Stat(contentDir); err != nil || !fi.IsDir() {
+		diags.Errorf(ContentDir, 0, 0, "the site has no content folder: make a folder named content beside site.yaml and put the pages (.md files) in it")
+		return in, diags
+	}
+	walk(root, realRoot, ContentDir, &diags, func(rel, abs string) {
+		sitePath := ContentDir + "/" + rel
+		in.Files[rel] = true
+		switch {
+		case strings.HasSuffix(rel, ".md"):
+			data, err := os.ReadFile(abs)
+			if err != nil {
+				diags.Errorf(sitePath, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
+				return
+			}
+			data, d := cleanText(sitePath, data)
+			if d != nil {
+				diags.Add(*d)
+				return
+			}
+			in.Pages = append(in.Pages, Source{Path: sitePath, Rel: rel, Data: data})
+		case isBibliography(path.Base(rel)):
+			in.Bibs = append(in.Bibs, sitePath)
+		default:
+			in.Assets = append(in.Assets, Asset{Rel: rel, Abs: abs, Path: sitePath})
+		}
+	})
+	// Static files: the theme's first, then the site's, which win.
+	static := map[string]Asset{}
+	if theme != nil {
+		_ = fs.WalkDir(theme, StaticDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || isIgnored(d.Name()) {
+				return nil
+			}
+			rel := strings.TrimPrefix(p, StaticDir+"/")
+			static[rel] = Asset{Rel: rel, FS: theme, Abs: p, Path: p}
+			return nil
+		})
+	}
+	if fi, err := os.Stat(filepath.Join(root, StaticDir)); err == nil && fi.IsDir() {
+		walk(root, realRoot, StaticDir, &diags, func(rel, abs string) {
+			static[rel] = Asset{Rel: rel, Abs: abs, Path: StaticDir + "/" + rel}
+		})
+	}
+	for _, a := range static {
+		in.Static = append(in.Static, a)
+	}
+	sort.Slice(in.Static, func(i, j int) bool { return in.Static[i].Rel < in.Static[j].Rel })
+	sort.Slice(in.Pages, func(i, j int) bool { return in.Pages[i].Rel < in.Pages[j].Rel })
+	return in, diags
+}
+
+// walk calls fn for every regular file under root/dir (not hidden, not an
+// editor's temporary file) with its dir-relative slash path. A symbolic
+// link is followed only when it points to a file inside the site; links
+// that lead out of the site are errors, links to folders are warnings.
+func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)) {
+	base := filepath.Join(root, dir)
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		relOS, _ := filepath.Rel(base, p)
+		rel := filepath.ToSlash(relOS)
+		sitePath := dir + "/" + rel
+		if err != nil {
+			diags.Errorf(sitePath, 0, 0, "cannot read this folder: %v; check its permissions", unwrapPathError(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == base {
+			return nil
+		}
+		if isIgnored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				diags.Errorf(sitePath, 0, 0, "this is a link to a file that does not exist (%v): remove the link or put the file back", unwrapPathError(err))
+				return nil
+			}
+			if !within(realRoot, target) {
+				diags.Errorf(sitePath, 0, 0, "this is a link to %s, which is outside the site: Pamphlet does not publish files from outside the site folder; copy the file into the site instead", target)
+				return nil
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				diags.Errorf(sitePath, 0, 0, "cannot read this link: %v", unwrapPathError(err))
+				return nil
+			}
+			if fi.IsDir() {
+				diags.Warnf(sitePath, 0, 0, "this is a link to a folder, which Pamphlet does not follow: move or copy the folder here instead")
+				return nil
+			}
+			fn(rel, target)
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Warnf(sitePath, 0, 0, "this is not a regular file and is left out")
+			return nil
+		}
+		fn(rel, p)
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(dir, 0, 0, "cannot read the %s folder: %v", dir, err)
+	}
+}
+
+// within reports whether path p is the folder dir or inside it.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// unwrapPathError drops the path that *fs.PathError repeats, since every
+// diagnostic already names the file.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readAsset returns the bytes of an asset.
+func readAsset(a Asset) ([]byte, error) {
+	if a.FS != nil {
+		return fs.ReadFile(a.FS, a.Abs)
+	}
+	b, err := os.ReadFile(a.Abs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Path, unwrapPathError(err))
+	}
+	return b, nil
+}

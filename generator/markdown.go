@@ -1,0 +1,288 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown returns the goldmark instance one worker uses for all its
+// pages. Instances are not shared between goroutines, so each keeps its
+// own buffers.
+func newMarkdown(cfg *Config) goldmark.Markdown {
+	rendererOpts := []renderer.Option{}
+	if cfg.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	} else {
+		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTMLRenderer{}, 100)))
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Typographer,
+			meta.Meta,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 1000)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}
+
+// parseStateKey holds the *parseState of the page being parsed.
+var parseStateKey = parser.NewContextKey()
+
+// parseState is what the page transformer needs to know about the page it
+// works on and what it found there.
+type parseState struct {
+	page    *Page
+	cfg     *Config
+	files   map[string]bool // content-relative files of the site
+	lines   []int           // byte offsets at which each line of the source starts
+	source  []byte
+	pending []pageLink
+}
+
+// pageLink is a link from one page to another, checked once every page is
+// parsed (the target's anchors are known only then).
+type pageLink struct {
+	Target   string // content-relative .md path
+	Fragment string // without '#', may be ""
+	Line     int
+	Col      int
+}
+
+// pos returns the 1-based line and column of a byte offset in the source.
+func (s *parseState) pos(offset int) (line, col int) {
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > offset }) - 1
+	if i < 0 {
+		return 1, 1
+	}
+	col = len([]rune(string(s.source[s.lines[i]:offset]))) + 1
+	return i + 1, col
+}
+
+// nodePos finds where an inline node starts in the source: at its first
+// text, less the brackets that open a link ("[" or "!["), or else at the
+// start of its block.
+func (s *parseState) nodePos(n ast.Node, back int) (line, col int) {
+	var first *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && first == nil {
+			first = t
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if first != nil {
+		return s.pos(max(first.Segment.Start-back, 0))
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return s.pos(p.Lines().At(0).Start)
+		}
+	}
+	return 0, 0
+}
+
+func (s *parseState) errorf(line, col int, format string, args ...any) {
+	s.page.Diags.Errorf(s.page.Path, line, col, format, args...)
+}
+
+func (s *parseState) warnf(line, col int, format string, args ...any) {
+	s.page.Diags.Warnf(s.page.Path, line, col, format, args...)
+}
+
+// pageTransformer checks and rewrites the links of a page, collects its
+// anchors, and flags images without alt text and raw HTML. It runs after
+// goldmark has parsed the page and before it is rendered.
+type pageTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	s, _ := pc.Get(parseStateKey).(*parseState)
+	if s == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				s.page.Anchors[string(b)] = true
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			line, col := s.nodePos(n, 1)
+			n.Destination = s.rewrite(n.Destination, line, col, "link")
+		case *ast.Image:
+			line, col := s.nodePos(n, 2)
+			if !hasText(n) {
+				s.warnf(line, col, "image %q has no alt text: describe it for people who cannot see it, e.g. ![Diagram of the MBT programme](%s); write ![](file) only for a decorative image and say so in a comment", string(n.Destination), string(n.Destination))
+			}
+			n.Destination = s.rewrite(n.Destination, line, col, "image")
+		case *ast.RawHTML:
+			if !s.cfg.UnsafeHTML && n.Segments.Len() > 0 {
+				line, col := s.pos(n.Segments.At(0).Start)
+				s.warnf(line, col, "raw HTML is shown as text, not used: write it in Markdown, or set unsafe_html: true in site.yaml if you trust every author")
+			}
+		case *ast.HTMLBlock:
+			if !s.cfg.UnsafeHTML && n.Lines().Len() > 0 {
+				line, col := s.pos(n.Lines().At(0).Start)
+				s.warnf(line, col, "raw HTML is shown as text, not used: write it in Markdown, or set unsafe_html: true in site.yaml if you trust every author")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func hasText(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && t.Segment.Len() > 0 {
+			return true
+		}
+		if c.HasChildren() && hasText(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewrite checks one link destination and returns what the page should
+// link to: a page's URL for a .md link, a file's URL for a file beside the
+// pages, the destination unchanged for an outside address.
+func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
+	d := strings.TrimSpace(string(dest))
+	if d == "" {
+		s.warnf(line, col, "this %s has no address: fill in what it should point to", what)
+		return dest
+	}
+	if strings.HasPrefix(d, "//") {
+		return dest
+	}
+	if scheme, ok := hasScheme(d); ok {
+		switch scheme {
+		case "javascript", "vbscript", "data", "file":
+			s.warnf(line, col, "a %s: address was removed from this %s, because it can run code or read files in the reader's browser: link to a page or a web address instead", scheme, what)
+			return []byte("")
+		}
+		return dest
+	}
+	p, frag, _ := strings.Cut(d, "#")
+	p, query, _ := strings.Cut(p, "?")
+	if p == "" {
+		// "#anchor" on this page.
+		s.pending = append(s.pending, pageLink{Target: s.page.Rel, Fragment: frag, Line: line, Col: col})
+		return dest
+	}
+	dir := path.Dir(s.page.Rel)
+	target := path.Clean(path.Join(dir, p))
+	if strings.HasPrefix(p, "/") {
+		target = path.Clean(strings.TrimPrefix(p, "/"))
+	}
+	if target == ".." || strings.HasPrefix(target, "../") {
+		s.errorf(line, col, "%s %q points outside the content folder: link to a page or file inside content/", what, d)
+		return dest
+	}
+	suffix := ""
+	if query != "" {
+		suffix += "?" + query
+	}
+	if frag != "" {
+		suffix += "#" + frag
+	}
+	if strings.HasSuffix(target, ".md") {
+		if !s.files[target] {
+			s.errorf(line, col, "%s to %q: there is no page %s%s", what, d, ContentDir+"/"+target, suggest(target, s.files))
+			return dest
+		}
+		s.pending = append(s.pending, pageLink{Target: target, Fragment: frag, Line: line, Col: col})
+		return []byte(Href(s.cfg.BasePath(), PageURL(target)) + suffix)
+	}
+	if target == "." || s.files[target+"/_index.md"] || s.files[target+"/index.md"] || strings.HasSuffix(p, "/") {
+		idx := target + "/_index.md"
+		if target == "." {
+			idx = "_index.md"
+		}
+		if !s.files[idx] {
+			idx = strings.TrimSuffix(idx, "_index.md") + "index.md"
+		}
+		if s.files[idx] {
+			s.pending = append(s.pending, pageLink{Target: idx, Fragment: frag, Line: line, Col: col})
+			return []byte(Href(s.cfg.BasePath(), PageURL(idx)) + suffix)
+		}
+	}
+	if !s.files[target] {
+		s.errorf(line, col, "%s to %q: there is no file %s; link to pages by their .md file, e.g. [What to expect](../therapy/what-to-expect.md)%s", what, d, ContentDir+"/"+target, suggest(target, s.files))
+		return dest
+	}
+	if isBibliography(path.Base(target)) {
+		s.errorf(line, col, "%s to %q: bibliography files are not published; link to the references page instead", what, d)
+		return dest
+	}
+	return []byte(Href(s.cfg.BasePath(), AssetURL(target)) + suffix)
+}
+
+// suggest returns " (did you mean ...?)" naming the site file nearest to a
+// missing one, or "".
+func suggest(target string, files map[string]bool) string {
+	var names []string
+	for f := range files {
+		if path.Ext(f) == path.Ext(target) {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	if c := closest(target, names); c != "" {
+		return fmt.Sprintf(" (did you mean %s?)", ContentDir+"/"+c)
+	}
+	return ""
+}
+
+// escapedHTMLRenderer shows raw HTML in Markdown as text when unsafe_html
+// is off, so an author sees what was not used instead of losing it.
+type escapedHTMLRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
+func (escapedHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				w.Write(util.EscapeHTML(seg.Value(source)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			b := n.(*ast.HTMLBlock)
+			w.WriteString("<pre class=\"raw-html\"><code>")
+			for i := 0; i < b.Lines().Len(); i++ {
+				seg := b.Lines().At(i)
+				w.Write(util.EscapeHTML(seg.Value(source)))
+			}
+			if b.HasClosure() {
+				w.Write(util.EscapeHTML(b.ClosureLine.Value(source)))
+			}
+			w.WriteString("</code></pre>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

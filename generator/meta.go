@@ -1,0 +1,54 @@
+package generator
+
+import "time"
+
+// Date is a calendar date from front matter or site.yaml, written
+// YYYY-MM-DD. Pamphlet never fills a date in with "today": a date is shown
+// only when an author wrote it.
+type Date struct{ time.Time }
+
+// ISO returns the date as YYYY-MM-DD, for <time datetime> and sitemaps.
+func (d Date) ISO() string { return d.Format(time.DateOnly) }
+
+// Human returns the date as "14 September 2025", the unambiguous form
+// NHS.UK uses on its health pages.
+func (d Date) Human() string { return d.Format("2 January 2006") }
+
+// Person is an author or reviewer of a page.
+type Person struct {
+	Name        string `yaml:"name"`
+	Credentials string `yaml:"credentials"` // e.g. "MD, consultant psychiatrist"
+	Role        string `yaml:"role"`
+	URL         string `yaml:"url"`
+}
+
+// FrontMatter is the typed YAML block at the top of a page. Keys not
+// listed here are reported as warnings; values of the wrong type as errors.
+type FrontMatter struct {
+	Title        string   `yaml:"title"`
+	Description  string   `yaml:"description"`
+	Authors      []Person `yaml:"authors"`
+	ReviewedBy   []Person `yaml:"reviewed_by"`
+	Published    *Date    `yaml:"published"`
+	Updated      *Date    `yaml:"updated"`
+	LastReviewed *Date    `yaml:"last_reviewed"`
+	NextReview   *Date    `yaml:"next_review"`
+	Audience     []string `yaml:"audience"` // patients, carers, professionals
+	About        string   `yaml:"about"`    // the condition or treatment the page is about
+	Safety       string   `yaml:"safety"`   // "crisis" shows the crisis-support box
+	Weight       int      `yaml:"weight"`   // order within the section; then by title
+	Draft        bool     `yaml:"draft"`    // left out of the build
+	Bibliography []string `yaml:"bibliography"`
+}
+
+// LastModified returns the latest of the page's own dates (reviewed,
+// updated, published), or nil when it has none.
+func (f *FrontMatter) LastModified() *Date {
+	var last *Date
+	for _, d := range []*Date{f.Published, f.Updated, f.LastReviewed} {
+		if d != nil && (last == nil || d.After(last.Time)) {
+			last = d
+		}
+	}
+	return last
+}

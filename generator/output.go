@@ -1,0 +1,137 @@
+package generator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// outputMarker is written into every output folder. A folder that is not
+// empty and lacks it was not made by Pamphlet, and is never replaced.
+const outputMarker = ".pamphlet-output"
+
+const markerText = "This folder was written by \"pamphlet build\" and is replaced on every build.\n"
+
+// CheckOut refuses output folders whose replacement would destroy work: the
+// file-system root, the home folder, the site itself or a folder that holds
+// it, anything inside content/, templates/ or static/, and a folder that
+// holds files but was not written by Pamphlet.
+func CheckOut(site, out string) error {
+	absSite, err := filepath.Abs(site)
+	if err != nil {
+		return err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(absOut); err == nil {
+		absOut = real
+	}
+	if real, err := filepath.EvalSymlinks(absSite); err == nil {
+		absSite = real
+	}
+	home, _ := os.UserHomeDir()
+	switch {
+	case absOut == filepath.Dir(absOut):
+		return fmt.Errorf("--out %s is the root of the file system; choose a folder such as %s", out, filepath.Join(site, "public"))
+	case home != "" && absOut == filepath.Clean(home):
+		return fmt.Errorf("--out %s is your home folder; choose a folder such as %s", out, filepath.Join(site, "public"))
+	case within(absOut, absSite):
+		return fmt.Errorf("--out %s is the site folder or holds it, and the build replaces the output folder; choose a folder such as %s", out, filepath.Join(site, "public"))
+	}
+	for _, d := range []string{ContentDir, TemplatesDir, StaticDir} {
+		if within(filepath.Join(absSite, d), absOut) {
+			return fmt.Errorf("--out %s is inside the site's %s folder; choose a folder such as %s", out, d, filepath.Join(site, "public"))
+		}
+	}
+	entries, err := os.ReadDir(absOut)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read the output folder %s: %w", out, unwrapPathError(err))
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absOut, outputMarker)); err != nil {
+		return fmt.Errorf("the output folder %s already holds files that pamphlet did not write, and a build replaces the whole folder; empty it or delete it yourself, or choose another --out", out)
+	}
+	return nil
+}
+
+// staging is a folder beside the output folder that a build writes into.
+// Commit swaps it in for the output folder; Discard removes it. Nothing
+// outside the staging and output folders is ever removed.
+type staging struct {
+	dir string // the staging folder
+	out string // the output folder it will replace
+}
+
+func newStaging(out string) (*staging, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make the folder for the output: %w", err)
+	}
+	dir := filepath.Join(parent, "."+filepath.Base(abs)+".staging-"+randomSuffix())
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make a staging folder beside the output: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, outputMarker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &staging{dir: dir, out: abs}, nil
+}
+
+// Discard removes the staging folder, leaving the output folder as it was.
+func (s *staging) Discard() { os.RemoveAll(s.dir) }
+
+// Commit replaces the output folder with the staging folder: the old one
+// is renamed aside, the new one renamed into place, and the old one removed.
+// If the second rename fails, the old folder is put back.
+func (s *staging) Commit() error {
+	old := ""
+	if _, err := os.Lstat(s.out); err == nil {
+		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
+		if err := os.Rename(s.out, old); err != nil {
+			s.Discard()
+			return fmt.Errorf("cannot replace the output folder: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.out)
+		}
+		s.Discard()
+		return fmt.Errorf("cannot replace the output folder: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// write writes a file at a slash-separated path inside the staging folder.
+func (s *staging) write(rel string, data []byte) error {
+	p := filepath.Join(s.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,171 @@
+package generator
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"pamphlet/generator/diag"
+)
+
+// Page kinds.
+const (
+	KindHome    = "home"
+	KindSection = "section"
+	KindPage    = "page"
+	Kind404     = "404"
+)
+
+// Page is one parsed page: its front matter, its body rendered to HTML
+// with links already rewritten, and what the resolve stage needs to check
+// links into it. A Page is made by Parse and not changed after that.
+type Page struct {
+	Path    string // site-relative source path, for diagnostics
+	Rel     string // content-relative source path
+	URL     string // site-relative output folder: "therapy/what-to-expect/"
+	Kind    string
+	Front   FrontMatter
+	Body    []byte          // rendered Markdown
+	Anchors map[string]bool // ids of headings and elements with {#id}
+	Links   []pageLink      // links to pages, checked by Resolve
+	Diags   diag.List
+}
+
+// Title returns the page's title.
+func (p *Page) Title() string { return p.Front.Title }
+
+// Parser parses pages. One Parser belongs to one goroutine; make one per
+// worker with NewParser.
+type Parser struct {
+	cfg   *Config
+	files map[string]bool
+	md    goldmark.Markdown
+	buf   bytes.Buffer
+}
+
+// NewParser returns a Parser for the pages of a site whose content folder
+// holds files (content-relative paths of every page and file).
+func NewParser(cfg *Config, files map[string]bool) *Parser {
+	return &Parser{cfg: cfg, files: files, md: newMarkdown(cfg)}
+}
+
+// Parse turns one source into a Page. It depends only on the source, the
+// site settings and the list of files, so pages can be parsed in any order,
+// in parallel, and one page can be parsed again alone.
+func (ps *Parser) Parse(src Source) *Page {
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, Anchors: map[string]bool{}}
+	switch {
+	case src.Rel == "_index.md" || src.Rel == "index.md":
+		p.Kind = KindHome
+	case isSection(src.Rel):
+		p.Kind = KindSection
+	}
+	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, source: src.Data, lines: lineStarts(src.Data)}
+	if !ps.frontMatterClosed(src, p) {
+		return p
+	}
+	pc := parser.NewContext()
+	pc.Set(parseStateKey, state)
+	doc := ps.md.Parser().Parse(text.NewReader(src.Data), parser.WithContext(pc))
+	items, err := meta.TryGetItems(pc)
+	if err != nil {
+		p.Diags.Add(newYAMLDoc(src.Path, 1, nil).syntaxError(err))
+		return p
+	}
+	fmText := frontMatterText(src.Data)
+	dec := &decoder{doc: newYAMLDoc(src.Path, 1, fmText), what: "front matter"}
+	if items != nil {
+		dec.decodeValue(items, reflect.ValueOf(&p.Front).Elem(), -1, "")
+	}
+	p.Diags.Add(dec.diags...)
+	ps.checkFrontMatter(p, dec.doc)
+	p.Links = state.pending
+	ps.buf.Reset()
+	if err := ps.md.Renderer().Render(&ps.buf, src.Data, doc); err != nil {
+		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
+		return p
+	}
+	p.Body = bytes.Clone(ps.buf.Bytes())
+	return p
+}
+
+// frontMatterClosed reports whether a page that opens a front matter block
+// with "---" also closes it; goldmark-meta would otherwise read the whole
+// page as YAML.
+func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
+	if !bytes.HasPrefix(src.Data, []byte("---")) {
+		p.Diags.Warnf(p.Path, 1, 1, "this page has no front matter: start it with a block such as\n---\ntitle: What is mentalizing?\n---")
+		return true
+	}
+	first, rest, _ := bytes.Cut(src.Data, []byte("\n"))
+	if strings.Trim(string(first), "- \t") != "" {
+		return true // "---x" is not a separator; goldmark reads it as text
+	}
+	for _, l := range bytes.Split(rest, []byte("\n")) {
+		if t := bytes.TrimSpace(l); len(t) >= 3 && len(bytes.Trim(t, "-")) == 0 {
+			return true
+		}
+	}
+	p.Diags.Errorf(p.Path, 1, 1, "the front matter that starts on line 1 is never closed: add a line with three hyphens (---) after its last key")
+	return false
+}
+
+// frontMatterText returns the YAML between the opening and closing "---".
+func frontMatterText(src []byte) []byte {
+	_, rest, _ := bytes.Cut(src, []byte("\n"))
+	var out [][]byte
+	for _, l := range bytes.Split(rest, []byte("\n")) {
+		if t := bytes.TrimSpace(l); len(t) >= 3 && len(bytes.Trim(t, "-")) == 0 {
+			break
+		}
+		out = append(out, l)
+	}
+	return bytes.Join(out, []byte("\n"))
+}
+
+// checkFrontMatter reports what the typed decode cannot: a missing title,
+// values outside their list of choices.
+func (ps *Parser) checkFrontMatter(p *Page, doc *yamlDoc) {
+	f := &p.Front
+	if strings.TrimSpace(f.Title) == "" {
+		p.Diags.Errorf(p.Path, 1, 0, "this page has no title: add a line such as \"title: What is mentalizing?\" to its front matter")
+		f.Title = strings.TrimSuffix(p.Rel, ".md")
+	}
+	for i, a := range f.Audience {
+		switch a {
+		case "patients", "carers", "professionals":
+		default:
+			p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("audience", -1)), 0, "audience[%d] is %q: use patients, carers or professionals", i+1, a)
+		}
+	}
+	if f.Safety != "" && f.Safety != "crisis" {
+		p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("safety", -1)), 0, "safety is %q: the only value is crisis, which shows the crisis-support box", f.Safety)
+	}
+	for _, pair := range []struct {
+		name string
+		d    *Date
+	}{{"updated", f.Updated}, {"last_reviewed", f.LastReviewed}} {
+		if f.Published != nil && pair.d != nil && pair.d.Before(f.Published.Time) {
+			p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine(pair.name, -1)), 0, "%s (%s) is before published (%s): check both dates", pair.name, pair.d.ISO(), f.Published.ISO())
+		}
+	}
+	if f.LastReviewed != nil && f.NextReview != nil && !f.NextReview.After(f.LastReviewed.Time) {
+		p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("next_review", -1)), 0, "next_review (%s) is not after last_reviewed (%s): check both dates", f.NextReview.ISO(), f.LastReviewed.ISO())
+	}
+}
+
+// lineStarts returns the byte offset at which each line starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

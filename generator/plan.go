@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"bytes"
+	"sort"
+
+	"pamphlet/generator/diag"
+)
+
+// output is one file of the finished site and how to make it.
+type output struct {
+	path   string // slash-separated, relative to the output folder
+	source string // site-relative source, for diagnostics
+	page   *Page  // a page to render, or nil
+	kind   string // Kind404 for the not-found page
+	asset  *Asset // a file to copy, or nil
+	data   []byte // ready-made bytes (sitemap, robots.txt), or nil
+}
+
+// planOutputs lists every file of the finished site, and reports two
+// sources that would be written to the same place.
+func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
+	var diags diag.List
+	var plan []output
+	for _, p := range s.Pages {
+		plan = append(plan, output{path: p.URL + "index.html", source: p.Path, page: p})
+	}
+	plan = append(plan, output{path: "404.html", source: TemplatesDir + "/404.html", kind: Kind404})
+	if s.Config.Absolute() {
+		plan = append(plan, output{path: "sitemap.xml", source: ConfigFile, data: s.sitemap()})
+	}
+	plan = append(plan, output{path: "robots.txt", source: ConfigFile, data: s.robots()})
+	for i := range in.Assets {
+		a := &in.Assets[i]
+		plan = append(plan, output{path: AssetURL(a.Rel), source: a.Path, asset: a})
+	}
+	for i := range in.Static {
+		a := &in.Static[i]
+		plan = append(plan, output{path: a.Rel, source: a.Path, asset: a})
+	}
+	seen := map[string]string{}
+	var out []output
+	for _, o := range plan {
+		if prev, ok := seen[o.path]; ok {
+			if o.asset != nil && o.asset.FS != nil {
+				continue // a theme file that the site replaces
+			}
+			diags.Errorf(o.source, 0, 0, "this would be published as %s, which %s already is: rename one of them", o.path, prev)
+			continue
+		}
+		seen[o.path] = o.source
+		out = append(out, o)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, diags
+}
+
+// produce makes the bytes of one output. A template that fails is a
+// diagnostic, not an error.
+func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *bytes.Buffer) ([]byte, *diag.Diagnostic, error) {
+	switch {
+	case o.data != nil:
+		return o.data, nil, nil
+	case o.asset != nil:
+		b, err := readAsset(*o.asset)
+		return b, nil, err
+	}
+	var pv *pageView
+	kind := o.kind
+	if o.page != nil {
+		pv, kind = s.newPageView(o.page), o.page.Kind
+	} else {
+		pv = s.notFoundView()
+	}
+	buf.Reset()
+	if err := tpl.execute(buf, kind, &pageData{Site: sv, Page: pv}); err != nil {
+		d := tpl.templateError(err)
+		return nil, &d, nil
+	}
+	return bytes.Clone(buf.Bytes()), nil, nil
+}

@@ -1,0 +1,224 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"slices"
+)
+
+// siteView is what templates see as .Site.
+type siteView struct {
+	Title        string
+	Description  string
+	Lang         string
+	BaseURL      string
+	Organisation Organisation
+	Disclaimer   string
+	Funding      string
+	Advertising  string
+	FooterLinks  []linkView
+	Crisis       []CrisisLine
+	CrisisURL    string
+}
+
+// linkView is a link to a page of the site, as templates see it.
+type linkView struct {
+	Title       string
+	URL         string
+	Description string
+}
+
+// menuItem is one entry of the site menu on a given page.
+type menuItem struct {
+	Title    string
+	URL      string
+	Current  bool // this entry is the page being shown
+	Ancestor bool // the page being shown is inside this entry's section
+}
+
+// pageView is what templates see as .Page. docs/templates.md lists every
+// field.
+type pageView struct {
+	Kind         string
+	Title        string
+	Description  string
+	URL          string // link to the page, under the base path
+	Permalink    string // full address, when base_url has a host
+	Content      template.HTML
+	Breadcrumbs  []linkView
+	Section      *linkView
+	Children     []linkView
+	Prev, Next   *linkView
+	Menu         []menuItem
+	Authors      []Person
+	ReviewedBy   []Person
+	Published    *Date
+	Updated      *Date
+	LastReviewed *Date
+	NextReview   *Date
+	Audience     []string
+	About        string
+	Crisis       bool
+}
+
+// pageData is the value every layout is executed with.
+type pageData struct {
+	Site *siteView
+	Page *pageView
+}
+
+// newSiteView makes the site-wide part of every page's data.
+func (s *Site) newSiteView() *siteView {
+	c := s.Config
+	v := &siteView{
+		Title:        c.Title,
+		Description:  c.Description,
+		Lang:         c.Language,
+		BaseURL:      c.AbsURL(""),
+		Organisation: c.Organisation,
+		Disclaimer:   c.Disclaimer,
+		Funding:      c.Funding,
+		Advertising:  c.Advertising,
+		Crisis:       c.Crisis,
+	}
+	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
+		if p := s.Page(k); k != "" && p != nil {
+			v.FooterLinks = append(v.FooterLinks, s.link(p))
+		}
+	}
+	if p := s.Page(c.CrisisPage); c.CrisisPage != "" && p != nil {
+		v.CrisisURL = s.href(p)
+	}
+	return v
+}
+
+func (s *Site) href(p *Page) string { return Href(s.Config.BasePath(), p.URL) }
+
+func (s *Site) link(p *Page) linkView {
+	return linkView{Title: p.Title(), URL: s.href(p), Description: p.Front.Description}
+}
+
+func (s *Site) linkPtr(p *Page) *linkView {
+	if p == nil {
+		return nil
+	}
+	l := s.link(p)
+	return &l
+}
+
+// newPageView makes the data one page is rendered with.
+func (s *Site) newPageView(p *Page) *pageView {
+	f := &p.Front
+	v := &pageView{
+		Kind:         p.Kind,
+		Title:        f.Title,
+		Description:  f.Description,
+		URL:          s.href(p),
+		Permalink:    s.Config.AbsURL(escapedPath(p.URL)),
+		Content:      template.HTML(p.Body),
+		Authors:      f.Authors,
+		ReviewedBy:   f.ReviewedBy,
+		Published:    f.Published,
+		Updated:      f.Updated,
+		LastReviewed: f.LastReviewed,
+		NextReview:   f.NextReview,
+		Audience:     f.Audience,
+		About:        f.About,
+		Crisis:       f.Safety == "crisis",
+	}
+	for a := s.Parent[p]; a != nil; a = s.Parent[a] {
+		l := s.link(a)
+		if a.Kind == KindHome {
+			l.Title = "Home"
+		}
+		v.Breadcrumbs = append(v.Breadcrumbs, l)
+	}
+	slices.Reverse(v.Breadcrumbs)
+	if parent := s.Parent[p]; parent != nil {
+		v.Section = s.linkPtr(parent)
+		sibs := s.Children[parent.URL]
+		i := slices.Index(sibs, p)
+		if i > 0 {
+			v.Prev = s.linkPtr(sibs[i-1])
+		}
+		if i >= 0 && i+1 < len(sibs) {
+			v.Next = s.linkPtr(sibs[i+1])
+		}
+	}
+	for _, c := range s.Children[p.URL] {
+		v.Children = append(v.Children, s.link(c))
+	}
+	for _, m := range s.Config.Menu {
+		item := menuItem{Title: m.Title, URL: m.URL}
+		if m.Page != "" {
+			t := s.Page(m.Page)
+			if t == nil {
+				continue
+			}
+			item.URL = s.href(t)
+			item.Current = t == p
+			item.Ancestor = !item.Current && t.Kind != KindHome && s.isAncestor(t, p)
+		}
+		v.Menu = append(v.Menu, item)
+	}
+	return v
+}
+
+// isAncestor reports whether a is a section that holds p, at any depth.
+func (s *Site) isAncestor(a, p *Page) bool {
+	for q := s.Parent[p]; q != nil; q = s.Parent[q] {
+		if q == a {
+			return true
+		}
+	}
+	return false
+}
+
+// notFoundView is the data of the 404 page.
+func (s *Site) notFoundView() *pageView {
+	v := &pageView{Kind: Kind404, Title: "Page not found", URL: Href(s.Config.BasePath(), "404.html")}
+	for _, m := range s.Config.Menu {
+		item := menuItem{Title: m.Title, URL: m.URL}
+		if t := s.Page(m.Page); m.Page != "" && t != nil {
+			item.URL = s.href(t)
+		}
+		v.Menu = append(v.Menu, item)
+	}
+	return v
+}
+
+// escapedPath percent-encodes each segment of a site-relative path.
+func escapedPath(rel string) string {
+	return Href("", rel)
+}
+
+// sitemap returns sitemap.xml for the published pages, with each page's own
+// latest date (reviewed, updated or published) as lastmod.
+func (s *Site) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.Pages {
+		b.WriteString("<url><loc>")
+		_ = xml.EscapeText(&b, []byte(s.Config.AbsURL(escapedPath(p.URL))))
+		b.WriteString("</loc>")
+		if d := p.Front.LastModified(); d != nil {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.ISO())
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// robots returns robots.txt, pointing crawlers at the sitemap.
+func (s *Site) robots() []byte {
+	var b bytes.Buffer
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if s.Config.Absolute() {
+		fmt.Fprintf(&b, "\nSitemap: %s\n", s.Config.AbsURL("sitemap.xml"))
+	}
+	return b.Bytes()
+}

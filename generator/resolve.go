@@ -1,0 +1,234 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"pamphlet/generator/diag"
+)
+
+// Site is the whole site once every page is parsed: the pages to publish,
+// their sections and the links between them. Resolve makes it; after that
+// it is read-only and safe for concurrent use by the renderers.
+type Site struct {
+	Config   *Config
+	Pages    []*Page          // published pages (no drafts), sorted by source path
+	ByRel    map[string]*Page // by content-relative source path
+	ByURL    map[string]*Page // by site-relative URL
+	Children map[string][]*Page
+	Parent   map[*Page]*Page
+	Drafts   map[string]*Page
+	Diags    diag.List
+}
+
+// Resolve puts parsed pages together into a Site: it drops drafts (unless
+// withDrafts), makes the section pages that folders lack, orders each
+// section, and checks what needs the whole site: two pages at one URL,
+// links to missing pages, anchors and drafts, and the pages that site.yaml
+// names.
+func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
+	s := &Site{
+		Config:   cfg,
+		ByRel:    map[string]*Page{},
+		ByURL:    map[string]*Page{},
+		Children: map[string][]*Page{},
+		Parent:   map[*Page]*Page{},
+		Drafts:   map[string]*Page{},
+	}
+	for _, p := range pages {
+		if p.Front.Draft && !withDrafts {
+			s.Drafts[p.Rel] = p
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.Rel, b.Rel) })
+	for _, p := range s.Pages {
+		if other, ok := s.ByURL[p.URL]; ok {
+			s.Diags.Errorf(p.Path, 0, 0, "this page and %s would both be published at /%s: rename one of them", other.Path, p.URL)
+			continue
+		}
+		s.ByURL[p.URL] = p
+		s.ByRel[p.Rel] = p
+	}
+	s.addMissingSections()
+	s.order()
+	for _, p := range s.Pages {
+		s.checkLinks(p)
+	}
+	s.checkConfigPages()
+	return s
+}
+
+// addMissingSections makes a list page for every folder that has pages but
+// no _index.md, and a home page when content/_index.md is missing, so that
+// breadcrumbs and section lists always have somewhere to point.
+func (s *Site) addMissingSections() {
+	for _, p := range slices.Clone(s.Pages) {
+		for dir := parentURL(p.URL); ; dir = parentURL(dir) {
+			if _, ok := s.ByURL[dir]; !ok {
+				sec := &Page{URL: dir, Kind: KindSection, Anchors: map[string]bool{}}
+				sec.Rel = dir + "_index.md"
+				sec.Path = ContentDir + "/" + sec.Rel
+				if dir == "" {
+					sec.Kind = KindHome
+					sec.Front.Title = s.Config.Title
+					sec.Front.Description = s.Config.Description
+				} else {
+					sec.Front.Title = humanise(path.Base(strings.TrimSuffix(dir, "/")))
+				}
+				s.ByURL[dir] = sec
+				s.ByRel[sec.Rel] = sec
+				s.Pages = append(s.Pages, sec)
+			}
+			if dir == "" {
+				break
+			}
+		}
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.Rel, b.Rel) })
+}
+
+// parentURL returns the URL of the section that holds a page: "a/b/" -> "a/".
+func parentURL(u string) string {
+	if u == "" {
+		return ""
+	}
+	u = strings.TrimSuffix(u, "/")
+	i := strings.LastIndex(u, "/")
+	if i < 0 {
+		return ""
+	}
+	return u[:i+1]
+}
+
+// humanise turns a folder name into a title: "getting-help" -> "Getting help".
+func humanise(name string) string {
+	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	if name == "" {
+		return name
+	}
+	r := []rune(name)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// order fills in Parent and Children, each section's children ordered by
+// weight (pages without a weight last), then title, then path.
+func (s *Site) order() {
+	for _, p := range s.Pages {
+		if p.Kind == KindHome {
+			continue
+		}
+		parent := s.ByURL[parentURL(p.URL)]
+		s.Parent[p] = parent
+		s.Children[parent.URL] = append(s.Children[parent.URL], p)
+	}
+	for _, kids := range s.Children {
+		slices.SortFunc(kids, func(a, b *Page) int {
+			wa, wb := a.Front.Weight, b.Front.Weight
+			if (wa == 0) != (wb == 0) {
+				if wa == 0 {
+					return 1 // pages without a weight come after weighted ones
+				}
+				return -1
+			}
+			return cmp.Or(cmp.Compare(wa, wb), cmp.Compare(strings.ToLower(a.Title()), strings.ToLower(b.Title())), cmp.Compare(a.Rel, b.Rel))
+		})
+	}
+}
+
+// checkLinks reports links to pages that are missing, drafts, or lack the
+// anchor named.
+func (s *Site) checkLinks(p *Page) {
+	for _, l := range p.Links {
+		t, ok := s.ByRel[l.Target]
+		if !ok {
+			if _, draft := s.Drafts[l.Target]; draft {
+				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is a draft and is not published: remove the link, or publish the page by removing draft: true", ContentDir+"/"+l.Target)
+			} else {
+				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is not a page of this site", ContentDir+"/"+l.Target)
+			}
+			continue
+		}
+		if l.Fragment == "" || t.Anchors[l.Fragment] || templateAnchors[l.Fragment] {
+			continue
+		}
+		where := "on this page"
+		if t != p {
+			where = "in " + t.Path
+		}
+		s.Diags.Errorf(p.Path, l.Line, l.Col, "there is no heading with the anchor #%s %s%s", l.Fragment, where, anchorHint(l.Fragment, t.Anchors))
+	}
+}
+
+// templateAnchors are the ids the default theme puts on every page.
+var templateAnchors = map[string]bool{"main": true}
+
+func anchorHint(frag string, anchors map[string]bool) string {
+	var ids []string
+	for id := range anchors {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if c := closest(frag, ids); c != "" {
+		return fmt.Sprintf(" (did you mean #%s?)", c)
+	}
+	if len(ids) == 0 {
+		return "; that page has no headings to link to"
+	}
+	if len(ids) > 8 {
+		ids = append(ids[:8], "...")
+	}
+	return "; its anchors are #" + strings.Join(ids, ", #")
+}
+
+// checkConfigPages checks the pages that site.yaml names: menu entries and
+// the contact, privacy, editorial policy, disclaimer and crisis pages.
+func (s *Site) checkConfigPages() {
+	for _, m := range s.Config.Menu {
+		switch {
+		case m.Page == "" && m.URL == "":
+			s.Diags.Errorf(ConfigFile, s.Config.lineOf("title", m.Title), 0, "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
+		case m.Page != "":
+			s.configPage("page", m.Page)
+		}
+	}
+	for _, k := range []struct{ key, val string }{
+		{"contact_page", s.Config.ContactPage},
+		{"privacy_page", s.Config.PrivacyPage},
+		{"editorial_policy_page", s.Config.EditorialPg},
+		{"disclaimer_page", s.Config.DisclaimerPg},
+		{"crisis_page", s.Config.CrisisPage},
+	} {
+		if k.val != "" {
+			s.configPage(k.key, k.val)
+		}
+	}
+}
+
+// configPage returns the page that a site.yaml value names, or nil with an
+// error at the line of the value.
+func (s *Site) configPage(key, rel string) *Page {
+	if p := s.Page(rel); p != nil {
+		return p
+	}
+	line := s.Config.lineOf(key, rel)
+	if _, draft := s.Drafts[path.Clean(rel)]; draft {
+		s.Diags.Errorf(ConfigFile, line, 0, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
+	} else {
+		s.Diags.Errorf(ConfigFile, line, 0, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, key)
+	}
+	return nil
+}
+
+// Page returns the published page at a content-relative .md path, or nil.
+func (s *Site) Page(rel string) *Page {
+	rel = path.Clean(strings.TrimPrefix(rel, "/"))
+	if p, ok := s.ByRel[rel]; ok {
+		return p
+	}
+	return nil
+}

@@ -1,0 +1,165 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"pamphlet/generator/diag"
+)
+
+// Templates are the parsed layouts of a site, one per page kind. They are
+// parsed once a build and are safe for concurrent use.
+type Templates struct {
+	byKind map[string]*template.Template
+	// files maps a template's name ("page.html") to the site-relative file
+	// it came from, for diagnostics: "templates/page.html" for the site's
+	// own, "(default theme) templates/page.html" for the embedded one.
+	files map[string]string
+}
+
+// layoutFiles are the templates that render a kind of page. Every other
+// file in templates/ is a partial, included by its file name.
+var layoutFiles = map[string]string{
+	KindHome:    "home.html",
+	KindSection: "section.html",
+	KindPage:    "page.html",
+	Kind404:     "404.html",
+}
+
+// baseTemplate is the skeleton every layout fills in by defining "main".
+const baseTemplate = "base.html"
+
+// LoadTemplates reads the templates of the theme, then those of the site
+// over them (a site's file replaces the theme's file of the same name).
+func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates, diag.List) {
+	var diags diag.List
+	texts := map[string]string{}
+	files := map[string]string{}
+	if theme != nil {
+		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || isIgnored(d.Name()) || path.Ext(p) != ".html" {
+				return nil
+			}
+			b, err := fs.ReadFile(theme, p)
+			if err != nil {
+				return nil
+			}
+			texts[d.Name()] = string(b)
+			files[d.Name()] = "(default theme) " + p
+			return nil
+		})
+	}
+	if fi, err := os.Stat(filepath.Join(root, TemplatesDir)); err == nil && fi.IsDir() {
+		realRoot, _ := filepath.EvalSymlinks(root)
+		walk(root, realRoot, TemplatesDir, &diags, func(rel, abs string) {
+			if path.Ext(rel) != ".html" {
+				return
+			}
+			name := path.Base(rel)
+			sitePath := TemplatesDir + "/" + rel
+			if prev, ok := files[name]; ok && !strings.HasPrefix(prev, "(default theme)") {
+				diags.Errorf(sitePath, 0, 0, "there is another template named %s at %s: templates are found by file name, so rename one", name, prev)
+				return
+			}
+			b, err := os.ReadFile(abs)
+			if err != nil {
+				diags.Errorf(sitePath, 0, 0, "cannot read this template: %v", unwrapPathError(err))
+				return
+			}
+			clean, d := cleanText(sitePath, b)
+			if d != nil {
+				diags.Add(*d)
+				return
+			}
+			texts[name] = string(clean)
+			files[name] = sitePath
+		})
+	}
+	t := &Templates{byKind: map[string]*template.Template{}, files: files}
+	if _, ok := texts[baseTemplate]; !ok {
+		diags.Errorf(TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
+		return t, diags
+	}
+	root0 := template.New(baseTemplate).Funcs(funcs)
+	names := make([]string, 0, len(texts))
+	for name := range texts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	isLayout := map[string]bool{}
+	for _, f := range layoutFiles {
+		isLayout[f] = true
+	}
+	for _, name := range names {
+		if isLayout[name] {
+			continue
+		}
+		var err error
+		if name == baseTemplate {
+			_, err = root0.Parse(texts[name])
+		} else {
+			_, err = root0.New(name).Parse(texts[name])
+		}
+		if err != nil {
+			diags.Add(t.templateError(err))
+		}
+	}
+	if diags.HasErrors() {
+		return t, diags
+	}
+	for kind, name := range layoutFiles {
+		src, ok := texts[name]
+		if !ok {
+			diags.Errorf(TemplatesDir+"/"+name, 0, 0, "there is no %s template for %s pages", name, kind)
+			continue
+		}
+		clone, err := root0.Clone()
+		if err == nil {
+			_, err = clone.New(name).Parse(src)
+		}
+		if err != nil {
+			diags.Add(t.templateError(err))
+			continue
+		}
+		t.byKind[kind] = clone
+	}
+	return t, diags
+}
+
+// templateErr matches html/template's "template: NAME:LINE:COL: message".
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns a template parse or execution error into a
+// diagnostic on the template's own file and line.
+func (t *Templates) templateError(err error) diag.Diagnostic {
+	msg := err.Error()
+	m := templateErr.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf(TemplatesDir, 0, 0, "template error: %s", strings.TrimPrefix(msg, "template: "))
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	file := t.files[m[1]]
+	if file == "" {
+		file = TemplatesDir + "/" + m[1]
+	}
+	return diag.Errorf(file, line, col, "template error: %s", m[4])
+}
+
+// execute renders one page with the layout of its kind.
+func (t *Templates) execute(w io.Writer, kind string, data any) error {
+	tpl, ok := t.byKind[kind]
+	if !ok {
+		return fmt.Errorf("no layout for %s pages", kind)
+	}
+	return tpl.ExecuteTemplate(w, baseTemplate, data)
+}
