@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"pamphlet/generator"
+	"pamphlet/generator/diag"
+)
+
+// newFlagSet returns a flag set whose errors and help go to stderr and
+// stdout, and that never exits the process.
+func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: pamphlet %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors and
+// --help into a clean exit.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (help bool, err error) {
+	fs.SetOutput(stderr)
+	err = fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return true, nil
+	}
+	if err != nil {
+		return false, usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return false, usageError{fmt.Sprintf("%s takes no arguments, but was given %q", fs.Name(), fs.Arg(0))}
+	}
+	return false, nil
+}
+
+const buildSynopsis = `build [--site DIR] [--out DIR] [--base-url URL] [--drafts]
+
+Builds the site in DIR (default: the current folder) into its public/
+folder, or into --out. When anything is wrong, every problem is listed
+with its file and line, and the previous output is left as it was.`
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", buildSynopsis, stdout)
+	site := fs.String("site", ".", "the site's folder, where site.yaml is")
+	out := fs.String("out", "", "the output folder (default: DIR/public)")
+	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.yaml's base_url")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	fs.SetOutput(stdout)
+	if help, err := parseFlags(fs, args, stderr); help || err != nil {
+		if help {
+			fs.SetOutput(stdout)
+			fs.Usage()
+		}
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	res, err := generator.Build(ctx, generator.Options{
+		Site: *site, Out: *out, BaseURL: *baseURL, Theme: theme(), Drafts: *drafts,
+	})
+	printDiagnostics(stderr, res.Diagnostics)
+	var failed *diag.Failed
+	if errors.As(err, &failed) {
+		e, w := failed.Diagnostics.Count()
+		fmt.Fprintf(stderr, "Build failed: %s, %s. Nothing was written; the previous site is unchanged.\n", plural(e, "error"), plural(w, "warning"))
+		return errSilent
+	}
+	if err != nil {
+		return err
+	}
+	dest := *out
+	if dest == "" {
+		dest = filepath.Join(*site, "public")
+	}
+	_, w := res.Diagnostics.Count()
+	fmt.Fprintf(stdout, "Built %s (%s) into %s in %s", plural(res.Pages, "page"), plural(res.Files, "file"), dest, res.Duration.Round(1e6))
+	if w > 0 {
+		fmt.Fprintf(stdout, "; %s above", plural(w, "warning"))
+	}
+	fmt.Fprintln(stdout, ".")
+	return nil
+}
+
+func printDiagnostics(w io.Writer, l diag.List) {
+	for _, d := range l {
+		fmt.Fprintln(w, d)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+const newSynopsis = `new DIR
+
+Writes a complete starter site into DIR: site.yaml, the example pages about
+mentalization-based therapy in content/, and the default theme in
+templates/ and static/ for you to change. DIR must be empty or not exist.`
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fset := newFlagSet("new", newSynopsis, stdout)
+	fset.SetOutput(stderr)
+	err := fset.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fset.SetOutput(stdout)
+		fset.Usage()
+		return nil
+	}
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if fset.NArg() != 1 {
+		return usageError{"new needs one folder name, e.g. pamphlet new my-site"}
+	}
+	dir := fset.Arg(0)
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty: pamphlet new only writes into an empty or new folder, so nothing is overwritten", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot use %s: %w", dir, err)
+	}
+	if err := writeStarter(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Wrote a starter site into %s.\nNext: cd %s && pamphlet build (or go run pamphlet build --site %s)\n", dir, dir, dir)
+	return nil
+}
+
+// writeStarter copies the embedded starter site into dir.
+func writeStarter(dir string) error {
+	return fs.WalkDir(starter, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := fs.ReadFile(starter, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
