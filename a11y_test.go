@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"pamphlet/internal/browser"
+)
+
+// axeViolation is the part of an axe-core result a failure message needs.
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility loads every page of the bundled site in headless
+// Chromium and runs axe-core's WCAG 2.2 A and AA rules on it, in the light
+// and the dark colour scheme, and checks that each page reflows at 320 CSS
+// pixels without scrolling sideways. axe-core comes from npm: .ci/run
+// installs it and sets AXE_CORE to its axe.min.js.
+func TestAccessibility(t *testing.T) {
+	axePath := os.Getenv("AXE_CORE")
+	browser.Require(t, axePath != "", "AXE_CORE is not set to axe-core's axe.min.js (npm install axe-core)")
+	axeJS, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := runCLI(t, "build", "--out", out, "--base-url", "http://localhost/"); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	var pages []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(out, p)
+			pages = append(pages, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+		}
+		return err
+	})
+	ctx := browser.New(t)
+	for _, scheme := range []string{"light", "dark"} {
+		for _, page := range pages {
+			scrollWidth, raw, err := axeCheck(ctx, srv.URL+page, scheme, string(axeJS))
+			if err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
+			if scrollWidth > 320 {
+				t.Errorf("%s (%s): page is %d px wide at a 320 px viewport: it must reflow without sideways scrolling", page, scheme, scrollWidth)
+			}
+			var violations []axeViolation
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatalf("%s: axe result: %v", page, err)
+			}
+			for _, v := range violations {
+				var where []string
+				for _, n := range v.Nodes {
+					where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
+				}
+				t.Errorf("%s (%s): %s: %s\n  %s", page, scheme, v.ID, v.Help, strings.Join(where, "\n  "))
+			}
+		}
+	}
+	t.Logf("checked %d pages in light and dark", len(pages))
+}
+
+// runAxe runs axe-core's WCAG 2.x A and AA rules and returns the violations
+// as JSON.
+const runAxe = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`
+
+// axeCheck loads url in the colour scheme given, measures its width at a
+// 320 px viewport, then runs axe-core on it at desktop width.
+func axeCheck(ctx context.Context, url, scheme, axeJS string) (scrollWidth int, violations string, err error) {
+	_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	if err != nil {
+		return 0, "", err
+	}
+	if _, err = chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 640, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+		return 0, "", err
+	}
+	if err = chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, "", err
+	}
+	if scrollWidth, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil {
+		return 0, "", err
+	}
+	if _, err = chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 900, DeviceScaleFactor: 1}); err != nil {
+		return 0, "", err
+	}
+	if _, err = chromedp.Run(ctx, chromedp.Evaluate[any](axeJS)); err != nil {
+		return 0, "", err
+	}
+	violations, err = chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
+	return scrollWidth, violations, err
+}

@@ -1,0 +1,75 @@
+// Package browser starts a real headless Chromium for tests, through
+// chromedp. Tests that need a browser call New; it skips the test when no
+// Chromium is installed, except in CI (CI=true), where a missing browser is
+// a failure: .ci/run installs Debian's chromium.
+package browser
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Path returns the Chromium executable to use: $CHROMIUM if set, else the
+// first of the usual names found on PATH, or "".
+func Path() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// InCI reports whether the tests run in CI, where skipping is not allowed.
+func InCI() bool { return os.Getenv("CI") != "" && os.Getenv("CI") != "false" }
+
+// Require skips the test (or fails it in CI) with the reason given.
+func Require(t testing.TB, ok bool, why string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if InCI() {
+		t.Fatalf("%s; CI must provide it (see .ci/run)", why)
+	}
+	t.Skip(why)
+}
+
+// New starts a headless Chromium and returns a context for chromedp.Do,
+// closed when the test ends. Each call is a fresh browser with an empty
+// profile.
+func New(t testing.TB) context.Context {
+	t.Helper()
+	exe := Path()
+	Require(t, exe != "", "no Chromium found (install Debian's chromium, or set CHROMIUM)")
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		Require(t, false, "cannot start Chromium: "+err.Error())
+	}
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	return ctx
+}
