@@ -568,3 +568,26 @@ Text with <script>alert(4)</script> and <img src=x onerror=alert(5)>.
 	assertNotContains(t, home, "<script>", "javascript:", "<img src=x", "<b>Bold")
 	assertContains(t, home, "&lt;script&gt;alert(4)&lt;/script&gt;", "T &amp; &#34;Q&#34; &lt;script&gt;")
 }
+
+func TestTablesScrollInALabelledRegion(t *testing.T) {
+	s := newTestSite(t, `
+-- content/_index.md --
+---
+title: Home
+---
+## The main trials
+
+| Study | People |
+|---|---|
+| 1999 | 38 |
+
+| A |
+|---|
+| b |
+`)
+	s.mustBuild()
+	assertContains(t, s.read("index.html"),
+		`<div class="table-wrap" role="region" tabindex="0" aria-label="The main trials">`+"\n<table>",
+		"</table>\n</div>",
+		`aria-label="Table 2"`)
+}

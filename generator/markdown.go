@@ -10,6 +10,7 @@ import (
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -27,6 +28,7 @@ func newMarkdown(cfg *Config) goldmark.Markdown {
 	} else {
 		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTMLRenderer{}, 100)))
 	}
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(tableWrapRenderer{}, 100)))
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -117,9 +119,13 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	if s == nil {
 		return
 	}
+	var tables []*east.Table
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if t, ok := n.(*east.Table); ok {
+			tables = append(tables, t)
 		}
 		if id, ok := n.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
@@ -146,6 +152,85 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 				line, col := s.pos(n.Lines().At(0).Start)
 				s.warnf(line, col, "raw HTML is shown as text, not used: write it in Markdown, or set unsafe_html: true in site.yaml if you trust every author")
 			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for i, t := range tables {
+		wrapTable(t, i+1, reader.Source())
+	}
+}
+
+// kindTableWrap is the kind of tableWrap nodes.
+var kindTableWrap = ast.NewNodeKind("TableWrap")
+
+// tableWrap holds a table in a scrollable, labelled region, so a wide
+// table scrolls by itself on a phone (and by keyboard) instead of pushing
+// the page sideways, and keeps its table semantics.
+type tableWrap struct {
+	ast.BaseBlock
+	label string
+}
+
+// Kind implements ast.Node.Kind.
+func (*tableWrap) Kind() ast.NodeKind { return kindTableWrap }
+
+// Dump implements ast.Node.Dump.
+func (n *tableWrap) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Label": n.label}, nil)
+}
+
+// wrapTable puts a table into a tableWrap named after the heading above
+// it, or "Table n" when there is none or another table comes between.
+func wrapTable(t *east.Table, n int, source []byte) {
+	label := fmt.Sprintf("Table %d", n)
+	for p := t.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if p.Kind() == kindTableWrap {
+			break
+		}
+		if h, ok := p.(*ast.Heading); ok {
+			label = plainText(h, source)
+			break
+		}
+	}
+	w := &tableWrap{label: label}
+	parent := t.Parent()
+	parent.ReplaceChild(parent, t, w)
+	w.AppendChild(w, t)
+}
+
+// plainText returns the text of a node's inline children.
+func plainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// tableWrapRenderer renders tableWrap nodes.
+type tableWrapRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
+func (tableWrapRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindTableWrap, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="`)
+			w.Write(util.EscapeHTML([]byte(n.(*tableWrap).label)))
+			w.WriteString("\">\n")
+		} else {
+			w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})
