@@ -1,0 +1,170 @@
+package cite
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"pamphlet/generator/diag"
+)
+
+// Cited is what one page cites: its reference list in the order the style
+// shows it, and the problems found. Resolve makes it.
+type Cited struct {
+	List     []*Listed
+	Problems []Problem
+	Clusters int // number of citation clusters on the page
+
+	style Style // the style with the bibliography's year suffixes
+}
+
+// Listed is one entry of a page's reference list.
+type Listed struct {
+	Entry       *Entry
+	Number      int      // 1-based number in order of first citation
+	Occurrences []string // ids of the places that cite it, in page order
+}
+
+// Problem is something wrong with a citation, at a byte offset of the
+// page's source; the caller turns the offset into a line and column.
+type Problem struct {
+	Offset   int
+	Severity diag.Severity
+	Message  string
+}
+
+// Anchor returns the id of an entry's item in the reference list.
+func Anchor(key string) string { return "ref-" + sanitizeID(key) }
+
+// ListAnchor is the id of the reference list's heading.
+const ListAnchor = "references"
+
+// Resolve looks up every citation of a parsed document in bib, numbers the
+// cited works in order of first citation, gives each citation an id for the
+// back-links, and returns the page's reference list. It changes the
+// Citation nodes in place, so it runs once per parse, before rendering.
+func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
+	c := &Cited{}
+	byKey := map[string]*Listed{}
+	occ := 0
+	var inLinks []*Citation
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		cit, ok := n.(*Citation)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if insideLink(cit) {
+			inLinks = append(inLinks, cit) // a link inside a link is not HTML
+			return ast.WalkSkipChildren, nil
+		}
+		c.Clusters++
+		cit.ID = fmt.Sprintf("citation-%d", c.Clusters)
+		for _, r := range cit.Refs {
+			e := bib.Lookup(r.Key)
+			if e == nil {
+				msg := fmt.Sprintf("unknown citation key %q", r.Key)
+				if s := bib.Suggest(r.Key); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				} else {
+					msg += "; add the work to the bibliography (content/references.bib) or check the key"
+				}
+				c.Problems = append(c.Problems, Problem{Offset: r.Offset, Severity: diag.Error, Message: msg})
+				continue
+			}
+			l := byKey[e.ID]
+			if l == nil {
+				l = &Listed{Entry: e, Number: len(c.List) + 1}
+				byKey[e.ID] = l
+				c.List = append(c.List, l)
+			}
+			occ++
+			r.Entry, r.Number, r.ID = e, l.Number, fmt.Sprintf("cite-%d", occ)
+			cit.style = style
+			l.Occurrences = append(l.Occurrences, r.ID)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	for _, cit := range inLinks {
+		cit.Parent().ReplaceChild(cit.Parent(), cit, ast.NewString([]byte(cit.Source)))
+	}
+	if !style.Numeric() {
+		sortEntries(style, c.List)
+	}
+	return c
+}
+
+// insideLink reports whether a node is part of a link's text.
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			return true
+		}
+	}
+	return false
+}
+
+// contextKey holds the per-document state under parser.Context.
+var contextKey = parser.NewContextKey()
+
+type docState struct {
+	bib   *Bibliography
+	cited *Cited
+}
+
+// SetBibliography sets the bibliography for the document parsed with pc,
+// replacing the extension's own. Call it before parsing, or from an AST
+// transformer that runs before the citation transformer (priority < 100).
+func SetBibliography(pc parser.Context, b *Bibliography) {
+	pc.Set(contextKey, &docState{bib: b})
+}
+
+// Result returns what the document parsed with pc cites, or nil if it was
+// not resolved.
+func Result(pc parser.Context) *Cited {
+	if s, ok := pc.Get(contextKey).(*docState); ok {
+		return s.cited
+	}
+	return nil
+}
+
+// transformer resolves citations after parsing (see Resolve).
+type transformer struct{ ext *Extender }
+
+// Transform implements parser.ASTTransformer.
+func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	s, _ := pc.Get(contextKey).(*docState)
+	if s == nil {
+		s = &docState{bib: t.ext.bib}
+		pc.Set(contextKey, s)
+	}
+	if s.bib == nil {
+		s.bib = &Bibliography{}
+	}
+	style := s.bib.Style(t.ext.style)
+	s.cited = Resolve(doc, s.bib, style)
+	s.cited.style = style
+	if superscript(style) {
+		closeUp(doc, reader.Source())
+	}
+}
+
+// superscript reports whether a style prints citations as superscript
+// numbers, which sit against the word before them.
+func superscript(s Style) bool { return s.Name() == "ama" }
+
+// closeUp removes the space before each bracketed citation, so "disorder
+// [@key]" prints "disorder¹" as AMA style asks, not "disorder ¹".
+func closeUp(doc ast.Node, source []byte) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		c, ok := n.(*Citation)
+		if !ok || !entering || c.Narrative || c.Refs[0].Prefix != "" {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.PreviousSibling().(*ast.Text); ok && !t.SoftLineBreak() && !t.HardLineBreak() {
+			t.Segment = t.Segment.TrimRightSpace(source)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

@@ -1,0 +1,99 @@
+package cite
+
+import (
+	"bytes"
+	"flag"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"golang.org/x/tools/txtar"
+)
+
+var updateSyntax = flag.Bool("update-syntax", false, "rewrite testdata/syntax.txtar with the current output")
+
+// debugStyle shows the parsed parts of each citation, so the syntax spec
+// tests the parser alone, whatever the real styles print.
+type debugStyle struct{}
+
+func (debugStyle) Name() string  { return "debug" }
+func (debugStyle) Numeric() bool { return true }
+func (debugStyle) Cluster(items []Item, narrative bool, link func(int, string) string) string {
+	var parts []string
+	for i, it := range items {
+		s := ""
+		if it.SuppressAuthor {
+			s = "-"
+		}
+		s += html.EscapeString(it.Prefix) + "|" + link(i, html.EscapeString(it.Entry.ID)) + "|" + html.EscapeString(it.Locator) + "|" + html.EscapeString(it.Suffix)
+		parts = append(parts, s)
+	}
+	out := "{" + strings.Join(parts, "; ") + "}"
+	if narrative {
+		out = "N" + out
+	}
+	return out
+}
+func (debugStyle) Reference(e *Entry) string { return html.EscapeString(e.ID) }
+func (debugStyle) SortKey(e *Entry) string   { return e.ID }
+func (debugStyle) Missing(e *Entry) []string { return nil }
+
+var (
+	popupRE = regexp.MustCompile(`<span class="cite-popup"[^>]*>(?:<span class="cite-popup-entry">.*?</span>)*</span></span>`)
+	citeRE  = regexp.MustCompile(`<span class="citation">|<a class="cite"[^>]*>|</a>(\|)`)
+)
+
+// simplify drops the popup and link markup that every citation carries,
+// leaving the cluster text.
+func simplify(s string) string {
+	s = popupRE.ReplaceAllString(s, "")
+	return citeRE.ReplaceAllString(s, "$1")
+}
+
+func testBibliography(t testing.TB) *Bibliography {
+	var entries []Entry
+	for _, k := range []string{"bateman1999", "bateman2009", "storebo2020", "key.with:odd/chars", "smith04", "nice"} {
+		entries = append(entries, Entry{ID: k, Type: "article-journal", Title: "T " + k})
+	}
+	b, diags := NewBibliography(nil, entries)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return b
+}
+
+// TestSyntaxSpec runs the cases of testdata/syntax.txtar.
+func TestSyntaxSpec(t *testing.T) {
+	path := filepath.Join("testdata", "syntax.txtar")
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Linkify, New(WithStyle(debugStyle{}), WithBibliography(testBibliography(t)))))
+	for i := 0; i+1 < len(a.Files); i += 2 {
+		in, want := a.Files[i], &a.Files[i+1]
+		name := strings.TrimSuffix(in.Name, ".md")
+		var buf bytes.Buffer
+		if err := md.Convert(in.Data, &buf); err != nil {
+			t.Fatal(err)
+		}
+		got := simplify(buf.String())
+		if *updateSyntax {
+			want.Data = []byte(got)
+			continue
+		}
+		if got != string(want.Data) {
+			t.Errorf("case %s:\n--- markdown\n%s--- got\n%s--- want\n%s", name, in.Data, got, want.Data)
+		}
+	}
+	if *updateSyntax {
+		if err := os.WriteFile(path, txtar.Format(a), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
