@@ -1,0 +1,3 @@
+// Package trust checks what health-information standards ask of a page:
+// authorship, attribution, review dates, readability and safe messaging.
+package trust
