@@ -88,6 +88,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "; %s above", plural(w, "warning"))
 	}
 	fmt.Fprintln(stdout, ".")
+	if t := res.Trust; t != nil {
+		// The check's own findings: the build's diagnostics are printed above.
+		te, tw := t.Summary.Errors, t.Summary.Warnings-w
+		fmt.Fprintf(stdout, "Check: %s, %s, %s; %d overdue for review: run pamphlet check for details.\n",
+			plural(t.Summary.Pages, "page"), plural(te, "error"), plural(max(tw, 0), "warning"), t.Summary.Overdue)
+	}
 	return nil
 }
 

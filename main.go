@@ -5,6 +5,7 @@
 // Usage:
 //
 //	pamphlet build [--site DIR] [--out DIR] [--base-url URL] [--drafts]
+//	pamphlet check [--site DIR] [--format text|json] [--strict] [--today YYYY-MM-DD]
 //	pamphlet new DIR
 //	pamphlet help [COMMAND]
 package main
@@ -33,6 +34,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"check", "check every page for what health-information standards ask", runCheck},
 		{"new", "write a new starter site into a folder", runNew},
 		{"help", "show help for a command", runHelp},
 	}

@@ -60,8 +60,8 @@ func TestServedUnderSubPath(t *testing.T) {
 				t.Errorf("%s: bad link %q", u, m[1])
 				continue
 			}
-			if ref.Scheme == "mailto" || ref.Scheme == "tel" {
-				continue
+			if ref.Scheme != "" && ref.Scheme != "http" && ref.Scheme != "https" {
+				continue // mailto:, tel:, sms:
 			}
 			if ref.Host != "" {
 				// Outside links are fine in page text, but nothing may be

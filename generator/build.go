@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/trust"
 )
 
 // Options says what to build and where.
@@ -30,6 +31,8 @@ type Options struct {
 	Drafts bool
 	// Workers is the number of pages worked on at once; 0 means one per CPU.
 	Workers int
+	// Today is the date review dates are checked against (zero: today).
+	Today time.Time
 }
 
 // Result reports what a build did.
@@ -39,6 +42,8 @@ type Result struct {
 	Pages       int       // HTML pages written
 	Files       int       // all files written
 	Duration    time.Duration
+	// Trust is the check of the site (see Check), as of Options.Today.
+	Trust *trust.Report
 }
 
 // Build runs the whole pipeline: load, parse, resolve, render, write. When
@@ -56,44 +61,22 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	fail := func() (*Result, error) {
-		res.Diagnostics.Sort()
+		res.Diagnostics = res.Diagnostics.Compact()
 		res.Duration = time.Since(start)
 		return res, &diag.Failed{Diagnostics: res.Diagnostics}
 	}
 
-	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
-	res.Diagnostics.Add(diags...)
-	if cfg == nil || diags.HasErrors() {
-		return fail()
-	}
-	in, diags := Load(opts.Site, opts.Theme)
-	res.Diagnostics.Add(diags...)
-	tpl, diags := LoadTemplates(opts.Site, opts.Theme, Funcs(cfg))
-	res.Diagnostics.Add(diags...)
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	pages := make([]*Page, len(in.Pages))
-	err := parallel(ctx, workers, len(in.Pages),
-		func() *Parser { return NewParser(cfg, in.Files) },
-		func(ps *Parser, i int) error {
-			pages[i] = ps.Parse(in.Pages[i])
-			return nil
-		})
+	an, err := analyse(ctx, opts)
+	res.Diagnostics.Add(an.diags...)
 	if err != nil {
 		return res, err
 	}
-	for _, p := range pages {
-		res.Diagnostics.Add(draftDiagnostics(p, opts.Drafts)...)
+	if an.site == nil {
+		return fail()
 	}
-	site := Resolve(cfg, pages, opts.Drafts)
+	site, in, tpl, workers := an.site, an.in, an.tpl, an.workers
 	res.Site = site
-	res.Diagnostics.Add(site.Diags...)
-	if len(in.Pages) == 0 {
-		res.Diagnostics.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
-	}
+	res.Trust = site.TrustReport(res.Diagnostics, opts.today())
 	plan, diags := planOutputs(site, in)
 	res.Diagnostics.Add(diags...)
 	if res.Diagnostics.HasErrors() {
@@ -145,7 +128,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := st.Commit(); err != nil {
 		return res, err
 	}
-	res.Diagnostics.Sort()
+	res.Diagnostics = res.Diagnostics.Compact()
 	for _, o := range plan {
 		if o.page != nil || o.kind == Kind404 {
 			res.Pages++
@@ -154,6 +137,90 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Files = int(written.Load())
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// analysis is what the stages before rendering found: everything `build`
+// writes and `check` reports on.
+type analysis struct {
+	cfg     *Config
+	in      *Inputs
+	tpl     *Templates
+	site    *Site // nil when site.yaml could not be read
+	diags   diag.List
+	workers int
+}
+
+// analyse runs load, parse and resolve. Its error is for a cancelled run;
+// problems in the site are diagnostics.
+func analyse(ctx context.Context, opts Options) (*analysis, error) {
+	an := &analysis{workers: opts.Workers}
+	if an.workers <= 0 {
+		an.workers = runtime.GOMAXPROCS(0)
+	}
+	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
+	an.diags.Add(diags...)
+	if cfg == nil || diags.HasErrors() {
+		return an, nil
+	}
+	an.cfg = cfg
+	in, diags := Load(opts.Site, opts.Theme)
+	an.in = in
+	an.diags.Add(diags...)
+	bibs, diags := loadBibliographies(opts.Site, cfg)
+	an.diags.Add(diags...)
+	an.tpl, diags = LoadTemplates(opts.Site, opts.Theme, Funcs(cfg))
+	an.diags.Add(diags...)
+
+	pages := make([]*Page, len(in.Pages))
+	err := parallel(ctx, an.workers, len(in.Pages),
+		func() *Parser { return NewParser(cfg, in.Files, bibs) },
+		func(ps *Parser, i int) error {
+			pages[i] = ps.Parse(in.Pages[i])
+			return nil
+		})
+	if err != nil {
+		return an, err
+	}
+	for _, p := range pages {
+		an.diags.Add(draftDiagnostics(p, opts.Drafts)...)
+	}
+	site := Resolve(cfg, pages, opts.Drafts)
+	site.checkBibliography(bibs)
+	site.References = site.siteReferences(bibs.site.Style(bibs.style))
+	an.site = site
+	an.diags.Add(site.Diags...)
+	if len(in.Pages) == 0 {
+		an.diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
+	}
+	return an, nil
+}
+
+// Check runs the pipeline up to rendering, writes nothing, and checks the
+// site against the HONcode principles, readability targets and review
+// dates as of opts.Today (today when zero). The report holds every build
+// diagnostic too, filed under its page.
+func Check(ctx context.Context, opts Options) (*trust.Report, error) {
+	an, err := analyse(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	if an.site == nil {
+		r := trust.Check(trust.SiteFacts{}, nil, an.diags.Compact(), opts.today())
+		return r, nil
+	}
+	if an.in != nil {
+		_, d := planOutputs(an.site, an.in)
+		an.diags.Add(d...)
+	}
+	return an.site.TrustReport(an.diags.Compact(), opts.today()), nil
+}
+
+func (o Options) today() time.Time {
+	if o.Today.IsZero() {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return o.Today
 }
 
 // Funcs returns the functions the templates may call.

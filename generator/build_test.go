@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -51,6 +52,7 @@ See [the groups](groups.md) and ![A room with chairs](room.png).
 ---
 title: Groups
 weight: 20
+last_reviewed: 2025-01-31
 ---
 Back to [the first meeting](what-to-expect.md#first-meeting).
 -- content/therapy/room.png --
@@ -89,7 +91,9 @@ func TestBuildGoodSite(t *testing.T) {
 		t.Errorf("want exactly one h1")
 	}
 	assertContains(t, s.read("index.html"), `<a href="/patient-info/therapy/what-to-expect/#first-meeting">what to expect</a>`)
-	assertContains(t, s.read("therapy/groups/index.html"), `rel="prev"`, `<a href="/patient-info/therapy/what-to-expect/#first-meeting">`)
+	assertContains(t, s.read("therapy/groups/index.html"), `rel="prev"`, `<a href="/patient-info/therapy/what-to-expect/#first-meeting">`,
+		// No next_review: last reviewed plus the default interval of 3 years.
+		`Page last reviewed: <time datetime="2025-01-31">31 January 2025</time> · Next review due: <time datetime="2028-01-31">31 January 2028</time>`)
 	assertContains(t, s.read("therapy/index.html"), `<a href="/patient-info/therapy/what-to-expect/">What to expect</a>`, `aria-current="page">Therapy</a>`)
 	if s.read("therapy/room.png") != "PNG\n" {
 		t.Error("room.png not copied beside the page")
@@ -590,4 +594,72 @@ title: Home
 		`<div class="table-wrap" role="region" tabindex="0" aria-label="The main trials">`+"\n<table>",
 		"</table>\n</div>",
 		`aria-label="Table 2"`)
+}
+
+func TestJSONLDStaysInert(t *testing.T) {
+	hostile := `Quote " back \ </script><script>alert(1)</script> <!-- x --> non-ASCII: Storebø, 東京`
+	s := newTestSite(t, `
+-- site.yaml --
+title: T
+base_url: https://clinic.example/
+editorial_policy_page: policy.md
+organisation:
+  name: '`+strings.ReplaceAll(hostile, "'", "''")+`'
+-- content/policy.md --
+---
+title: Policy
+---
+-- content/_index.md --
+---
+title: '`+strings.ReplaceAll(hostile, "'", "''")+`'
+description: "line\Lseparators\P</script>"
+about: Borderline personality disorder
+audience: [patients, carers]
+authors:
+  - name: '`+strings.ReplaceAll(hostile, "'", "''")+`'
+    credentials: '</script>'
+    url: javascript:alert(1)
+published: 2025-01-02
+last_reviewed: 2025-03-04
+---
+Hello.
+`)
+	s.mustBuild()
+	home := s.read("index.html")
+	start := strings.Index(home, `<script type="application/ld+json">`)
+	if start < 0 {
+		t.Fatal("no JSON-LD")
+	}
+	start += len(`<script type="application/ld+json">`)
+	end := strings.Index(home[start:], "</script>")
+	raw := home[start : start+end]
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
+		t.Fatalf("JSON-LD is not valid JSON: %v\n%s", err, raw)
+	}
+	for _, bad := range []string{"<", ">", "\u2028", "\u2029", "javascript:"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("JSON-LD holds %q raw:\n%s", bad, raw)
+		}
+	}
+	if doc["description"] != "line\u2028separators\u2029</script>" {
+		t.Errorf("description: %q", doc["description"])
+	}
+	if doc["name"] != hostile || doc["@type"] != "MedicalWebPage" || doc["lastReviewed"] != "2025-03-04" || doc["datePublished"] != "2025-01-02" {
+		t.Errorf("values did not round-trip: %v", doc)
+	}
+	author := doc["author"].([]any)[0].(map[string]any)
+	if author["name"] != hostile || author["hasCredential"].(map[string]any)["name"] != "</script>" {
+		t.Errorf("author: %v", author)
+	}
+	if a := doc["medicalAudience"].([]any); len(a) != 2 || a[1].(map[string]any)["audienceType"] != "Caregiver" {
+		t.Errorf("audience: %v", a)
+	}
+	if doc["publishingPrinciples"] != "https://clinic.example/policy/" {
+		t.Errorf("publishingPrinciples: %v", doc["publishingPrinciples"])
+	}
+	// Only one script element: the hostile values closed nothing.
+	if n := strings.Count(home, "<script"); n != 1 {
+		t.Errorf("%d script elements, want 1", n)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v2"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/trust"
 )
 
 // ConfigFile is the name of a site's settings file, at the site root.
@@ -20,28 +21,33 @@ const ConfigFile = "site.yaml"
 
 // Config holds the site-wide settings read from site.yaml.
 type Config struct {
-	Title        string       `yaml:"title"`
-	Description  string       `yaml:"description"`
-	BaseURL      string       `yaml:"base_url"` // e.g. https://clinic.example/patient-info/
-	Language     string       `yaml:"language"` // BCP 47, e.g. en-GB; becomes <html lang>
-	UnsafeHTML   bool         `yaml:"unsafe_html"`
-	Menu         []MenuEntry  `yaml:"menu"`
-	Organisation Organisation `yaml:"organisation"`
-	Disclaimer   string       `yaml:"disclaimer"`
-	Funding      string       `yaml:"funding"`
-	Advertising  string       `yaml:"advertising"`
-	ContactPage  string       `yaml:"contact_page"`          // content-relative .md path
-	PrivacyPage  string       `yaml:"privacy_page"`          // content-relative .md path
-	EditorialPg  string       `yaml:"editorial_policy_page"` // content-relative .md path
-	DisclaimerPg string       `yaml:"disclaimer_page"`       // content-relative .md path
-	CrisisPage   string       `yaml:"crisis_page"`           // content-relative .md path
-	Crisis       []CrisisLine `yaml:"crisis"`
-	Bibliography []string     `yaml:"bibliography"`
+	Title             string       `yaml:"title"`
+	Description       string       `yaml:"description"`
+	BaseURL           string       `yaml:"base_url"` // e.g. https://clinic.example/patient-info/
+	Language          string       `yaml:"language"` // BCP 47, e.g. en-GB; becomes <html lang>
+	UnsafeHTML        bool         `yaml:"unsafe_html"`
+	Menu              []MenuEntry  `yaml:"menu"`
+	Organisation      Organisation `yaml:"organisation"`
+	Disclaimer        string       `yaml:"disclaimer"`
+	Funding           string       `yaml:"funding"`
+	Advertising       string       `yaml:"advertising"`
+	ContactPage       string       `yaml:"contact_page"`          // content-relative .md path
+	PrivacyPage       string       `yaml:"privacy_page"`          // content-relative .md path
+	EditorialPg       string       `yaml:"editorial_policy_page"` // content-relative .md path
+	DisclaimerPg      string       `yaml:"disclaimer_page"`       // content-relative .md path
+	CrisisPage        string       `yaml:"crisis_page"`           // content-relative .md path
+	Crisis            []CrisisLine `yaml:"crisis"`
+	Bibliography      []string     `yaml:"bibliography"`       // site-relative paths of more bibliography files
+	CitationStyle     string       `yaml:"citation_style"`     // ama (default), vancouver or apa
+	ReferencesPage    string       `yaml:"references_page"`    // content-relative .md path of the site-wide list
+	ReviewInterval    string       `yaml:"review_interval"`    // "3 years" (default), "18 months"
+	ReadabilityTarget float64      `yaml:"readability_target"` // US school grade, default 8
 
 	// base is BaseURL parsed; basePath is its path, always ending in "/".
-	doc      *yamlDoc // the text of site.yaml, for line numbers
-	base     *url.URL
-	basePath string
+	doc            *yamlDoc // the text of site.yaml, for line numbers
+	reviewInterval trust.Interval
+	base           *url.URL
+	basePath       string
 }
 
 // MenuEntry is one item of the site menu: a page of the site (a
@@ -64,8 +70,11 @@ type Organisation struct {
 // CrisisLine is a helpline shown in the crisis-support box.
 type CrisisLine struct {
 	Name    string `yaml:"name"`    // "Samaritans"
-	Contact string `yaml:"contact"` // "call 116 123 (free, any time)"
 	When    string `yaml:"when"`    // "If you need to talk to someone"
+	Phone   string `yaml:"phone"`   // "116 123": shown as a link that calls it
+	Text    string `yaml:"text"`    // "85258": shown as a link that starts a text message
+	Contact string `yaml:"contact"` // anything else: "free, day or night", "or go to A&E"
+	Region  string `yaml:"region"`  // "UK", "US": lines are grouped by it
 }
 
 // BasePath returns the path part of base_url, starting and ending with "/".
@@ -132,6 +141,20 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	}
 	if cfg.Language == "" {
 		cfg.Language = "en"
+	}
+	cfg.reviewInterval = trust.DefaultInterval
+	if cfg.ReviewInterval != "" {
+		iv, err := trust.ParseInterval(cfg.ReviewInterval)
+		if err != nil {
+			diags.Errorf(ConfigFile, cfg.lineOf("review_interval", cfg.ReviewInterval), 0, "review_interval: %v", err)
+		} else {
+			cfg.reviewInterval = iv
+		}
+	}
+	if cfg.ReadabilityTarget == 0 {
+		cfg.ReadabilityTarget = 8
+	} else if cfg.ReadabilityTarget < 1 || cfg.ReadabilityTarget > 18 {
+		diags.Errorf(ConfigFile, cfg.lineOf("readability_target", ""), 0, "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
 	}
 	diags.Add(cfg.setBase(doc)...)
 	return cfg, diags

@@ -135,7 +135,17 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 			in.Assets = append(in.Assets, Asset{Rel: rel, Abs: abs, Path: sitePath})
 		}
 	})
-	// Static files: the theme's first, then the site's, which win.
+	static, d := loadStatic(root, theme)
+	in.Static = static
+	diags.Add(d...)
+	sort.Slice(in.Pages, func(i, j int) bool { return in.Pages[i].Rel < in.Pages[j].Rel })
+	return in, diags
+}
+
+// loadStatic lists the static files: the theme's, then the site's, which
+// replace the theme's of the same name.
+func loadStatic(root string, theme fs.FS) ([]Asset, diag.List) {
+	var diags diag.List
 	static := map[string]Asset{}
 	if theme != nil {
 		_ = fs.WalkDir(theme, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -148,16 +158,17 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 		})
 	}
 	if fi, err := os.Stat(filepath.Join(root, StaticDir)); err == nil && fi.IsDir() {
+		realRoot, _ := filepath.EvalSymlinks(root)
 		walk(root, realRoot, StaticDir, &diags, func(rel, abs string) {
 			static[rel] = Asset{Rel: rel, Abs: abs, Path: StaticDir + "/" + rel}
 		})
 	}
+	out := make([]Asset, 0, len(static))
 	for _, a := range static {
-		in.Static = append(in.Static, a)
+		out = append(out, a)
 	}
-	sort.Slice(in.Static, func(i, j int) bool { return in.Static[i].Rel < in.Static[j].Rel })
-	sort.Slice(in.Pages, func(i, j int) bool { return in.Pages[i].Rel < in.Pages[j].Rel })
-	return in, diags
+	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
+	return out, diags
 }
 
 // walk calls fn for every regular file under root/dir (not hidden, not an
@@ -189,38 +200,46 @@ func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				diags.Errorf(sitePath, 0, 0, "this is a link to a file that does not exist (%v): remove the link or put the file back", unwrapPathError(err))
-				return nil
-			}
-			if !within(realRoot, target) {
-				diags.Errorf(sitePath, 0, 0, "this is a link to %s, which is outside the site: Pamphlet does not publish files from outside the site folder; copy the file into the site instead", target)
-				return nil
-			}
-			fi, err := os.Stat(target)
-			if err != nil {
-				diags.Errorf(sitePath, 0, 0, "cannot read this link: %v", unwrapPathError(err))
-				return nil
-			}
-			if fi.IsDir() {
-				diags.Warnf(sitePath, 0, 0, "this is a link to a folder, which Pamphlet does not follow: move or copy the folder here instead")
-				return nil
-			}
+		if target, ok := checkFile(realRoot, p, sitePath, d.Type(), diags); ok {
 			fn(rel, target)
-			return nil
 		}
-		if !d.Type().IsRegular() {
-			diags.Warnf(sitePath, 0, 0, "this is not a regular file and is left out")
-			return nil
-		}
-		fn(rel, p)
 		return nil
 	})
 	if err != nil {
 		diags.Errorf(dir, 0, 0, "cannot read the %s folder: %v", dir, err)
 	}
+}
+
+// checkFile applies the rules for one file found in the site: a symbolic
+// link is followed only to a file inside the site; other special files are
+// left out. It returns the path to read and whether to use the file.
+func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List) (string, bool) {
+	if mode&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			diags.Errorf(sitePath, 0, 0, "this is a link to a file that does not exist (%v): remove the link or put the file back", unwrapPathError(err))
+			return "", false
+		}
+		if !within(realRoot, target) {
+			diags.Errorf(sitePath, 0, 0, "this is a link to %s, which is outside the site: Pamphlet does not publish files from outside the site folder; copy the file into the site instead", target)
+			return "", false
+		}
+		fi, err := os.Stat(target)
+		if err != nil {
+			diags.Errorf(sitePath, 0, 0, "cannot read this link: %v", unwrapPathError(err))
+			return "", false
+		}
+		if fi.IsDir() {
+			diags.Warnf(sitePath, 0, 0, "this is a link to a folder, which Pamphlet does not follow: move or copy the folder here instead")
+			return "", false
+		}
+		return target, true
+	}
+	if !mode.IsRegular() {
+		diags.Warnf(sitePath, 0, 0, "this is not a regular file and is left out")
+		return "", false
+	}
+	return p, true
 }
 
 // within reports whether path p is the folder dir or inside it.

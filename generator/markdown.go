@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"sort"
@@ -16,12 +17,14 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"pamphlet/generator/cite"
 )
 
 // newMarkdown returns the goldmark instance one worker uses for all its
 // pages. Instances are not shared between goroutines, so each keeps its
 // own buffers.
-func newMarkdown(cfg *Config) goldmark.Markdown {
+func newMarkdown(cfg *Config, style cite.Style) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if cfg.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -34,11 +37,15 @@ func newMarkdown(cfg *Config) goldmark.Markdown {
 			extension.GFM,
 			extension.Typographer,
 			meta.Meta,
+			cite.New(cite.WithStyle(style)),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 1000)),
+			parser.WithASTTransformers(
+				util.Prioritized(frontMatterTransformer{}, 1), // after goldmark-meta's (0), before citations (100)
+				util.Prioritized(pageTransformer{}, 1000),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -56,6 +63,9 @@ type parseState struct {
 	lines   []int           // byte offsets at which each line of the source starts
 	source  []byte
 	pending []pageLink
+	bibs    *bibliographies
+
+	badFrontMatter bool // the YAML could not be read: the page is not rendered
 }
 
 // pageLink is a link from one page to another, checked once every page is
@@ -78,8 +88,8 @@ func (s *parseState) pos(offset int) (line, col int) {
 }
 
 // nodePos finds where an inline node starts in the source: at its first
-// text, less the brackets that open a link ("[" or "!["), or else at the
-// start of its block.
+// text, less the brackets that open a link ("[" or "!["). A link or image
+// with no text ("![](x.png)") is found by its destination in its block.
 func (s *parseState) nodePos(n ast.Node, back int) (line, col int) {
 	var first *ast.Text
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -92,9 +102,21 @@ func (s *parseState) nodePos(n ast.Node, back int) (line, col int) {
 	if first != nil {
 		return s.pos(max(first.Segment.Start-back, 0))
 	}
+	var dest []byte
+	switch x := n.(type) {
+	case *ast.Link:
+		dest = x.Destination
+	case *ast.Image:
+		dest = x.Destination
+	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return s.pos(p.Lines().At(0).Start)
+			start := p.Lines().At(0).Start
+			end := p.Lines().At(p.Lines().Len() - 1).Stop
+			if i := bytes.Index(s.source[start:end], append([]byte("]("), dest...)); len(dest) > 0 && i >= back {
+				return s.pos(start + i - back)
+			}
+			return s.pos(start)
 		}
 	}
 	return 0, 0
@@ -106,6 +128,16 @@ func (s *parseState) errorf(line, col int, format string, args ...any) {
 
 func (s *parseState) warnf(line, col int, format string, args ...any) {
 	s.page.Diags.Warnf(s.page.Path, line, col, format, args...)
+}
+
+// frontMatterTransformer decodes the front matter (see decodeFrontMatter).
+type frontMatterTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (frontMatterTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if s, _ := pc.Get(parseStateKey).(*parseState); s != nil {
+		s.decodeFrontMatter(pc)
+	}
 }
 
 // pageTransformer checks and rewrites the links of a page, collects its
@@ -280,6 +312,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 	if strings.HasPrefix(p, "/") {
 		target = path.Clean(strings.TrimPrefix(p, "/"))
 	}
+	s.page.Targets = append(s.page.Targets, target)
 	if target == ".." || strings.HasPrefix(target, "../") {
 		s.errorf(line, col, "%s %q points outside the content folder: link to a page or file inside content/", what, d)
 		return dest

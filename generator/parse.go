@@ -2,14 +2,17 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 )
 
@@ -34,57 +37,86 @@ type Page struct {
 	Anchors map[string]bool // ids of headings and elements with {#id}
 	Links   []pageLink      // links to pages, checked by Resolve
 	Diags   diag.List
+
+	// Cited is what the page cites (nil when it cites nothing), and
+	// References its reference list, rendered.
+	Cited      *cite.Cited
+	References []byte
+
+	// KeyLines gives the line of each front-matter key, for the trust
+	// checks' diagnostics; facts is what those checks need from the text.
+	KeyLines map[string]int
+	facts    pageFacts
+	// generated marks pages Pamphlet made itself: a folder's list page, the
+	// site-wide references page.
+	generated bool
+	// Targets lists every file of the site the page links to or shows,
+	// found or not (content-relative), so adding or removing a file redoes
+	// the pages that point to it; gen tells one parse from the next.
+	Targets []string
+	gen     uint64
 }
 
 // Title returns the page's title.
 func (p *Page) Title() string { return p.Front.Title }
+
+// parseGen numbers parses, so a page parsed again never looks unchanged.
+var parseGen atomic.Uint64
 
 // Parser parses pages. One Parser belongs to one goroutine; make one per
 // worker with NewParser.
 type Parser struct {
 	cfg   *Config
 	files map[string]bool
+	bibs  *bibliographies
 	md    goldmark.Markdown
 	buf   bytes.Buffer
 }
 
 // NewParser returns a Parser for the pages of a site whose content folder
-// holds files (content-relative paths of every page and file).
-func NewParser(cfg *Config, files map[string]bool) *Parser {
-	return &Parser{cfg: cfg, files: files, md: newMarkdown(cfg)}
+// holds files (content-relative paths of every page and file), citing from
+// bibs.
+func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser {
+	return &Parser{cfg: cfg, files: files, bibs: bibs, md: newMarkdown(cfg, bibs.style)}
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
-// site settings and the list of files, so pages can be parsed in any order,
-// in parallel, and one page can be parsed again alone.
+// site settings, the list of files and the bibliographies, so pages can be
+// parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src Source) *Page {
-	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, Anchors: map[string]bool{}}
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, Anchors: map[string]bool{}, gen: parseGen.Add(1)}
 	switch {
 	case src.Rel == "_index.md" || src.Rel == "index.md":
 		p.Kind = KindHome
 	case isSection(src.Rel):
 		p.Kind = KindSection
 	}
-	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, source: src.Data, lines: lineStarts(src.Data)}
+	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: lineStarts(src.Data)}
 	if !ps.frontMatterClosed(src, p) {
 		return p
 	}
 	pc := parser.NewContext()
 	pc.Set(parseStateKey, state)
 	doc := ps.md.Parser().Parse(text.NewReader(src.Data), parser.WithContext(pc))
-	items, err := meta.TryGetItems(pc)
-	if err != nil {
-		p.Diags.Add(newYAMLDoc(src.Path, 1, nil).syntaxError(err))
+	if state.badFrontMatter {
 		return p
 	}
-	fmText := frontMatterText(src.Data)
-	dec := &decoder{doc: newYAMLDoc(src.Path, 1, fmText), what: "front matter"}
-	if items != nil {
-		dec.decodeValue(items, reflect.ValueOf(&p.Front).Elem(), -1, "")
-	}
-	p.Diags.Add(dec.diags...)
-	ps.checkFrontMatter(p, dec.doc)
 	p.Links = state.pending
+	if cited := cite.Result(pc); cited != nil && cited.Clusters > 0 {
+		p.Cited = cited
+		for _, pr := range cited.Problems {
+			line, col := state.pos(pr.Offset)
+			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
+		}
+		p.References = []byte(cite.RenderList(cited, ps.bibs.style))
+		if len(cited.List) > 0 {
+			p.Anchors[cite.ListAnchor] = true
+		}
+		for _, l := range cited.List {
+			p.Anchors[cite.Anchor(l.Entry.ID)] = true
+		}
+	}
+	p.facts = state.facts(collectProse(doc, src.Data))
 	ps.buf.Reset()
 	if err := ps.md.Renderer().Render(&ps.buf, src.Data, doc); err != nil {
 		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
@@ -92,6 +124,40 @@ func (ps *Parser) Parse(src Source) *Page {
 	}
 	p.Body = bytes.Clone(ps.buf.Bytes())
 	return p
+}
+
+// decodeFrontMatter fills the page's front matter from what goldmark-meta
+// read, and gives the citation resolver the page's bibliography. It runs
+// as the first AST transformer after goldmark-meta's, because resolving
+// citations needs the page's own bibliography: key.
+func (s *parseState) decodeFrontMatter(pc parser.Context) {
+	p := s.page
+	items, err := meta.TryGetItems(pc)
+	if err != nil {
+		p.Diags.Add(newYAMLDoc(p.Path, 1, nil).syntaxError(err))
+		s.badFrontMatter = true
+		if s.bibs != nil {
+			cite.SetBibliography(pc, s.bibs.site)
+		}
+		return
+	}
+	doc := newYAMLDoc(p.Path, 1, frontMatterText(s.source))
+	dec := &decoder{doc: doc, what: "front matter"}
+	if items != nil {
+		dec.decodeValue(items, reflect.ValueOf(&p.Front).Elem(), -1, "")
+	}
+	p.Diags.Add(dec.diags...)
+	checkFrontMatter(p, doc)
+	p.KeyLines = map[string]int{}
+	for _, it := range items {
+		k := fmt.Sprint(it.Key)
+		p.KeyLines[k] = doc.fileLine(doc.keyLine(k, -1))
+	}
+	if s.bibs != nil {
+		bib, d := s.bibs.forPage(p, doc.fileLine(doc.keyLine("bibliography", -1)))
+		p.Diags.Add(d...)
+		cite.SetBibliography(pc, bib)
+	}
 }
 
 // frontMatterClosed reports whether a page that opens a front matter block
@@ -130,7 +196,7 @@ func frontMatterText(src []byte) []byte {
 
 // checkFrontMatter reports what the typed decode cannot: a missing title,
 // values outside their list of choices.
-func (ps *Parser) checkFrontMatter(p *Page, doc *yamlDoc) {
+func checkFrontMatter(p *Page, doc *yamlDoc) {
 	f := &p.Front
 	if strings.TrimSpace(f.Title) == "" {
 		p.Diags.Errorf(p.Path, 1, 0, "this page has no title: add a line such as \"title: What is mentalizing?\" to its front matter")

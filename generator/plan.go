@@ -65,17 +65,29 @@ func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *bytes.Buffe
 		b, err := readAsset(*o.asset)
 		return b, nil, err
 	}
-	var pv *pageView
+	b, d := o.render(s, sv, tpl, o.view(s), buf)
+	return b, d, nil
+}
+
+// view returns the data a page output is rendered with.
+func (o *output) view(s *Site) *pageView {
+	if o.page != nil {
+		return s.newPageView(o.page)
+	}
+	return s.notFoundView()
+}
+
+// render executes the layout of a page output with its view.
+func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf *bytes.Buffer) ([]byte, *diag.Diagnostic) {
 	kind := o.kind
 	if o.page != nil {
-		pv, kind = s.newPageView(o.page), o.page.Kind
-	} else {
-		pv = s.notFoundView()
+		kind = o.page.Kind
+		pv.JSONLD = s.jsonLD(o.page, pv)
 	}
 	buf.Reset()
 	if err := tpl.execute(buf, kind, &pageData{Site: sv, Page: pv}); err != nil {
 		d := tpl.templateError(err)
-		return nil, &d, nil
+		return nil, &d
 	}
-	return bytes.Clone(buf.Bytes()), nil, nil
+	return bytes.Clone(buf.Bytes()), nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 )
 
 // siteView is what templates see as .Site.
@@ -19,8 +20,51 @@ type siteView struct {
 	Funding      string
 	Advertising  string
 	FooterLinks  []linkView
-	Crisis       []CrisisLine
+	CrisisGroups []crisisGroup
 	CrisisURL    string
+}
+
+// crisisGroup is the crisis lines of one region, in site.yaml's order.
+type crisisGroup struct {
+	Region string
+	Lines  []crisisView
+}
+
+// crisisView is a crisis line with its phone and text links made safe for
+// the template (html/template allows only http, https and mailto links
+// unless told otherwise).
+type crisisView struct {
+	CrisisLine
+	PhoneURL template.URL
+	TextURL  template.URL
+}
+
+// dialURL returns "tel:116123" for "116 123": digits and a leading + only.
+func dialURL(scheme, number string) template.URL {
+	var b strings.Builder
+	for i, r := range number {
+		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return template.URL(scheme + ":" + b.String())
+}
+
+// crisisGroups groups the crisis lines by region, keeping their order.
+func crisisGroups(lines []CrisisLine) []crisisGroup {
+	var groups []crisisGroup
+	for _, l := range lines {
+		v := crisisView{CrisisLine: l, PhoneURL: dialURL("tel", l.Phone), TextURL: dialURL("sms", l.Text)}
+		if n := len(groups); n > 0 && groups[n-1].Region == l.Region {
+			groups[n-1].Lines = append(groups[n-1].Lines, v)
+			continue
+		}
+		groups = append(groups, crisisGroup{Region: l.Region, Lines: []crisisView{v}})
+	}
+	return groups
 }
 
 // linkView is a link to a page of the site, as templates see it.
@@ -61,6 +105,22 @@ type pageView struct {
 	Audience     []string
 	About        string
 	Crisis       bool
+	// References is the page's own reference list, rendered.
+	References template.HTML
+	// JSONLD is the page's schema.org MedicalWebPage, for the head.
+	JSONLD template.JS
+	// EditorialURL links to the editorial policy, from the byline.
+	EditorialURL string
+	// AllReferences, on the site-wide references page only, lists every
+	// work the site cites with the pages that cite it.
+	AllReferences []referenceView
+}
+
+// referenceView is one work on the site-wide references page.
+type referenceView struct {
+	ID      string
+	HTML    template.HTML
+	CitedOn []linkView
 }
 
 // pageData is the value every layout is executed with.
@@ -81,7 +141,7 @@ func (s *Site) newSiteView() *siteView {
 		Disclaimer:   c.Disclaimer,
 		Funding:      c.Funding,
 		Advertising:  c.Advertising,
-		Crisis:       c.Crisis,
+		CrisisGroups: crisisGroups(c.Crisis),
 	}
 	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
 		if p := s.Page(k); k != "" && p != nil {
@@ -127,6 +187,23 @@ func (s *Site) newPageView(p *Page) *pageView {
 		Audience:     f.Audience,
 		About:        f.About,
 		Crisis:       f.Safety == "crisis",
+		References:   template.HTML(p.References),
+	}
+	if v.NextReview == nil && v.LastReviewed != nil {
+		// Next review due: last reviewed plus the site's review interval.
+		v.NextReview = &Date{s.Config.reviewInterval.AddTo(v.LastReviewed.Time)}
+	}
+	if ed := s.Page(s.Config.EditorialPg); s.Config.EditorialPg != "" && ed != nil {
+		v.EditorialURL = s.href(ed)
+	}
+	if p == s.ReferencesPage {
+		for _, r := range s.References {
+			rv := referenceView{ID: r.ID, HTML: template.HTML(r.HTML)}
+			for _, c := range r.CitedOn {
+				rv.CitedOn = append(rv.CitedOn, s.link(c))
+			}
+			v.AllReferences = append(v.AllReferences, rv)
+		}
 	}
 	for a := s.Parent[p]; a != nil; a = s.Parent[a] {
 		l := s.link(a)

@@ -22,6 +22,16 @@ type Site struct {
 	Parent   map[*Page]*Page
 	Drafts   map[string]*Page
 	Diags    diag.List
+
+	// Policy holds the site's own policy pages (contact, privacy,
+	// editorial policy, disclaimer, references): the principles about a
+	// page's medical content do not apply to them.
+	Policy map[*Page]bool
+
+	// ReferencesPage lists every work the site cites (References), with the
+	// pages that cite it; nil when no page cites anything.
+	ReferencesPage *Page
+	References     []siteReference
 }
 
 // Resolve puts parsed pages together into a Site: it drops drafts (unless
@@ -54,12 +64,22 @@ func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
 		s.ByURL[p.URL] = p
 		s.ByRel[p.Rel] = p
 	}
+	s.addReferencesPage()
 	s.addMissingSections()
 	s.order()
 	for _, p := range s.Pages {
 		s.checkLinks(p)
 	}
 	s.checkConfigPages()
+	s.Policy = map[*Page]bool{}
+	for _, rel := range []string{cfg.ContactPage, cfg.PrivacyPage, cfg.EditorialPg, cfg.DisclaimerPg} {
+		if p := s.Page(rel); rel != "" && p != nil {
+			s.Policy[p] = true
+		}
+	}
+	if s.ReferencesPage != nil {
+		s.Policy[s.ReferencesPage] = true
+	}
 	return s
 }
 
@@ -70,7 +90,7 @@ func (s *Site) addMissingSections() {
 	for _, p := range slices.Clone(s.Pages) {
 		for dir := parentURL(p.URL); ; dir = parentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
-				sec := &Page{URL: dir, Kind: KindSection, Anchors: map[string]bool{}}
+				sec := &Page{URL: dir, Kind: KindSection, Anchors: map[string]bool{}, generated: true}
 				sec.Rel = dir + "_index.md"
 				sec.Path = ContentDir + "/" + sec.Rel
 				if dir == "" {
@@ -90,6 +110,41 @@ func (s *Site) addMissingSections() {
 		}
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.Rel, b.Rel) })
+}
+
+// addReferencesPage finds the site-wide references page (site.yaml's
+// references_page, content/references.md by default), or makes one at
+// /references/ when pages cite works and there is none.
+func (s *Site) addReferencesPage() {
+	rel := s.Config.ReferencesPage
+	if rel == "" {
+		rel = "references.md"
+	}
+	if p := s.Page(rel); p != nil {
+		s.ReferencesPage = p
+		return
+	}
+	if s.Config.ReferencesPage != "" {
+		s.configPage("references_page", s.Config.ReferencesPage)
+		return
+	}
+	cites := false
+	for _, p := range s.Pages {
+		cites = cites || (p.Cited != nil && len(p.Cited.List) > 0)
+	}
+	if !cites {
+		return
+	}
+	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: PageURL(rel), Kind: KindPage, Anchors: map[string]bool{}, generated: true}
+	p.Front.Title = "References"
+	p.Front.Description = "Every work cited on this site, with the pages that cite it."
+	if other, ok := s.ByURL[p.URL]; ok {
+		s.Diags.Errorf(other.Path, 0, 0, "this page is published at /%s, where the site-wide references page goes: rename it, or set references_page in site.yaml", p.URL)
+		return
+	}
+	s.ByURL[p.URL], s.ByRel[p.Rel] = p, p
+	s.Pages = append(s.Pages, p)
+	s.ReferencesPage = p
 }
 
 // parentURL returns the URL of the section that holds a page: "a/b/" -> "a/".

@@ -192,6 +192,15 @@ func (d *decoder) decodeValue(val any, dst reflect.Value, line int, path string)
 			return
 		}
 		dst.SetInt(int64(n))
+	case reflect.Float64:
+		switch n := val.(type) {
+		case int:
+			dst.SetFloat(float64(n))
+		case float64:
+			dst.SetFloat(n)
+		default:
+			bad("a number", path+": 8")
+		}
 	case reflect.Slice:
 		items, ok := val.([]any)
 		if !ok {

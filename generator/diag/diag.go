@@ -170,3 +170,10 @@ func (e *Failed) Error() string {
 	}
 	return "build failed"
 }
+
+// Compact returns the list sorted (see Sort) without repeated diagnostics:
+// a problem in a file that several pages use is said once.
+func (l List) Compact() List {
+	l.Sort()
+	return slices.Compact(l)
+}

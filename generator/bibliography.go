@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"pamphlet/generator/cite"
+	"pamphlet/generator/diag"
+)
+
+// bibliographies holds the site's bibliography and the style that formats
+// it, and reads the extra files that pages name in their front matter, each
+// once however many pages name it. It is safe for concurrent use.
+type bibliographies struct {
+	root  string
+	style cite.Style
+	site  *cite.Bibliography
+
+	mu    sync.Mutex
+	files map[string]*bibFile // by site-relative path
+}
+
+type bibFile struct {
+	once    sync.Once
+	entries []cite.Entry
+	diags   diag.List
+	missing bool
+}
+
+// loadBibliographies reads content/references.bib and references.json
+// (when present) and the files site.yaml lists, and picks the style.
+func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
+	var diags diag.List
+	b := &bibliographies{root: root, files: map[string]*bibFile{}}
+	style, ok := cite.StyleByName(cfg.CitationStyle)
+	if !ok {
+		diags.Errorf(ConfigFile, cfg.lineOf("citation_style", cfg.CitationStyle), 0, "citation_style %q is not a style Pamphlet knows: use %s", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
+		style, _ = cite.StyleByName("")
+	}
+	b.style = style
+	var sets [][]cite.Entry
+	for _, name := range cite.DefaultFiles {
+		p := ContentDir + "/" + name
+		f := b.file(p)
+		if f.missing {
+			continue
+		}
+		sets = append(sets, f.entries)
+		diags.Add(f.diags...)
+	}
+	for _, p := range cfg.Bibliography {
+		clean := path.Clean(filepath.ToSlash(p))
+		f := b.file(clean)
+		if f.missing {
+			diags.Errorf(ConfigFile, cfg.lineOf("bibliography", p), 0, "bibliography file %s does not exist: bibliography paths are relative to the site folder, e.g. content/extra.bib", p)
+			continue
+		}
+		sets = append(sets, f.entries)
+		diags.Add(f.diags...)
+	}
+	site, d := cite.NewBibliography(nil, sets...)
+	diags.Add(d...)
+	b.site = site
+	return b, diags
+}
+
+// file reads and parses a site-relative bibliography file, once.
+func (b *bibliographies) file(rel string) *bibFile {
+	b.mu.Lock()
+	f, ok := b.files[rel]
+	if !ok {
+		f = &bibFile{}
+		b.files[rel] = f
+	}
+	b.mu.Unlock()
+	f.once.Do(func() {
+		if rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+			f.missing = true
+			return
+		}
+		src, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			f.missing = true
+			return
+		}
+		if err != nil {
+			f.diags.Errorf(rel, 0, 0, "cannot read this bibliography: %v", unwrapPathError(err))
+			return
+		}
+		src, d := cleanText(rel, src)
+		if d != nil {
+			f.diags.Add(*d)
+			return
+		}
+		f.entries, f.diags = cite.Parse(rel, src)
+	})
+	return f
+}
+
+// forPage returns the bibliography a page cites from: the site's, with the
+// files of the page's own bibliography: key on top (paths relative to the
+// page). Problems in those files are reported on the page that names them.
+func (b *bibliographies) forPage(p *Page, line int) (*cite.Bibliography, diag.List) {
+	if len(p.Front.Bibliography) == 0 {
+		return b.site, nil
+	}
+	var diags diag.List
+	var sets [][]cite.Entry
+	for _, name := range p.Front.Bibliography {
+		rel := path.Clean(path.Join(path.Dir(p.Path), name))
+		f := b.file(rel)
+		if f.missing {
+			diags.Errorf(p.Path, line, 0, "bibliography file %q does not exist: give its path relative to this page, e.g. bibliography: extra.bib", name)
+			continue
+		}
+		if len(f.diags) > 0 {
+			diags.Add(f.diags...)
+		}
+		sets = append(sets, f.entries)
+	}
+	bib, d := cite.NewBibliography(b.site, sets...)
+	diags.Add(d...)
+	return bib, diags
+}
+
+// checkBibliography reports the site's entries that no page cites, and the
+// fields the style needs that an entry lacks.
+func (s *Site) checkBibliography(b *bibliographies) {
+	cited := map[string]bool{}
+	for _, p := range s.Pages {
+		if p.Cited == nil {
+			continue
+		}
+		for _, l := range p.Cited.List {
+			cited[l.Entry.ID] = true
+		}
+	}
+	for _, e := range b.site.Entries() {
+		if !cited[e.ID] {
+			s.Diags.Warnf(e.File, e.Line, 0, "no page cites %q: cite it with [@%s], or remove it from the bibliography", e.ID, e.ID)
+		}
+		if missing := b.style.Missing(e); len(missing) > 0 {
+			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which the %s style shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), strings.ToUpper(b.style.Name()))
+		}
+	}
+}
+
+// siteReference is one work on the site-wide references page.
+type siteReference struct {
+	ID      string
+	HTML    string
+	CitedOn []*Page
+}
+
+// siteReferences lists every work cited anywhere on the site once, in the
+// order of the style's sort key, with the pages that cite it.
+func (s *Site) siteReferences(style cite.Style) []siteReference {
+	byKey := map[string]*siteReference{}
+	var entries []*cite.Entry
+	for _, p := range s.Pages {
+		if p.Cited == nil {
+			continue
+		}
+		for _, l := range p.Cited.List {
+			r, ok := byKey[l.Entry.ID]
+			if !ok {
+				r = &siteReference{ID: cite.Anchor(l.Entry.ID), HTML: style.Reference(l.Entry)}
+				byKey[l.Entry.ID] = r
+				entries = append(entries, l.Entry)
+			}
+			r.CitedOn = append(r.CitedOn, p)
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return style.SortKey(entries[i]) < style.SortKey(entries[j]) })
+	out := make([]siteReference, len(entries))
+	for i, e := range entries {
+		out[i] = *byKey[e.ID]
+	}
+	return out
+}

@@ -1,0 +1,188 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+const citingSite = `
+-- site.yaml --
+title: Clinic leaflets
+base_url: https://clinic.example/
+-- content/_index.md --
+---
+title: Home
+---
+MBT helped [@bateman1999, p. 1565] and @bateman2009 agreed [@bateman1999; @nice].
+See [the list](#references) and [the trial](#ref-bateman1999).
+-- content/therapy.md --
+---
+title: Therapy
+bibliography: [extra.bib]
+---
+Groups help [@extra2020].
+-- content/extra.bib --
+@article{extra2020,
+  author = {Doe, Jane},
+  title = {Groups},
+  journal = {Journal of Groups},
+  year = {2020},
+}
+-- content/references.bib --
+@article{bateman1999,
+  author = {Bateman, Anthony and Fonagy, Peter},
+  title = {Effectiveness of partial hospitalization},
+  journal = {American Journal of Psychiatry},
+  shortjournal = {Am J Psychiatry},
+  year = {1999},
+  volume = {156},
+  number = {10},
+  pages = {1563--1569},
+  doi = {10.1176/ajp.156.10.1563},
+}
+@article{bateman2009,
+  author = {Bateman, Anthony and Fonagy, Peter},
+  title = {Randomized controlled trial of outpatient MBT},
+  journal = {American Journal of Psychiatry},
+  year = {2009},
+  volume = {166},
+  pages = {1355--1364},
+}
+@techreport{nice,
+  author = {{National Institute for Health and Care Excellence}},
+  title = {Borderline personality disorder: recognition and management},
+  institution = {NICE},
+  year = {2009},
+  url = {https://www.nice.org.uk/guidance/cg78},
+}
+`
+
+func TestCitations(t *testing.T) {
+	s := newTestSite(t, citingSite)
+	res := s.mustBuild()
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics:\n%s", res.Diagnostics)
+	}
+	home := s.read("index.html")
+	assertContains(t, home,
+		// AMA: numbers in order of first citation, locator in the superscript.
+		`<sup class="cite"><a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>(p1565)</sup>`,
+		// Author in text.
+		`Bateman and Fonagy<sup class="cite"><a class="cite" href="#ref-bateman2009" id="cite-2"`,
+		// The same work keeps its number; the popup holds the full reference.
+		`>1</a>,<a class="cite" href="#ref-nice"`,
+		`<span class="cite-popup" role="tooltip" id="citation-1-refs"><span class="cite-popup-entry">Bateman A, Fonagy P. Effectiveness of partial hospitalization.`,
+		// The reference list, with DOI links and back-links.
+		`<section class="references references-ama" aria-labelledby="references">`,
+		`<li id="ref-bateman1999">Bateman A, Fonagy P. Effectiveness of partial hospitalization. <i>Am J Psychiatry</i>. 1999;156(10):1563-1569. <a href="https://doi.org/10.1176/ajp.156.10.1563">doi:10.1176/ajp.156.10.1563</a>`,
+		`<a href="#cite-1" aria-label="Back to citation 1">↩1</a> <a href="#cite-3" aria-label="Back to citation 2">↩2</a>`,
+		`<script src="/js/cite.js" defer></script>`,
+	)
+	// A page's own bibliography adds to the site's.
+	assertContains(t, s.read("therapy/index.html"), `<li id="ref-extra2020">Doe J. Groups. <i>Journal of Groups</i>. 2020.`)
+	assertNotContains(t, s.read("404.html"), "cite.js")
+	// The site-wide list: every work once, with the pages that cite it.
+	refs := s.read("references/index.html")
+	assertContains(t, refs, `<h1>References</h1>`, `<li id="ref-bateman1999">`, `Cited on: <a href="/">Home</a>`, `Cited on: <a href="/therapy/">Therapy</a>`)
+	if strings.Count(refs, `<li id="ref-bateman1999">`) != 1 {
+		t.Error("a work is listed twice on the references page")
+	}
+}
+
+func TestCitationStyles(t *testing.T) {
+	for _, tt := range []struct{ style, want string }{
+		{"vancouver", `[<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>, p. 1565]`},
+		{"apa", `(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">Bateman &amp; Fonagy, 1999</a>, p. 1565)`},
+	} {
+		t.Run(tt.style, func(t *testing.T) {
+			s := newTestSite(t, citingSite)
+			s.write("site.yaml", "title: T\nbase_url: https://clinic.example/\ncitation_style: "+tt.style+"\n")
+			s.mustBuild()
+			assertContains(t, s.read("index.html"), tt.want, "references-"+tt.style)
+		})
+	}
+}
+
+func TestCitationDiagnostics(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+		fails bool
+	}{
+		{
+			name:  "unknown key",
+			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\nGroups help, says the trial [@bateman1998].\n"},
+			want:  []string{`content/therapy.md:4:30: error: unknown citation key "bateman1998" (did you mean "bateman1999"?)`},
+			fails: true,
+		},
+		{
+			name:  "unknown key far from any",
+			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\n[@zzz]\n"},
+			want:  []string{`content/therapy.md:4:2: error: unknown citation key "zzz"; add the work to the bibliography (content/references.bib) or check the key`},
+			fails: true,
+		},
+		{
+			name:  "key defined in two files",
+			files: map[string]string{"content/references.json": `[{"id": "bateman1999", "type": "book", "title": "Dup", "issued": {"date-parts": [[1999]]}}]`},
+			want:  []string{`content/references.json:1: error: the key "bateman1999" is defined twice: here and at content/references.bib:1`},
+			fails: true,
+		},
+		{
+			name:  "malformed BibTeX",
+			files: map[string]string{"content/references.bib": "@article{bateman1999,\n  title = {Unclosed,\n  year = 1999\n"},
+			want:  []string{`content/references.bib:`, `error:`},
+			fails: true,
+		},
+		{
+			name:  "unused entry and missing field",
+			files: map[string]string{"content/references.bib": citedBib + "@article{lonely, title = {Alone}, year = 2001}\n"},
+			want: []string{
+				`warning: no page cites "lonely": cite it with [@lonely], or remove it from the bibliography`,
+				`warning: entry "lonely" has no`,
+			},
+		},
+		{
+			name:  "unknown style",
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: harvard\n"},
+			want:  []string{`site.yaml:2: error: citation_style "harvard" is not a style Pamphlet knows: use ama, apa, vancouver`},
+			fails: true,
+		},
+		{
+			name:  "missing page bibliography",
+			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\nbibliography: nope.bib\n---\nText.\n"},
+			want:  []string{`content/therapy.md:3: error: bibliography file "nope.bib" does not exist`},
+			fails: true,
+		},
+		{
+			name:  "link to a reference that is not cited",
+			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\nSee [NICE](index.md#ref-nice) and [x](_index.md#ref-nobody).\n"},
+			want:  []string{`error: there is no heading with the anchor #ref-nobody in content/_index.md`},
+			fails: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, citingSite)
+			s.mustBuild()
+			before := s.snapshot()
+			for name, data := range tt.files {
+				s.write(name, data)
+			}
+			res, err := s.build()
+			got := diagnostics(res, err)
+			for _, w := range tt.want {
+				assertContains(t, got, w)
+			}
+			if tt.fails != (err != nil) {
+				t.Fatalf("failed = %v, want %v: %v", err != nil, tt.fails, err)
+			}
+			if tt.fails && s.snapshot() != before {
+				t.Error("public/ changed after a failed build")
+			}
+		})
+	}
+}
+
+// citedBib is the bibliography of citingSite.
+var citedBib = citingSite[strings.Index(citingSite, "@article{bateman1999"):]

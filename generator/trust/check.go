@@ -1,0 +1,392 @@
+package trust
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"pamphlet/generator/diag"
+)
+
+// Person is an author or reviewer as the front matter names them.
+type Person struct {
+	Name        string `json:"name"`
+	Credentials string `json:"credentials,omitempty"`
+	Role        string `json:"role,omitempty"`
+	URL         string `json:"url,omitempty"`
+}
+
+// SiteFacts are the site-wide settings the principles ask for. Page fields
+// are "" when site.yaml does not name the page (or names a missing one).
+type SiteFacts struct {
+	Organisation  string
+	ContactPage   string // URL
+	ContactEmail  string
+	ContactPhone  string
+	EditorialPage string // URL
+	PrivacyPage   string // URL
+	Disclaimer    string
+	Funding       string
+	Advertising   string
+	CrisisPage    string // content-relative source path
+	// ReviewInterval is added to last_reviewed when a page has no
+	// next_review; ReadabilityTarget is the US grade pages should not pass.
+	ReviewInterval    Interval
+	ReadabilityTarget float64
+}
+
+// PageFacts is what the checks need to know about one page. The generator
+// fills it in while parsing, so checking needs no second pass over the text.
+type PageFacts struct {
+	Path  string // site-relative source path, for diagnostics
+	URL   string // site-relative URL path
+	Title string
+	// Medical is false for the site's own policy pages (contact, privacy,
+	// editorial policy, disclaimer, the references page): the principles
+	// about a page's medical content do not apply to them.
+	Medical bool
+
+	Authors      []Person
+	Reviewers    []Person
+	Published    *time.Time
+	Updated      *time.Time
+	LastReviewed *time.Time
+	NextReview   *time.Time
+	Safety       string
+	KeyLines     map[string]int // front-matter key -> line, for diagnostics
+
+	Citations int    // citations on the page
+	Claim     string // the first sentence that describes what a treatment does, or ""
+	ClaimLine int
+	Suicide   string // the first sentence that mentions suicide or self-harm, or ""
+	SuicideLn int
+	// LinksToCrisis is true when the page links to the crisis page.
+	LinksToCrisis bool
+
+	Readability Readability
+}
+
+// Principle names, in HONcode's order.
+const (
+	Authority           = "Authority"
+	Complementarity     = "Complementarity"
+	Privacy             = "Privacy"
+	Attribution         = "Attribution"
+	Justifiability      = "Justifiability"
+	Transparency        = "Transparency"
+	FinancialDisclosure = "Financial disclosure"
+	AdvertisingPolicy   = "Advertising policy"
+)
+
+// Principles lists the eight HONcode principles in order.
+var Principles = []string{Authority, Complementarity, Privacy, Attribution, Justifiability, Transparency, FinancialDisclosure, AdvertisingPolicy}
+
+// PrincipleStatus says whether a page meets one principle, and why not.
+type PrincipleStatus struct {
+	Name    string   `json:"name"`
+	Met     bool     `json:"met"`
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Review states of a page.
+const (
+	ReviewCurrent  = "current"
+	ReviewDueSoon  = "due"     // next review within 90 days
+	ReviewOverdue  = "overdue" // next review date has passed
+	ReviewNever    = "never"   // no last_reviewed date
+	ReviewNotKnown = "not-applicable"
+)
+
+// DueSoonDays is how far ahead a review counts as due soon.
+const DueSoonDays = 90
+
+// ReviewStatus is where a page stands in its review cycle.
+type ReviewStatus struct {
+	State        string `json:"state"`
+	LastReviewed string `json:"last_reviewed,omitempty"` // YYYY-MM-DD
+	NextReview   string `json:"next_review,omitempty"`   // YYYY-MM-DD, given or worked out
+	DaysLeft     *int   `json:"days_left,omitempty"`     // negative when overdue
+}
+
+// ReadabilityReport is a page's readability against the site's target.
+type ReadabilityReport struct {
+	Words              int     `json:"words"`
+	Sentences          int     `json:"sentences"`
+	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
+	SMOGGrade          float64 `json:"smog_grade"`
+	SMOGStable         bool    `json:"smog_stable"` // 30 sentences or more
+	FleschReadingEase  float64 `json:"flesch_reading_ease"`
+	Target             float64 `json:"target_grade"`
+	Met                bool    `json:"met"`
+	// Hardest are the sentences to rewrite first, hardest first.
+	Hardest []HardSentence `json:"hardest,omitempty"`
+}
+
+// HardSentence is a sentence and its own Flesch-Kincaid grade.
+type HardSentence struct {
+	Text  string  `json:"text"`
+	Grade float64 `json:"grade"`
+}
+
+// PageReport is the check of one page.
+type PageReport struct {
+	File        string             `json:"file"`
+	URL         string             `json:"url"`
+	Title       string             `json:"title"`
+	Medical     bool               `json:"medical"`
+	Principles  []PrincipleStatus  `json:"principles"`
+	Readability *ReadabilityReport `json:"readability,omitempty"`
+	Review      ReviewStatus       `json:"review"`
+	Diagnostics diag.List          `json:"diagnostics"`
+}
+
+// Summary counts what a report found.
+type Summary struct {
+	Pages    int `json:"pages"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Overdue  int `json:"overdue"`
+	DueSoon  int `json:"due_soon"`
+	// Missing counts, per principle, the pages that do not meet it.
+	Missing map[string]int `json:"missing"`
+}
+
+// Report is the result of checking a site. Its JSON form is documented in
+// the README and stable: fields may be added, never renamed or removed.
+type Report struct {
+	Version int          `json:"version"` // 1
+	Today   string       `json:"today"`
+	Summary Summary      `json:"summary"`
+	Site    diag.List    `json:"site"` // problems not tied to one page
+	Pages   []PageReport `json:"pages"`
+}
+
+// Check checks each page against the eight principles, its readability and
+// its review dates. today decides which reviews are due; site-level
+// diagnostics (from the build) go in siteDiags, page-level ones are matched
+// to their pages by file.
+func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) *Report {
+	r := &Report{Version: 1, Today: today.Format(time.DateOnly), Summary: Summary{Missing: map[string]int{}}}
+	byFile := map[string]int{}
+	for _, p := range pages {
+		pr := checkPage(site, p, today)
+		byFile[p.Path] = len(r.Pages)
+		r.Pages = append(r.Pages, pr)
+	}
+	for _, d := range build {
+		if i, ok := byFile[d.File]; ok {
+			r.Pages[i].Diagnostics.Add(d)
+		} else {
+			r.Site.Add(d)
+		}
+	}
+	for i := range r.Pages {
+		p := &r.Pages[i]
+		p.Diagnostics = p.Diagnostics.Compact()
+		e, w := p.Diagnostics.Count()
+		r.Summary.Errors += e
+		r.Summary.Warnings += w
+		for _, s := range p.Principles {
+			if !s.Met {
+				r.Summary.Missing[s.Name]++
+			}
+		}
+		switch p.Review.State {
+		case ReviewOverdue:
+			r.Summary.Overdue++
+		case ReviewDueSoon:
+			r.Summary.DueSoon++
+		}
+	}
+	r.Site = r.Site.Compact()
+	e, w := r.Site.Count()
+	r.Summary.Errors += e
+	r.Summary.Warnings += w
+	r.Summary.Pages = len(r.Pages)
+	sort.SliceStable(r.Pages, func(i, j int) bool { return r.Pages[i].File < r.Pages[j].File })
+	return r
+}
+
+// checkPage runs the checks of one page.
+func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
+	pr := PageReport{File: p.Path, URL: p.URL, Title: p.Title, Medical: p.Medical}
+	line := func(key string) int {
+		if l, ok := p.KeyLines[key]; ok {
+			return l
+		}
+		return 1
+	}
+	add := func(name string, reasons ...reason) {
+		s := PrincipleStatus{Name: name, Met: len(reasons) == 0}
+		for _, r := range reasons {
+			s.Reasons = append(s.Reasons, r.text)
+			pr.Diagnostics.Warnf(p.Path, r.line, 0, "%s: %s; %s", name, r.text, r.fix)
+		}
+		pr.Principles = append(pr.Principles, s)
+	}
+
+	// 1. Authority: who wrote it and reviewed it, with their qualifications.
+	var authority []reason
+	if p.Medical {
+		if len(p.Authors) == 0 {
+			authority = append(authority, reason{"no author named", "add authors: with each author's name and credentials", line("title")})
+		}
+		for _, a := range p.Authors {
+			if a.Credentials == "" && a.Role == "" {
+				authority = append(authority, reason{fmt.Sprintf("author %q has no credentials", a.Name), "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line("authors")})
+			}
+		}
+		if len(p.Reviewers) == 0 {
+			authority = append(authority, reason{"no clinical reviewer named", "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line("title")})
+		}
+		for _, a := range p.Reviewers {
+			if a.Credentials == "" {
+				authority = append(authority, reason{fmt.Sprintf("reviewer %q has no credentials", a.Name), "add the reviewer's credentials:", line("reviewed_by")})
+			}
+		}
+	}
+	add(Authority, authority...)
+
+	// 2. Complementarity: the disclaimer, shown on every page.
+	if site.Disclaimer == "" {
+		add(Complementarity, reason{"the site has no disclaimer", "add disclaimer: to site.yaml, e.g. \"This information supports, and does not replace, the care you get from your doctor.\"", line("title")})
+	} else {
+		add(Complementarity)
+	}
+
+	// 3. Privacy: a privacy policy linked from every page.
+	if site.PrivacyPage == "" {
+		add(Privacy, reason{"no privacy policy is linked", "write a privacy page and name it in site.yaml as privacy_page:", line("title")})
+	} else {
+		add(Privacy)
+	}
+
+	// 4. Attribution: dated with its own creation and review dates.
+	var attribution []reason
+	if p.Medical {
+		if p.Published == nil {
+			attribution = append(attribution, reason{"no publication date", "add published: YYYY-MM-DD (the date the page first went live)", line("title")})
+		}
+		if p.LastReviewed == nil {
+			attribution = append(attribution, reason{"no last-reviewed date", "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line("title")})
+		}
+	}
+	add(Attribution, attribution...)
+
+	// 5. Justifiability: claims about treatment backed by evidence.
+	if p.Medical && p.Claim != "" && p.Citations == 0 {
+		add(Justifiability, reason{fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), "cite the evidence with [@key] from the bibliography", p.ClaimLine})
+	} else {
+		add(Justifiability)
+	}
+
+	// 6. Transparency: a way to get in touch from every page.
+	if site.ContactPage == "" && site.ContactEmail == "" && site.ContactPhone == "" {
+		add(Transparency, reason{"no contact page or address", "name a contact_page: in site.yaml, or give organisation: email:", line("title")})
+	} else {
+		add(Transparency)
+	}
+
+	// 7. Financial disclosure and 8. advertising policy.
+	if site.Funding == "" {
+		add(FinancialDisclosure, reason{"the site does not say who funds it", "add funding: to site.yaml", line("title")})
+	} else {
+		add(FinancialDisclosure)
+	}
+	if site.Advertising == "" {
+		add(AdvertisingPolicy, reason{"the site states no advertising policy", "add advertising: to site.yaml, e.g. \"This site carries no advertising.\"", line("title")})
+	} else {
+		add(AdvertisingPolicy)
+	}
+
+	pr.Review = reviewStatus(site, p, today, &pr.Diagnostics, line)
+
+	if p.Readability.Words > 0 && p.Medical {
+		rd := p.Readability
+		rr := &ReadabilityReport{
+			Words: rd.Words, Sentences: rd.Sentences,
+			FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade), SMOGStable: rd.Stable(),
+			FleschReadingEase: round1(rd.FleschReadingEase), Target: site.ReadabilityTarget,
+		}
+		for _, h := range rd.Hardest {
+			rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
+		}
+		grade := rr.FleschKincaidGrade
+		if rr.SMOGStable {
+			grade = max(grade, rr.SMOGGrade) // SMOG is the better measure when it is stable
+		}
+		rr.Met = grade <= site.ReadabilityTarget
+		if !rr.Met {
+			hint := "use shorter sentences and everyday words"
+			if len(rd.Hardest) > 0 {
+				hint = fmt.Sprintf("start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
+			}
+			pr.Diagnostics.Warnf(p.Path, 0, 0, "Readability: reading grade %.1f is above the target of %g; %s", grade, site.ReadabilityTarget, hint)
+		}
+		pr.Readability = rr
+	}
+
+	if p.Suicide != "" && p.Safety != "crisis" && !p.LinksToCrisis {
+		pr.Diagnostics.Warnf(p.Path, p.SuicideLn, 0, "Safety: this page mentions suicide or self-harm but shows no crisis support; add safety: crisis to its front matter, or link to the crisis page")
+	}
+	return pr
+}
+
+type reason struct {
+	text, fix string
+	line      int
+}
+
+// reviewStatus works out the page's review state and reports dates in the
+// future as errors: a page cannot have been reviewed tomorrow.
+func reviewStatus(site SiteFacts, p PageFacts, today time.Time, diags *diag.List, line func(string) int) ReviewStatus {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	for _, d := range []struct {
+		key string
+		t   *time.Time
+	}{{"published", p.Published}, {"updated", p.Updated}, {"last_reviewed", p.LastReviewed}} {
+		if d.t != nil && d.t.After(today) {
+			diags.Errorf(p.Path, line(d.key), 0, "%s is %s, which is in the future (today is %s): a date must say when something happened; correct it", d.key, day(*d.t), day(today))
+		}
+	}
+	if !p.Medical {
+		return ReviewStatus{State: ReviewNotKnown}
+	}
+	if p.LastReviewed == nil {
+		return ReviewStatus{State: ReviewNever}
+	}
+	next := p.NextReview
+	if next == nil {
+		n := site.ReviewInterval.AddTo(*p.LastReviewed)
+		next = &n
+	}
+	left := int(next.Sub(today).Hours() / 24)
+	s := ReviewStatus{LastReviewed: day(*p.LastReviewed), NextReview: day(*next), DaysLeft: &left}
+	switch {
+	case left < 0:
+		s.State = ReviewOverdue
+		diags.Warnf(p.Path, line("last_reviewed"), 0, "Review: the page was due for review on %s (%d days ago); review it and update last_reviewed", day(*next), -left)
+	case left <= DueSoonDays:
+		s.State = ReviewDueSoon
+	default:
+		s.State = ReviewCurrent
+	}
+	return s
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// shorten cuts s to at most n characters at a word boundary.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
