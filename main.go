@@ -5,6 +5,7 @@
 // Usage:
 //
 //	pamphlet build [--site DIR] [--out DIR] [--base-url URL] [--drafts]
+//	pamphlet serve [--site DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
 //	pamphlet check [--site DIR] [--format text|json] [--strict] [--today YYYY-MM-DD]
 //	pamphlet new DIR
 //	pamphlet help [COMMAND]
@@ -34,6 +35,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"serve", "serve the site and rebuild it as you write", runServe},
 		{"check", "check every page for what health-information standards ask", runCheck},
 		{"new", "write a new starter site into a folder", runNew},
 		{"help", "show help for a command", runHelp},

@@ -1,0 +1,540 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"pamphlet/generator/cite"
+	"pamphlet/generator/diag"
+)
+
+// Builder keeps a whole site in memory between builds, so that a change to
+// one file redoes only what depends on it: a page edit re-parses that page
+// and re-renders the pages whose view of it changed (the page, its section
+// list, its neighbours' previous/next links, the references page); a
+// template change re-renders the pages that use it; a bibliography change
+// re-parses the pages that cite the changed entries; a static file is read
+// again. The dev server uses it; `build` runs the pipeline once instead.
+//
+// A failed build keeps the last good site: Site returns it unchanged, and
+// the next build compares against it, so fixing the mistake redoes
+// everything that changed since. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts Options
+
+	cfg      *Config
+	cfgDiags diag.List
+	in       *Inputs
+	walk     map[string]diag.List // problems found reading content files, by file
+	bibs     *bibliographies
+	bibDiags diag.List
+	tpl      *Templates
+	tplDiags diag.List
+	kindGen  map[string]uint64 // bumped when a layout a kind uses changes
+	cfgGen   uint64
+	pages    map[string]*Page // by content-relative path, drafts included
+
+	files  map[string][]byte // the last good site, by output path
+	prints map[string]uint64 // what each page output was rendered from
+	build  int64
+
+	renders atomic.Int64
+}
+
+// Update is what one build of a Builder did.
+type Update struct {
+	Build       int64     // build number; 0 when the build failed
+	Failed      bool      // errors stopped it; the last good site stands
+	Diagnostics diag.List // all of them, sorted
+	Changed     []string  // output paths whose bytes changed
+	Removed     []string  // output paths that are gone
+	Rendered    int       // pages rendered (the rest were reused)
+}
+
+// NewBuilder returns a Builder for the site in opts.Site. Call Build first.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}}
+}
+
+// Files returns the last good site: output paths to bytes. The map is
+// replaced, never changed, by later builds, so it can be served while the
+// next build runs.
+func (b *Builder) Files() map[string][]byte { return b.files }
+
+// Renders returns how many pages the Builder has rendered in all.
+func (b *Builder) Renders() int64 { return b.renders.Load() }
+
+// Build reads the whole site again and builds it.
+func (b *Builder) Build(ctx context.Context) (*Update, error) {
+	b.cfgGen++
+	for k := range layoutFiles {
+		b.kindGen[k]++
+	}
+	b.cfg, b.cfgDiags = LoadConfig(b.opts.Site, b.opts.BaseURL)
+	if b.cfg == nil || b.cfgDiags.HasErrors() {
+		b.cfg = nil
+		return b.fail(b.cfgDiags), nil
+	}
+	var loadDiags diag.List
+	b.in, loadDiags = Load(b.opts.Site, b.opts.Theme)
+	b.walk = map[string]diag.List{}
+	for _, d := range loadDiags {
+		b.walk[d.File] = append(b.walk[d.File], d)
+	}
+	b.bibs, b.bibDiags = loadBibliographies(b.opts.Site, b.cfg)
+	b.tpl, b.tplDiags = LoadTemplates(b.opts.Site, b.opts.Theme, Funcs(b.cfg))
+	b.pages = map[string]*Page{}
+	if err := b.parse(ctx, b.in.Pages); err != nil {
+		return nil, err
+	}
+	b.in.Pages = nil // the parsed pages are kept instead
+	return b.finish(ctx)
+}
+
+// Rebuild redoes what the changed files (site-relative, slash-separated
+// paths; created, written or removed) affect.
+func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error) {
+	if b.cfg == nil || b.in == nil {
+		return b.Build(ctx)
+	}
+	var reparse []Source
+	var templates, bibs bool
+	touched := map[string]bool{} // content files added or removed
+	for _, p := range changed {
+		switch {
+		case p == ConfigFile:
+			return b.Build(ctx)
+		case strings.HasPrefix(p, TemplatesDir+"/"):
+			templates = true
+		case strings.HasPrefix(p, StaticDir+"/"):
+			b.refreshStatic()
+		case b.isBibliography(p):
+			bibs = true
+		case strings.HasPrefix(p, ContentDir+"/"):
+			rel := strings.TrimPrefix(p, ContentDir+"/")
+			for f := range b.walk {
+				if f == p || strings.HasPrefix(f, p+"/") {
+					delete(b.walk, f)
+				}
+			}
+			srcs, d := b.refreshContent(rel, touched)
+			reparse = append(reparse, srcs...)
+			for _, x := range d {
+				b.walk[x.File] = append(b.walk[x.File], x)
+			}
+		}
+	}
+	if templates {
+		b.tpl, b.tplDiags = LoadTemplates(b.opts.Site, b.opts.Theme, Funcs(b.cfg))
+		b.bumpKinds(changed)
+	}
+	if bibs {
+		reparse = append(reparse, b.reloadBibliographies()...)
+	}
+	// Pages that link to a file that came or went: their links changed.
+	if len(touched) > 0 {
+		for _, p := range b.pages {
+			for _, t := range p.Targets {
+				if touched[t] || touched[t+"/_index.md"] || touched[t+"/index.md"] {
+					reparse = append(reparse, b.source(p.Rel))
+					break
+				}
+			}
+		}
+	}
+	if err := b.parse(ctx, dedupeSources(reparse)); err != nil {
+		return nil, err
+	}
+	return b.finish(ctx)
+}
+
+// isBibliography reports whether a site path is a bibliography the site or
+// one of its pages reads.
+func (b *Builder) isBibliography(p string) bool {
+	if b.bibs == nil {
+		return false
+	}
+	b.bibs.mu.Lock()
+	_, ok := b.bibs.files[p]
+	b.bibs.mu.Unlock()
+	return ok || (strings.HasPrefix(p, ContentDir+"/") && isBibliography(path.Base(p)))
+}
+
+// refreshContent brings the record of one content path up to date: a
+// page to parse again, a page or file that is gone, a new folder and what
+// is in it. touched collects the files that came or went.
+func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source, diag.List) {
+	var diags diag.List
+	abs := filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))
+	fi, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Gone: the file, or a folder with everything in it.
+		for r := range b.in.Files {
+			if r == rel || strings.HasPrefix(r, rel+"/") {
+				delete(b.in.Files, r)
+				delete(b.pages, r)
+				touched[r] = true
+			}
+		}
+		b.in.Assets = slices.DeleteFunc(b.in.Assets, func(a Asset) bool { return !b.in.Files[a.Rel] })
+		return nil, nil
+	}
+	if err != nil {
+		diags.Errorf(ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", unwrapPathError(err))
+		return nil, diags
+	}
+	var srcs []Source
+	add := func(r, a string) {
+		if !b.in.Files[r] {
+			touched[r] = true
+		}
+		b.in.Files[r] = true
+		sitePath := ContentDir + "/" + r
+		switch {
+		case strings.HasSuffix(r, ".md"):
+			data, err := os.ReadFile(a)
+			if err != nil {
+				diags.Errorf(sitePath, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
+				return
+			}
+			data, d := cleanText(sitePath, data)
+			if d != nil {
+				delete(b.pages, r)
+				diags.Add(*d)
+				return
+			}
+			srcs = append(srcs, Source{Path: sitePath, Rel: r, Data: data})
+		case isBibliography(path.Base(r)):
+		default:
+			for i := range b.in.Assets {
+				if b.in.Assets[i].Rel == r {
+					return
+				}
+			}
+			b.in.Assets = append(b.in.Assets, Asset{Rel: r, Abs: a, Path: sitePath})
+		}
+	}
+	// The same walk as a full load, so links out of the site, unreadable
+	// files and editors' temporary files are treated the same way.
+	realRoot, _ := filepath.EvalSymlinks(b.opts.Site)
+	if fi.IsDir() {
+		walk(b.opts.Site, realRoot, ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
+	} else if li, err := os.Lstat(abs); err == nil && !isIgnored(path.Base(rel)) {
+		if a, ok := checkFile(realRoot, abs, ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
+			add(rel, a)
+		}
+	}
+	return srcs, diags
+}
+
+// refreshStatic reads the list of static files again (a few stat calls:
+// the bytes are read when rendered).
+func (b *Builder) refreshStatic() {
+	in, _ := loadStatic(b.opts.Site, b.opts.Theme)
+	b.in.Static = in
+}
+
+// reloadBibliographies reads the bibliographies again and returns the
+// pages to parse again: those citing an entry that changed, came or went,
+// and those with citation problems (an unknown key may now be known).
+func (b *Builder) reloadBibliographies() []Source {
+	old := b.bibs
+	b.bibs, b.bibDiags = loadBibliographies(b.opts.Site, b.cfg)
+	changed := map[string]bool{}
+	oldEntries := map[string]*cite.Entry{}
+	for _, e := range old.site.Entries() {
+		oldEntries[e.ID] = e
+	}
+	for _, e := range b.bibs.site.Entries() {
+		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) {
+			changed[e.ID] = true
+		}
+		delete(oldEntries, e.ID)
+	}
+	for id := range oldEntries {
+		changed[id] = true
+	}
+	var srcs []Source
+	for _, p := range b.pages {
+		redo := len(p.Front.Bibliography) > 0
+		if p.Cited != nil {
+			redo = redo || len(p.Cited.Problems) > 0
+			for _, l := range p.Cited.List {
+				redo = redo || changed[l.Entry.ID]
+			}
+		}
+		if redo {
+			srcs = append(srcs, b.source(p.Rel))
+		}
+	}
+	return srcs
+}
+
+// sameEntry compares two entries, leaving out where they were defined.
+func sameEntry(a, b *cite.Entry) bool {
+	x, y := *a, *b
+	x.File, x.Line, y.File, y.Line = "", 0, "", 0
+	return reflect.DeepEqual(x, y)
+}
+
+// source reads a page's source again from disk.
+func (b *Builder) source(rel string) Source {
+	sitePath := ContentDir + "/" + rel
+	data, err := os.ReadFile(filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return Source{Path: sitePath, Rel: rel}
+	}
+	data, _ = cleanText(sitePath, data)
+	return Source{Path: sitePath, Rel: rel, Data: data}
+}
+
+// bumpKinds marks the page kinds whose layouts changed: a layout file
+// changes its own kind, any other template (base.html, partials) all kinds.
+func (b *Builder) bumpKinds(changed []string) {
+	byFile := map[string]string{}
+	for k, f := range layoutFiles {
+		byFile[f] = k
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, TemplatesDir+"/") {
+			continue
+		}
+		if k, ok := byFile[path.Base(p)]; ok {
+			b.kindGen[k]++
+			continue
+		}
+		for k := range layoutFiles {
+			b.kindGen[k]++
+		}
+	}
+}
+
+// parse parses sources in parallel into b.pages.
+func (b *Builder) parse(ctx context.Context, srcs []Source) error {
+	if len(srcs) == 0 {
+		return nil
+	}
+	pages := make([]*Page, len(srcs))
+	err := parallel(ctx, b.workers(), len(srcs),
+		func() *Parser { return NewParser(b.cfg, b.in.Files, b.bibs) },
+		func(ps *Parser, i int) error {
+			pages[i] = ps.Parse(srcs[i])
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		b.pages[p.Rel] = p
+	}
+	return nil
+}
+
+func (b *Builder) workers() int {
+	if b.opts.Workers > 0 {
+		return b.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// finish resolves the site, renders what changed and, when nothing is
+// wrong, makes the result the new good site.
+func (b *Builder) finish(ctx context.Context) (*Update, error) {
+	var diags diag.List
+	diags.Add(b.cfgDiags...)
+	for _, d := range b.walk {
+		diags.Add(d...)
+	}
+	diags.Add(b.bibDiags...)
+	diags.Add(b.tplDiags...)
+	pages := make([]*Page, 0, len(b.pages))
+	for _, p := range b.pages {
+		pages = append(pages, p)
+		diags.Add(draftDiagnostics(p, b.opts.Drafts)...)
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
+	site := Resolve(b.cfg, pages, b.opts.Drafts)
+	site.checkBibliography(b.bibs)
+	site.References = site.siteReferences(b.bibs.site.Style(b.bibs.style))
+	diags.Add(site.Diags...)
+	if len(pages) == 0 {
+		diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
+	}
+	plan, d := planOutputs(site, b.in)
+	diags.Add(d...)
+	if diags.HasErrors() {
+		return b.fail(diags), nil
+	}
+
+	// Work out what each output would be made from; render only the page
+	// outputs whose inputs changed since the last good build.
+	sv := site.newSiteView()
+	files := make(map[string][]byte, len(plan))
+	prints := make(map[string]uint64, len(plan))
+	type job struct {
+		o    *output
+		view *pageView
+	}
+	var jobs []job
+	for i := range plan {
+		o := &plan[i]
+		switch {
+		case o.data != nil:
+			files[o.path] = o.data
+		case o.asset != nil:
+			data, err := readAsset(*o.asset)
+			if err != nil {
+				diags.Errorf(o.source, 0, 0, "cannot read this file: %v", unwrapPathError(err))
+				continue
+			}
+			files[o.path] = data
+		default:
+			v := o.view(site)
+			kind := o.kind
+			gen := uint64(0)
+			if o.page != nil {
+				kind, gen = o.page.Kind, o.page.gen
+			}
+			fp := fingerprint(v, gen, b.kindGen[kind], b.cfgGen)
+			prints[o.path] = fp
+			if old, ok := b.files[o.path]; ok && b.prints[o.path] == fp {
+				files[o.path] = old
+				continue
+			}
+			jobs = append(jobs, job{o, v})
+		}
+	}
+	var mu sync.Mutex
+	var renderDiags diag.List
+	err := parallel(ctx, b.workers(), len(jobs),
+		func() *bytes.Buffer { return new(bytes.Buffer) },
+		func(buf *bytes.Buffer, i int) error {
+			j := jobs[i]
+			data, d := j.o.render(site, sv, b.tpl, j.view, buf)
+			b.renders.Add(1)
+			mu.Lock()
+			defer mu.Unlock()
+			if d != nil {
+				renderDiags.Add(*d)
+				return nil
+			}
+			files[j.o.path] = data
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	diags.Add(renderDiags...)
+	if diags.HasErrors() {
+		return b.fail(diags), nil
+	}
+	u := &Update{Diagnostics: diags.Compact(), Rendered: len(jobs)}
+	for p, data := range files {
+		if old, ok := b.files[p]; !ok || !bytes.Equal(old, data) {
+			u.Changed = append(u.Changed, p)
+		}
+	}
+	for p := range b.files {
+		if _, ok := files[p]; !ok {
+			u.Removed = append(u.Removed, p)
+		}
+	}
+	sort.Strings(u.Changed)
+	sort.Strings(u.Removed)
+	b.files, b.prints = files, prints
+	b.build++
+	u.Build = b.build
+	return u, nil
+}
+
+// fail reports a failed build; the last good site stays.
+func (b *Builder) fail(diags diag.List) *Update {
+	return &Update{Failed: true, Diagnostics: diags.Compact()}
+}
+
+// fingerprint hashes everything a page output is rendered from: its view
+// (titles, links, navigation, menu: what neighbours contribute), the parse
+// it came from (its body, references and front matter), the generation of
+// its layouts and of the site settings.
+func fingerprint(v *pageView, gen, kindGen, cfgGen uint64) uint64 {
+	h := fnv.New64a()
+	var num [8]byte
+	put := func(n uint64) {
+		for i := range num {
+			num[i] = byte(n >> (8 * i))
+		}
+		h.Write(num[:])
+	}
+	str := func(ss ...string) {
+		for _, s := range ss {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+	}
+	links := func(ls ...linkView) {
+		put(uint64(len(ls)))
+		for _, l := range ls {
+			str(l.Title, l.URL, l.Description)
+		}
+	}
+	opt := func(l *linkView) {
+		if l == nil {
+			str("-")
+			return
+		}
+		links(*l)
+	}
+	put(gen)
+	put(kindGen)
+	put(cfgGen)
+	str(v.Kind, v.Title, v.Description, v.URL, v.Permalink, v.EditorialURL)
+	links(v.Breadcrumbs...)
+	links(v.Children...)
+	opt(v.Section)
+	opt(v.Prev)
+	opt(v.Next)
+	for _, m := range v.Menu {
+		str(m.Title, m.URL)
+		put(uint64(btoi(m.Current) | btoi(m.Ancestor)<<1))
+	}
+	for _, r := range v.AllReferences {
+		str(r.ID, string(r.HTML))
+		links(r.CitedOn...)
+	}
+	if v.NextReview != nil {
+		str(v.NextReview.ISO())
+	}
+	return h.Sum64()
+}
+
+func btoi(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func dedupeSources(srcs []Source) []Source {
+	seen := map[string]bool{}
+	out := srcs[:0]
+	for _, s := range srcs {
+		if !seen[s.Rel] {
+			seen[s.Rel] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

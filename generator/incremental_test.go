@@ -1,0 +1,225 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const incrementalSite = `
+-- site.yaml --
+title: Clinic
+base_url: https://clinic.example/
+menu:
+  - title: Therapy
+    page: therapy/_index.md
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/therapy/_index.md --
+---
+title: Therapy
+---
+-- content/therapy/a.md --
+---
+title: Alpha
+weight: 1
+---
+Alpha text [@one].
+-- content/therapy/b.md --
+---
+title: Bravo
+weight: 2
+---
+Bravo text.
+-- content/therapy/c.md --
+---
+title: Charlie
+weight: 3
+---
+Charlie text.
+-- content/other/x.md --
+---
+title: X-ray
+---
+X text.
+-- content/other/y.md --
+---
+title: Yankee
+---
+Y text.
+-- content/references.bib --
+@article{one, author = {Doe, J}, title = {One}, journal = {J}, year = 2020, volume = 1, pages = {1--2}}
+@article{two, author = {Roe, R}, title = {Two}, journal = {J}, year = 2021, volume = 1, pages = {3--4}}
+-- static/css/site.css --
+body { color: black; }
+`
+
+// newBuilder builds incrementalSite once and returns the builder.
+func newBuilder(t *testing.T) (*testSite, *Builder) {
+	t.Helper()
+	s := newTestSite(t, incrementalSite)
+	// two is cited nowhere; that warning is expected.
+	b := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+	u, err := b.Build(context.Background())
+	if err != nil || u.Failed {
+		t.Fatalf("first build: %v\n%s", err, u.Diagnostics)
+	}
+	return s, b
+}
+
+// rebuild writes (or, with data "", removes) files and rebuilds.
+func rebuild(t *testing.T, s *testSite, b *Builder, files map[string]string) *Update {
+	t.Helper()
+	var changed []string
+	for name, data := range files {
+		if data == "" {
+			os.RemoveAll(filepath.Join(s.root, filepath.FromSlash(name)))
+		} else {
+			s.write(name, data)
+		}
+		changed = append(changed, name)
+	}
+	u, err := b.Rebuild(context.Background(), changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestRebuildBodyEditRendersOnePage(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nNew bravo text.\n"})
+	if u.Failed || u.Rendered != 1 {
+		t.Fatalf("rendered %d, failed %v: %s", u.Rendered, u.Failed, u.Diagnostics)
+	}
+	if !slices.Equal(u.Changed, []string{"therapy/b/index.html"}) {
+		t.Errorf("changed %v", u.Changed)
+	}
+	if !strings.Contains(string(b.Files()["therapy/b/index.html"]), "New bravo text.") {
+		t.Error("new text not in the output")
+	}
+}
+
+func TestRebuildTitleEditRendersItsLists(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravissimo\nweight: 2\n---\nBravo text.\n"})
+	// The page, its section's list, and its neighbours' previous/next links.
+	want := []string{"therapy/a/index.html", "therapy/b/index.html", "therapy/c/index.html", "therapy/index.html"}
+	if u.Rendered != len(want) || !slices.Equal(u.Changed, want) {
+		t.Errorf("rendered %d, changed %v; want %v", u.Rendered, u.Changed, want)
+	}
+	if !strings.Contains(string(b.Files()["therapy/a/index.html"]), "Bravissimo") {
+		t.Error("next link not updated")
+	}
+}
+
+func TestRebuildNewAndDeletedPages(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/other/z.md": "---\ntitle: Zulu\n---\nZ.\n"})
+	assertContains(t, strings.Join(u.Changed, " "), "other/z/index.html", "other/index.html", "sitemap.xml")
+	if u.Rendered > 4 { // z, the section list, y's next link, and nothing else
+		t.Errorf("rendered %d: %v", u.Rendered, u.Changed)
+	}
+	u = rebuild(t, s, b, map[string]string{"content/other/z.md": ""})
+	if !slices.Contains(u.Removed, "other/z/index.html") {
+		t.Errorf("removed %v", u.Removed)
+	}
+	assertNotContains(t, string(b.Files()["other/index.html"]), "Zulu")
+	assertNotContains(t, string(b.Files()["sitemap.xml"]), "other/z/")
+	// A whole folder renamed: its pages move.
+	if err := os.Rename(filepath.Join(s.root, "content/other"), filepath.Join(s.root, "content/more")); err != nil {
+		t.Fatal(err)
+	}
+	u, err := b.Rebuild(context.Background(), []string{"content/other", "content/more"})
+	if err != nil || u.Failed {
+		t.Fatalf("%v %s", err, u.Diagnostics)
+	}
+	if _, ok := b.Files()["more/x/index.html"]; !ok {
+		t.Error("moved page missing")
+	}
+	if _, ok := b.Files()["other/x/index.html"]; ok {
+		t.Error("old page still there")
+	}
+}
+
+func TestRebuildTemplateChange(t *testing.T) {
+	s, b := newBuilder(t)
+	page, err := os.ReadFile(filepath.Join("..", "templates", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := rebuild(t, s, b, map[string]string{"templates/page.html": strings.Replace(string(page), "<article class=\"page\">", "<article class=\"page changed\">", 1)})
+	// Only "page" pages use page.html: a, b, c, x, y and the references page.
+	if u.Failed || u.Rendered != 6 {
+		t.Errorf("rendered %d (%v), failed %v %s", u.Rendered, u.Changed, u.Failed, u.Diagnostics)
+	}
+}
+
+func TestRebuildBibliographyChange(t *testing.T) {
+	s, b := newBuilder(t)
+	bib := "@article{one, author = {Doe, J}, title = {One, revised}, journal = {J}, year = 2020, volume = 1, pages = {1--2}}\n@article{two, author = {Roe, R}, title = {Two}, journal = {J}, year = 2021, volume = 1, pages = {3--4}}\n"
+	u := rebuild(t, s, b, map[string]string{"content/references.bib": bib})
+	// a cites one: a and the references page; nothing else.
+	want := []string{"references/index.html", "therapy/a/index.html"}
+	if !slices.Equal(u.Changed, want) || u.Rendered != 2 {
+		t.Errorf("rendered %d, changed %v; want %v", u.Rendered, u.Changed, want)
+	}
+}
+
+func TestRebuildStaticFile(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"static/css/site.css": "body { color: navy; }\n"})
+	if u.Rendered != 0 || !slices.Equal(u.Changed, []string{"css/site.css"}) {
+		t.Errorf("rendered %d, changed %v", u.Rendered, u.Changed)
+	}
+}
+
+func TestRebuildFailureKeepsLastGoodSite(t *testing.T) {
+	s, b := newBuilder(t)
+	good := b.Files()
+	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: [broken\n---\nText.\n"})
+	if !u.Failed || !strings.Contains(u.Diagnostics.String(), "content/therapy/b.md:2: error: this YAML cannot be read") {
+		t.Fatalf("failed %v: %s", u.Failed, u.Diagnostics)
+	}
+	if b.Files()["therapy/b/index.html"] == nil || len(b.Files()) != len(good) {
+		t.Error("the last good site was dropped")
+	}
+	// Another edit while broken still fails; the fix renders both edits.
+	u = rebuild(t, s, b, map[string]string{"content/therapy/c.md": "---\ntitle: Charlie\nweight: 3\n---\nCharlie edited.\n"})
+	if !u.Failed {
+		t.Fatal("build with a broken page succeeded")
+	}
+	u = rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nFixed.\n"})
+	if u.Failed {
+		t.Fatalf("%s", u.Diagnostics)
+	}
+	assertContains(t, strings.Join(u.Changed, " "), "therapy/b/index.html", "therapy/c/index.html")
+	assertContains(t, string(b.Files()["therapy/c/index.html"]), "Charlie edited.")
+}
+
+func TestRebuildAssetAddedFixesLink(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/other/x.md": "---\ntitle: X-ray\n---\nX text, see ![a chair](chair.png).\n"})
+	if !u.Failed || !strings.Contains(u.Diagnostics.String(), `content/other/x.md:4:13: error: image to "chair.png": there is no file content/other/chair.png`) {
+		t.Fatalf("want a missing image error: %s", u.Diagnostics)
+	}
+	// Adding the file re-parses the page that shows it, which now builds.
+	u = rebuild(t, s, b, map[string]string{"content/other/chair.png": "PNG"})
+	if u.Failed {
+		t.Fatalf("adding the image did not fix the page: %s", u.Diagnostics)
+	}
+	if string(b.Files()["other/chair.png"]) != "PNG" {
+		t.Error("image not published")
+	}
+	// Removing it breaks the page again.
+	u = rebuild(t, s, b, map[string]string{"content/other/chair.png": ""})
+	if !u.Failed {
+		t.Error("removing a shown image did not fail the build")
+	}
+}

@@ -1,0 +1,365 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watcher reports the site files that changed, in batches: one batch per
+// burst of events (an editor's save is often several), as slash-separated
+// paths relative to the site root ("content/therapy/a.md", "site.yaml").
+// A path in a batch may have been created, written, renamed away or
+// removed: the receiver looks at the file to see which. Paths keep
+// collecting while the receiver is busy, so a save that lands during a
+// rebuild is in the next batch and the last save always wins.
+type Watcher interface {
+	// Changes delivers the batches; it is closed by Close.
+	Changes() <-chan []string
+	// Close stops watching.
+	Close() error
+}
+
+// Watched are the parts of a site that are watched, relative to its root.
+var Watched = []string{"content", "templates", "static"}
+
+// Quiet is how long a burst of events must pause before its batch is
+// delivered; MaxDelay caps how long a stream of events can hold one back.
+const (
+	Quiet    = 15 * time.Millisecond
+	MaxDelay = 150 * time.Millisecond
+)
+
+// ErrTooManyFiles says the system ran out of inotify watches.
+var ErrTooManyFiles = errors.New("the system's limit on watched folders (fs.inotify.max_user_watches) is reached")
+
+// relevant reports whether a site-relative path is something the site is
+// built from: site.yaml, or a file under content/, templates/ or static/
+// that is not hidden or an editor's temporary file. extra holds other
+// watched files (bibliographies outside content/).
+func relevant(rel string, extra map[string]bool) bool {
+	if rel == "site.yaml" || extra[rel] {
+		return true
+	}
+	top, _, _ := strings.Cut(rel, "/")
+	inSite := false
+	for _, w := range Watched {
+		inSite = inSite || top == w
+	}
+	if !inSite {
+		return false
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if ignoredName(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// ignoredName reports the names Pamphlet never reads: hidden files and the
+// temporary files editors write while saving (vim's .swp and 4913, emacs'
+// .#x and x~, JetBrains' jb_ files, GNOME's .goutputstream-).
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913" || strings.HasPrefix(name, "jb_") ||
+		strings.HasSuffix(name, ".___jb_tmp___") || strings.HasSuffix(name, ".___jb_old___")
+}
+
+// batcher collects paths and hands them over in batches.
+type batcher struct {
+	in      chan string
+	out     chan []string
+	done    chan struct{}
+	pending map[string]bool
+}
+
+func newBatcher() *batcher {
+	b := &batcher{in: make(chan string, 256), out: make(chan []string), done: make(chan struct{}), pending: map[string]bool{}}
+	go b.run()
+	return b
+}
+
+// run waits for a pause in the events (or MaxDelay), then offers the batch
+// while still taking new paths, so nothing is lost while the receiver works.
+func (b *batcher) run() {
+	defer close(b.out)
+	var quiet, deadline <-chan time.Time
+	var ready bool
+	for {
+		var out chan []string
+		var batch []string
+		if ready && len(b.pending) > 0 {
+			out, batch = b.out, b.batch()
+		}
+		select {
+		case <-b.done:
+			return
+		case p := <-b.in:
+			if len(b.pending) == 0 {
+				deadline = time.After(MaxDelay)
+			}
+			b.pending[p] = true
+			quiet = time.After(Quiet)
+			ready = false
+		case <-quiet:
+			ready = true
+		case <-deadline:
+			ready = true
+		case out <- batch:
+			b.pending = map[string]bool{}
+			ready, quiet, deadline = false, nil, nil
+		}
+	}
+}
+
+func (b *batcher) batch() []string {
+	out := make([]string, 0, len(b.pending))
+	for p := range b.pending {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (b *batcher) add(p string) {
+	select {
+	case b.in <- p:
+	case <-b.done:
+	}
+}
+
+// notifyWatcher watches with fsnotify (inotify on Linux): every folder of
+// the site, and new folders as they appear, with the files already in them.
+type notifyWatcher struct {
+	root  string
+	extra map[string]bool
+	w     *fsnotify.Watcher
+	b     *batcher
+}
+
+// NewWatcher watches the site at root, and the extra files (site-relative
+// paths, such as bibliographies outside content/). With poll > 0, or when
+// fsnotify cannot be used, it polls every poll (or every second).
+// fallback, if not nil, is told why polling was chosen.
+func NewWatcher(root string, extra []string, poll time.Duration, fallback func(reason error)) (Watcher, error) {
+	ex := map[string]bool{}
+	for _, e := range extra {
+		ex[filepath.ToSlash(e)] = true
+	}
+	if poll > 0 {
+		return newPoller(root, ex, poll), nil
+	}
+	w, err := newNotifyWatcher(root, ex)
+	if err != nil {
+		if fallback != nil {
+			fallback(err)
+		}
+		return newPoller(root, ex, time.Second), nil
+	}
+	return w, nil
+}
+
+func newNotifyWatcher(root string, extra map[string]bool) (*notifyWatcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, watchError(err)
+	}
+	nw := &notifyWatcher{root: root, extra: extra, w: fw, b: newBatcher()}
+	dirs := map[string]bool{root: true}
+	for e := range extra {
+		dirs[filepath.Dir(filepath.Join(root, filepath.FromSlash(e)))] = true
+	}
+	for d := range dirs {
+		if err := fw.Add(d); err != nil {
+			fw.Close()
+			return nil, watchError(err)
+		}
+	}
+	for _, w := range Watched {
+		if err := nw.addTree(filepath.Join(root, w), false); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	go nw.loop()
+	return nw, nil
+}
+
+// addTree watches a folder and every folder inside it. With report, the
+// files already inside are reported too: a folder that appears (made, or
+// moved in) comes with its files, whose own events happened before the
+// watch existed.
+func (nw *notifyWatcher) addTree(dir string, report bool) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // gone already, or unreadable: the build says so
+		}
+		if p != dir && ignoredName(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if err := nw.w.Add(p); err != nil {
+				return watchError(err)
+			}
+		}
+		if report && p != dir {
+			nw.report(p)
+		}
+		return nil
+	})
+}
+
+func (nw *notifyWatcher) report(abs string) {
+	rel, err := filepath.Rel(nw.root, abs)
+	if err != nil {
+		return
+	}
+	rel = filepath.ToSlash(rel)
+	if relevant(rel, nw.extra) {
+		nw.b.add(rel)
+	}
+}
+
+func (nw *notifyWatcher) loop() {
+	for {
+		select {
+		case ev, ok := <-nw.w.Events:
+			if !ok {
+				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+					rel, _ := filepath.Rel(nw.root, ev.Name)
+					if relevant(filepath.ToSlash(rel), nw.extra) {
+						_ = nw.addTree(ev.Name, true)
+					}
+				}
+			}
+			nw.report(ev.Name)
+		case _, ok := <-nw.w.Errors:
+			if !ok {
+				return
+			}
+			// An overflowed event queue loses events: rebuild everything.
+			nw.b.add("site.yaml")
+		}
+	}
+}
+
+// Changes implements Watcher.Changes.
+func (nw *notifyWatcher) Changes() <-chan []string { return nw.b.out }
+
+// Close implements Watcher.Close.
+func (nw *notifyWatcher) Close() error {
+	err := nw.w.Close()
+	close(nw.b.done)
+	return err
+}
+
+func watchError(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+		return fmt.Errorf("%w: raise it with \"sudo sysctl fs.inotify.max_user_watches=524288\", or use --poll 1s", ErrTooManyFiles)
+	}
+	return err
+}
+
+// poller finds changes by looking at every watched file's size and
+// modification time at an interval: for file systems that do not report
+// changes (WSL, Docker mounts, network drives).
+type poller struct {
+	root  string
+	extra map[string]bool
+	b     *batcher
+	stop  chan struct{}
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+	mode fs.FileMode
+}
+
+func newPoller(root string, extra map[string]bool, every time.Duration) *poller {
+	p := &poller{root: root, extra: extra, b: newBatcher(), stop: make(chan struct{})}
+	last := p.scan()
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				cur := p.scan()
+				for rel, s := range cur {
+					if old, ok := last[rel]; !ok || old != s {
+						p.b.add(rel)
+					}
+				}
+				for rel := range last {
+					if _, ok := cur[rel]; !ok {
+						p.b.add(rel)
+					}
+				}
+				last = cur
+			}
+		}
+	}()
+	return p
+}
+
+// scan stats every relevant file.
+func (p *poller) scan() map[string]stamp {
+	out := map[string]stamp{}
+	visit := func(abs string) {
+		fi, err := os.Stat(abs)
+		if err != nil {
+			return
+		}
+		rel, _ := filepath.Rel(p.root, abs)
+		rel = filepath.ToSlash(rel)
+		if !fi.IsDir() && relevant(rel, p.extra) {
+			out[rel] = stamp{fi.Size(), fi.ModTime(), fi.Mode()}
+		}
+	}
+	visit(filepath.Join(p.root, "site.yaml"))
+	for e := range p.extra {
+		visit(filepath.Join(p.root, filepath.FromSlash(e)))
+	}
+	for _, w := range Watched {
+		_ = filepath.WalkDir(filepath.Join(p.root, w), func(abs string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				visit(abs)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// Changes implements Watcher.Changes.
+func (p *poller) Changes() <-chan []string { return p.b.out }
+
+// Close implements Watcher.Close.
+func (p *poller) Close() error {
+	close(p.stop)
+	close(p.b.done)
+	return nil
+}
