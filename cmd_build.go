@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"pamphlet/generator"
 	"pamphlet/generator/diag"
@@ -55,6 +56,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the output folder (default: DIR/public)")
 	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.yaml's base_url")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	fs.SetOutput(stdout)
 	if help, err := parseFlags(fs, args, stderr); help || err != nil {
 		if help {
@@ -83,11 +85,24 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		dest = filepath.Join(*site, "public")
 	}
 	_, w := res.Diagnostics.Count()
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "Nothing changed since the last build: %s is up to date (%s, %s).\n", dest, plural(res.Pages, "page"), plural(res.Files, "file"))
+		if t := res.Trust; t != nil {
+			fmt.Fprintf(stdout, "Check (as of %s): %s, %s, %s; %d overdue for review: run pamphlet check for details.\n",
+				res.CheckedOn, plural(t.Summary.Pages, "page"), plural(t.Summary.Errors, "error"), plural(max(t.Summary.Warnings-w, 0), "warning"), t.Summary.Overdue)
+		}
+		return nil
+	}
 	fmt.Fprintf(stdout, "Built %s (%s) into %s in %s", plural(res.Pages, "page"), plural(res.Files, "file"), dest, res.Duration.Round(1e6))
 	if w > 0 {
 		fmt.Fprintf(stdout, "; %s above", plural(w, "warning"))
 	}
 	fmt.Fprintln(stdout, ".")
+	if *timings {
+		for _, s := range res.Stages {
+			fmt.Fprintf(stdout, "  %-22s %s\n", s.Name, s.Took.Round(time.Millisecond))
+		}
+	}
 	if t := res.Trust; t != nil {
 		// The check's own findings: the build's diagnostics are printed above.
 		te, tw := t.Summary.Errors, t.Summary.Warnings-w

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -44,6 +45,26 @@ type Result struct {
 	Duration    time.Duration
 	// Trust is the check of the site (see Check), as of Options.Today.
 	Trust *trust.Report
+	// Stages says how long each stage took, in order.
+	Stages []Stage
+	// UpToDate is true when nothing the site is made from had changed
+	// since the build in the output folder, which was left as it was;
+	// CheckedOn is the day that build's check ran.
+	UpToDate  bool
+	CheckedOn string
+}
+
+// Stage is the time one stage of a build took.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// lap records the time since the last lap as a stage.
+func (r *Result) lap(name string, last *time.Time) {
+	now := time.Now()
+	r.Stages = append(r.Stages, Stage{name, now.Sub(*last)})
+	*last = now
 }
 
 // Build runs the whole pipeline: load, parse, resolve, render, write. When
@@ -66,7 +87,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, &diag.Failed{Diagnostics: res.Diagnostics}
 	}
 
-	an, err := analyse(ctx, opts)
+	last := start
+	prev, _ := readManifest(opts.Out)
+	digest, same := upToDate(ctx, opts, prev)
+	if same {
+		res.UpToDate, res.Pages, res.Files, res.Diagnostics = true, prev.Pages, prev.Files, prev.Diagnostics
+		res.CheckedOn = prev.CheckedOn
+		res.Trust = &trust.Report{Summary: trust.Summary{Pages: prev.CheckPages, Errors: prev.CheckErrors, Warnings: prev.CheckWarn, Overdue: prev.Overdue}}
+		res.lap("compare inputs", &last)
+		res.Duration = time.Since(start)
+		return res, nil
+	}
+	res.lap("compare inputs", &last)
+	sp := newSpills(opts.Out)
+	defer sp.remove()
+	an, err := analyse(ctx, opts, bodyMode{spills: sp})
 	res.Diagnostics.Add(an.diags...)
 	if err != nil {
 		return res, err
@@ -74,15 +109,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if an.site == nil {
 		return fail()
 	}
+	res.lap("load, parse, resolve", &last)
 	site, in, tpl, workers := an.site, an.in, an.tpl, an.workers
 	res.Site = site
 	res.Trust = site.TrustReport(res.Diagnostics, opts.today())
+	res.lap("check", &last)
 	plan, diags := planOutputs(site, in)
 	res.Diagnostics.Add(diags...)
 	if res.Diagnostics.HasErrors() {
 		return fail()
 	}
 
+	if err := sp.flush(); err != nil {
+		return res, err
+	}
 	st, err := newStaging(opts.Out)
 	if err != nil {
 		return res, err
@@ -125,18 +165,38 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return fail()
 	}
-	if err := st.Commit(); err != nil {
-		return res, err
-	}
-	res.Diagnostics = res.Diagnostics.Compact()
+	res.lap("render, write", &last)
 	for _, o := range plan {
 		if o.page != nil || o.kind == Kind404 {
 			res.Pages++
 		}
 	}
 	res.Files = int(written.Load())
+	res.Diagnostics = res.Diagnostics.Compact()
+	if digest != "" {
+		m := manifest{Format: manifestFormat, Digest: digest, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today}
+		s := res.Trust.Summary
+		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue = s.Pages, s.Errors, s.Warnings, s.Overdue
+		b, _ := json.MarshalIndent(m, "", "  ")
+		if err := st.write(outputMarker, append(b, '\n')); err != nil {
+			st.Discard()
+			return res, err
+		}
+	}
+	if err := st.Commit(); err != nil {
+		return res, err
+	}
+	res.lap("replace output", &last)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// bodyMode says what parsing does with the pages' rendered bodies: keep
+// them on the Page (the zero value), spill them to disk until rendering
+// (build), or drop them (check).
+type bodyMode struct {
+	spills  *spills
+	discard bool
 }
 
 // analysis is what the stages before rendering found: everything `build`
@@ -152,7 +212,7 @@ type analysis struct {
 
 // analyse runs load, parse and resolve. Its error is for a cancelled run;
 // problems in the site are diagnostics.
-func analyse(ctx context.Context, opts Options) (*analysis, error) {
+func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, error) {
 	an := &analysis{workers: opts.Workers}
 	if an.workers <= 0 {
 		an.workers = runtime.GOMAXPROCS(0)
@@ -171,16 +231,35 @@ func analyse(ctx context.Context, opts Options) (*analysis, error) {
 	an.tpl, diags = LoadTemplates(opts.Site, opts.Theme, Funcs(cfg))
 	an.diags.Add(diags...)
 
-	pages := make([]*Page, len(in.Pages))
-	err := parallel(ctx, an.workers, len(in.Pages),
-		func() *Parser { return NewParser(cfg, in.Files, bibs) },
-		func(ps *Parser, i int) error {
-			pages[i] = ps.Parse(in.Pages[i])
-			return nil
-		})
+	var parsers []*Parser
+	var mu sync.Mutex
+	newParser := func() *Parser {
+		ps := NewParser(cfg, in.Files, bibs)
+		switch {
+		case bodies.discard:
+			ps.discard = true
+		case bodies.spills != nil:
+			sp, err := bodies.spills.new()
+			if err != nil {
+				ps.err = err
+			}
+			ps.spill = sp
+		}
+		mu.Lock()
+		parsers = append(parsers, ps)
+		mu.Unlock()
+		return ps
+	}
+	pages, readDiags, err := parseAll(ctx, an.workers, newParser, in.Pages)
 	if err != nil {
 		return an, err
 	}
+	for _, ps := range parsers {
+		if ps.err != nil {
+			return an, ps.err
+		}
+	}
+	an.diags.Add(readDiags...)
 	for _, p := range pages {
 		an.diags.Add(draftDiagnostics(p, opts.Drafts)...)
 	}
@@ -195,12 +274,45 @@ func analyse(ctx context.Context, opts Options) (*analysis, error) {
 	return an, nil
 }
 
+// NewParserFunc returns a function that makes Parsers for parallel workers.
+func NewParserFunc(cfg *Config, files map[string]bool, bibs *bibliographies) func() *Parser {
+	return func() *Parser { return NewParser(cfg, files, bibs) }
+}
+
+// parseAll reads and parses sources on the given number of workers. Each
+// source's bytes are dropped once parsed, so a large site does not hold
+// all its Markdown in memory. Files that cannot be read are diagnostics.
+func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []Source) ([]*Page, diag.List, error) {
+	pages := make([]*Page, len(srcs))
+	problems := make([]*diag.Diagnostic, len(srcs))
+	err := parallel(ctx, workers, len(srcs), newParser, func(ps *Parser, i int) error {
+		src := srcs[i]
+		if d := src.read(); d != nil {
+			problems[i] = d
+			return nil
+		}
+		pages[i] = ps.Parse(src)
+		return nil
+	})
+	var diags diag.List
+	out := pages[:0]
+	for i, p := range pages {
+		if problems[i] != nil {
+			diags.Add(*problems[i])
+		}
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, diags, err
+}
+
 // Check runs the pipeline up to rendering, writes nothing, and checks the
 // site against the HONcode principles, readability targets and review
 // dates as of opts.Today (today when zero). The report holds every build
 // diagnostic too, filed under its page.
 func Check(ctx context.Context, opts Options) (*trust.Report, error) {
-	an, err := analyse(ctx, opts)
+	an, err := analyse(ctx, opts, bodyMode{discard: true})
 	if err != nil {
 		return nil, err
 	}

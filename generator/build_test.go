@@ -663,3 +663,37 @@ Hello.
 		t.Errorf("%d script elements, want 1", n)
 	}
 }
+
+func TestNoChangeRebuild(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	first := s.mustBuild()
+	if first.UpToDate {
+		t.Fatal("first build reported up to date")
+	}
+	before := s.snapshot()
+	res := s.mustBuild()
+	if !res.UpToDate || res.Pages != first.Pages {
+		t.Errorf("second build: up to date %v, pages %d", res.UpToDate, res.Pages)
+	}
+	if s.snapshot() != before {
+		t.Error("an up-to-date build changed the output")
+	}
+	// Any input changing means a real build: content, templates, static, options.
+	for _, change := range []func(){
+		func() { s.write("content/therapy/groups.md", "---\ntitle: Groups\nweight: 20\n---\nEdited.\n") },
+		func() { s.write("static/extra.css", "p{}") },
+		func() { s.write("templates/404.html", `{{define "main"}}<h1>Lost</h1>{{end}}`) },
+	} {
+		change()
+		if res := s.mustBuild(); res.UpToDate {
+			t.Error("a change was not noticed")
+		}
+		if res := s.mustBuild(); !res.UpToDate {
+			t.Error("second build after a change was not up to date")
+		}
+	}
+	if res := s.mustBuild(func(o *Options) { o.BaseURL = "https://other.example/" }); res.UpToDate {
+		t.Error("a new --base-url was not noticed")
+	}
+	assertContains(t, s.read("404.html"), "<h1>Lost</h1>")
+}

@@ -1,8 +1,9 @@
 package generator
 
 import (
-	"regexp"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -56,16 +57,128 @@ func collectProse(doc ast.Node, source []byte) []proseBlock {
 	return blocks
 }
 
+// Words that mark the sentences the content checks look for. A claim
+// names a treatment and an outcome in one sentence ("MBT can help ...");
+// such a claim needs a source (HONcode 5). Suicide and self-harm words
+// call for crisis support (safe messaging). Matching is by whole word,
+// ignoring case, in one pass over the text: regular expressions with \b
+// and (?i) were most of the cost of parsing a page.
 var (
-	// treatmentWords and outcomeWords together mark a sentence that says
-	// what a treatment does: such a claim needs a source (HONcode 5).
-	treatmentWords = regexp.MustCompile(`(?i)\b(therap(?:y|ies)|treatments?|MBT|medicines?|medication|programmes?|programs?|interventions?)\b`)
-	outcomeWords   = regexp.MustCompile(`(?i)\b(can help|helps|helped|effective|effectiveness|improve[sd]?|improvements?|benefits?|reduces?|reduced|recover(?:y|ed)?|did better|does better|outcomes?)\b`)
-	// sentenceEnd splits a block into rough sentences for the claim check.
-	sentenceEnd = regexp.MustCompile(`[.!?]\s+`)
-	// suicideWords mark text that safe-messaging guidance applies to.
-	suicideWords = regexp.MustCompile(`(?i)\b(suicid\w*|self-harm\w*|self harm\w*|kill (?:yourself|myself|themselves|himself|herself)|overdos\w*)`)
+	treatmentWords = wordSet("therapy therapies treatment treatments mbt medicine medicines medication programme programmes program programs intervention interventions")
+	outcomeWords   = wordSet("helps helped effective effectiveness improve improves improved improvement improvements benefit benefits reduce reduces reduced recovery recovered recover outcome outcomes")
+	// Two-word outcomes: "can help", "did better", "does better".
+	outcomePairs = map[[2]string]bool{{"can", "help"}: true, {"did", "better"}: true, {"does", "better"}: true}
+	killWho      = wordSet("yourself myself themselves himself herself")
 )
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// scanWords calls fn for each word of s (letters, digits, apostrophes and
+// hyphens inside a word), lower-cased, with the previous word, and stops
+// when fn returns false.
+func scanWords(s string, fn func(prev, w string) bool) {
+	prev := ""
+	start := -1
+	flush := func(end int) bool {
+		if start < 0 {
+			return true
+		}
+		w := lowerWord(s[start:end])
+		start = -1
+		ok := fn(prev, w)
+		prev = w
+		return ok
+	}
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '-' || r == '\'' || r == '’') && start >= 0)
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if !flush(i) {
+			return
+		}
+	}
+	flush(len(s))
+}
+
+// lowerWord lower-cases a word, without allocating when it is lower-case
+// ASCII already (most words of most pages).
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// mayNameTreatment is a quick test that lets most blocks skip the word by
+// word check: no treatment word can be in a block without one of these.
+func mayNameTreatment(s string) bool {
+	for _, stem := range []string{"herap", "reatment", "MBT", "mbt", "edic", "rogram", "ntervention"} {
+		if strings.Contains(s, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMentionSuicide is the same for mentionsSuicide.
+func mayMentionSuicide(s string) bool {
+	for _, stem := range []string{"uicid", "UICID", "elf", "ELF", "verdos", "VERDOS", "ill ", "ILL "} {
+		if strings.Contains(s, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClaim reports whether a sentence names a treatment and an outcome.
+func isClaim(sentence string) bool {
+	treatment, outcome := false, false
+	scanWords(sentence, func(prev, w string) bool {
+		treatment = treatment || treatmentWords[w]
+		outcome = outcome || outcomeWords[w] || outcomePairs[[2]string{prev, w}]
+		return !(treatment && outcome)
+	})
+	return treatment && outcome
+}
+
+// mentionsSuicide reports whether text mentions suicide or self-harm.
+func mentionsSuicide(text string) bool {
+	found := false
+	scanWords(text, func(prev, w string) bool {
+		found = strings.HasPrefix(w, "suicid") || strings.HasPrefix(w, "self-harm") || strings.HasPrefix(w, "overdos") ||
+			(prev == "self" && strings.HasPrefix(w, "harm")) || (prev == "kill" && killWho[w])
+		return !found
+	})
+	return found
+}
+
+// splitSentences splits a block into rough sentences for the claim check.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
+			out = append(out, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
 
 // pageFacts is what the trust checks need from a page's text, worked out
 // once while the page is parsed.
@@ -88,16 +201,16 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 	}
 	f := pageFacts{readability: trust.Measure(texts)}
 	for _, b := range blocks {
-		if f.claim == "" && !b.label {
-			for _, sentence := range sentenceEnd.Split(b.text, -1) {
-				if treatmentWords.MatchString(sentence) && outcomeWords.MatchString(sentence) {
-					f.claim = sentence
+		if f.claim == "" && !b.label && mayNameTreatment(b.text) {
+			for _, sentence := range splitSentences(b.text) {
+				if isClaim(sentence) {
+					f.claim = strings.TrimSpace(sentence)
 					f.claimLine, _ = s.pos(b.offset)
 					break
 				}
 			}
 		}
-		if f.suicide == "" && suicideWords.MatchString(b.text) {
+		if f.suicide == "" && mayMentionSuicide(b.text) && mentionsSuicide(b.text) {
 			f.suicide = b.text
 			f.suicideLine, _ = s.pos(b.offset)
 		}

@@ -205,18 +205,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 		sitePath := ContentDir + "/" + r
 		switch {
 		case strings.HasSuffix(r, ".md"):
-			data, err := os.ReadFile(a)
-			if err != nil {
-				diags.Errorf(sitePath, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
-				return
-			}
-			data, d := cleanText(sitePath, data)
-			if d != nil {
-				delete(b.pages, r)
-				diags.Add(*d)
-				return
-			}
-			srcs = append(srcs, Source{Path: sitePath, Rel: r, Data: data})
+			srcs = append(srcs, Source{Path: sitePath, Rel: r, Abs: a})
 		case isBibliography(path.Base(r)):
 		default:
 			for i := range b.in.Assets {
@@ -292,13 +281,7 @@ func sameEntry(a, b *cite.Entry) bool {
 
 // source reads a page's source again from disk.
 func (b *Builder) source(rel string) Source {
-	sitePath := ContentDir + "/" + rel
-	data, err := os.ReadFile(filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel)))
-	if err != nil {
-		return Source{Path: sitePath, Rel: rel}
-	}
-	data, _ = cleanText(sitePath, data)
-	return Source{Path: sitePath, Rel: rel, Data: data}
+	return Source{Path: ContentDir + "/" + rel, Rel: rel, Abs: filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))}
 }
 
 // bumpKinds marks the page kinds whose layouts changed: a layout file
@@ -327,15 +310,15 @@ func (b *Builder) parse(ctx context.Context, srcs []Source) error {
 	if len(srcs) == 0 {
 		return nil
 	}
-	pages := make([]*Page, len(srcs))
-	err := parallel(ctx, b.workers(), len(srcs),
-		func() *Parser { return NewParser(b.cfg, b.in.Files, b.bibs) },
-		func(ps *Parser, i int) error {
-			pages[i] = ps.Parse(srcs[i])
-			return nil
-		})
+	for _, s := range srcs {
+		delete(b.pages, s.Rel) // a page that can no longer be read is gone
+	}
+	pages, diags, err := parseAll(ctx, b.workers(), NewParserFunc(b.cfg, b.in.Files, b.bibs), srcs)
 	if err != nil {
 		return err
+	}
+	for _, d := range diags {
+		b.walk[d.File] = append(b.walk[d.File], d)
 	}
 	for _, p := range pages {
 		b.pages[p.Rel] = p

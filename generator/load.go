@@ -26,7 +26,27 @@ const (
 type Source struct {
 	Path string // site-relative, slash-separated: "content/therapy/x.md"
 	Rel  string // content-relative: "therapy/x.md"
+	Abs  string // where to read it from, when Data is nil
 	Data []byte // UTF-8, without a byte-order mark, with \n line ends
+}
+
+// read fills in Data from Abs, checked and cleaned (see cleanText), unless
+// it is there already.
+func (s *Source) read() *diag.Diagnostic {
+	if s.Data != nil {
+		return nil
+	}
+	data, err := os.ReadFile(s.Abs)
+	if err != nil {
+		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
+		return &d
+	}
+	data, d := cleanText(s.Path, data)
+	if d != nil {
+		return d
+	}
+	s.Data = data
+	return nil
 }
 
 // Asset is a file copied into the site as it is: an image or PDF beside the
@@ -118,17 +138,8 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 		in.Files[rel] = true
 		switch {
 		case strings.HasSuffix(rel, ".md"):
-			data, err := os.ReadFile(abs)
-			if err != nil {
-				diags.Errorf(sitePath, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
-				return
-			}
-			data, d := cleanText(sitePath, data)
-			if d != nil {
-				diags.Add(*d)
-				return
-			}
-			in.Pages = append(in.Pages, Source{Path: sitePath, Rel: rel, Data: data})
+			// Read later, by the parse workers, in parallel.
+			in.Pages = append(in.Pages, Source{Path: sitePath, Rel: rel, Abs: abs})
 		case isBibliography(path.Base(rel)):
 			in.Bibs = append(in.Bibs, sitePath)
 		default:

@@ -55,6 +55,7 @@ type Page struct {
 	// the pages that point to it; gen tells one parse from the next.
 	Targets []string
 	gen     uint64
+	stored  *spillRef // where Body and References went, when spilled
 }
 
 // Title returns the page's title.
@@ -71,6 +72,12 @@ type Parser struct {
 	bibs  *bibliographies
 	md    goldmark.Markdown
 	buf   bytes.Buffer
+
+	// spill, when set, takes each page's rendered body and reference list
+	// instead of the Page (see spill); discard drops them (for check).
+	spill   *spill
+	discard bool
+	err     error // the first error writing to spill
 }
 
 // NewParser returns a Parser for the pages of a site whose content folder
@@ -122,8 +129,28 @@ func (ps *Parser) Parse(src Source) *Page {
 		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
 		return p
 	}
-	p.Body = bytes.Clone(ps.buf.Bytes())
+	switch {
+	case ps.discard:
+		p.References = nil
+	case ps.spill != nil:
+		ref, err := ps.spill.put(ps.buf.Bytes(), p.References)
+		if err != nil && ps.err == nil {
+			ps.err = err
+		}
+		p.stored, p.References = &ref, nil
+	default:
+		p.Body = bytes.Clone(ps.buf.Bytes())
+	}
 	return p
+}
+
+// content returns the page's rendered body and reference list, from the
+// spill file if they were spilled.
+func (p *Page) content() (body, refs []byte, err error) {
+	if p.stored != nil {
+		return p.stored.read()
+	}
+	return p.Body, p.References, nil
 }
 
 // decodeFrontMatter fills the page's front matter from what goldmark-meta

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"html/template"
 	"sort"
 
 	"pamphlet/generator/diag"
@@ -83,6 +84,14 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 	if o.page != nil {
 		kind = o.page.Kind
 		pv.JSONLD = s.jsonLD(o.page, pv)
+		if o.page.stored != nil {
+			body, refs, err := o.page.content()
+			if err != nil {
+				d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
+				return nil, &d
+			}
+			pv.Content, pv.References = template.HTML(body), template.HTML(refs)
+		}
 	}
 	buf.Reset()
 	if err := tpl.execute(buf, kind, &pageData{Site: sv, Page: pv}); err != nil {

@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -112,7 +113,7 @@ func (r *citationRenderer) render(w util.BufWriter, source []byte, n ast.Node, e
 		}
 		seen[ref.Entry.ID] = true
 		w.WriteString(`<span class="cite-popup-entry">`)
-		w.WriteString(stripLinks(style.Reference(ref.Entry)))
+		w.WriteString(reference(style, ref.Entry, true))
 		w.WriteString(`</span>`)
 	}
 	w.WriteString(`</span></span>`)
@@ -120,6 +121,39 @@ func (r *citationRenderer) render(w util.BufWriter, source []byte, n ast.Node, e
 }
 
 var anchorTag = regexp.MustCompile(`</?a\b[^>]*>`)
+
+// refKey names a formatted reference in the cache.
+type refKey struct {
+	style string
+	entry *Entry
+	popup bool // without its links, for a popup
+}
+
+// references caches formatted references: a page cites the same work
+// several times, and a site cites the same works on many pages. Only
+// numeric styles are cached; APA's depend on the bibliography's year
+// letters.
+var references sync.Map
+
+// reference returns e formatted by s, for a popup or for a list.
+func reference(s Style, e *Entry, popup bool) string {
+	if !s.Numeric() {
+		if popup {
+			return stripLinks(s.Reference(e))
+		}
+		return s.Reference(e)
+	}
+	k := refKey{s.Name(), e, popup}
+	if v, ok := references.Load(k); ok {
+		return v.(string)
+	}
+	r := s.Reference(e)
+	if popup {
+		r = stripLinks(r)
+	}
+	references.Store(k, r)
+	return r
+}
 
 // stripLinks removes the links from a formatted reference for its popup:
 // the popup is a tooltip, which must hold no controls of its own.
@@ -144,7 +178,7 @@ func RenderList(c *Cited, style Style) string {
 	}
 	fmt.Fprintf(&b, "<section class=\"references references-%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">References</h2>\n<%s>\n", style.Name(), ListAnchor, ListAnchor, tag)
 	for _, l := range c.List {
-		fmt.Fprintf(&b, "<li id=\"%s\">%s", Anchor(l.Entry.ID), style.Reference(l.Entry))
+		fmt.Fprintf(&b, "<li id=\"%s\">%s", Anchor(l.Entry.ID), reference(style, l.Entry, false))
 		b.WriteString(` <span class="backlinks">`)
 		for i, id := range l.Occurrences {
 			label := "↩"

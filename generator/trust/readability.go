@@ -21,6 +21,7 @@ package trust
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -249,8 +250,16 @@ func (m *measurer) block(text string) {
 		lastWordEnd = -1   // and where it ends
 	)
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
+		case r == ' ':
+			i++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n, syl := 0, 0
 			if startsChunk(text, i) {
@@ -612,6 +621,12 @@ func wordLen(s string) int {
 	var prev rune // the last rune of the word so far
 	run := 0      // letters since the last joiner
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			run++ // the common case, without decoding
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\u00ad' {
 			if unicode.IsLetter(r) {
@@ -671,6 +686,22 @@ type counter struct {
 // token returns the syllables of a word as wordLen found it: the sum of its
 // hyphenated parts, with "&" read as "and".
 func (c *counter) token(tok string) int {
+	// Pages repeat their words, and sites repeat their vocabulary: each
+	// word is worked out once per process (a few tens of thousands of
+	// entries at most).
+	if n, ok := syllableCache.Load(tok); ok {
+		return n.(int)
+	}
+	n := c.count(tok)
+	syllableCache.Store(strings.Clone(tok), n)
+	return n
+}
+
+// syllableCache holds the syllables of each token seen, by its spelling.
+var syllableCache sync.Map
+
+// count is token without the cache.
+func (c *counter) count(tok string) int {
 	total := 0
 	for {
 		k := strings.IndexFunc(tok, isPartSeparator)

@@ -1,0 +1,138 @@
+// Command benchcmp times Pamphlet against Hugo on the same generated
+// corpus (see internal/corpus): several cold builds of each, interleaved so
+// that both meet the same machine conditions, then Pamphlet's rebuild with
+// nothing changed. It prints wall time, CPU time (user + system) and peak
+// resident memory for each, and the ratios measured in this run.
+//
+//	go run ./cmd/benchcmp -pages 10000 -runs 3
+//
+// Hugo is used when it is on PATH (Debian: apt-get install hugo).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+
+	"pamphlet/internal/corpus"
+)
+
+type sample struct {
+	wall, cpu time.Duration
+	rssKB     int64
+}
+
+func main() {
+	pages := flag.Int("pages", 10000, "pages in the corpus")
+	runs := flag.Int("runs", 3, "cold builds of each tool")
+	keep := flag.String("dir", "", "work folder (default: a new temporary folder, removed at the end)")
+	flag.Parse()
+
+	dir := *keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "pamphlet-benchcmp-")
+		check(err)
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	psite, hsite := filepath.Join(dir, "pamphlet"), filepath.Join(dir, "hugo")
+	o := corpus.Options{Pages: *pages, Citations: true, Seed: 1}
+	fmt.Printf("Writing a %d-page corpus into %s ...\n", *pages, dir)
+	check(corpus.Write(psite, o))
+	check(corpus.WriteHugo(hsite, o))
+	bin := filepath.Join(dir, "pamphlet-bin")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	check(build.Run())
+
+	pout, hout := filepath.Join(psite, "public"), filepath.Join(hsite, "public")
+	pamphlet := func() *exec.Cmd { return exec.Command(bin, "build", "--site", psite) }
+	hugoPath, _ := exec.LookPath("hugo")
+	hugo := func() *exec.Cmd { return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", hout) }
+
+	var ps, hs, rs []sample
+	for i := 0; i < *runs; i++ {
+		// Alternate which goes first, so neither always meets a warm cache.
+		order := []string{"pamphlet", "hugo"}
+		if i%2 == 1 {
+			order = []string{"hugo", "pamphlet"}
+		}
+		for _, tool := range order {
+			switch {
+			case tool == "pamphlet":
+				os.RemoveAll(pout)
+				ps = append(ps, run(pamphlet()))
+			case hugoPath != "":
+				os.RemoveAll(hout)
+				hs = append(hs, run(hugo()))
+			}
+		}
+		// Nothing changed since the build just done.
+		rs = append(rs, run(pamphlet()))
+	}
+
+	fmt.Printf("\n%d pages, %d runs each, medians (peak memory: highest)\n\n", *pages, *runs)
+	fmt.Printf("%-28s %10s %10s %12s\n", "", "wall", "CPU", "peak RSS")
+	show := func(name string, s []sample) {
+		if len(s) > 0 {
+			m := median(s)
+			fmt.Printf("%-28s %10s %10s %9d MiB\n", name, m.wall.Round(time.Millisecond), m.cpu.Round(time.Millisecond), m.rssKB/1024)
+		}
+	}
+	show("pamphlet build (cold)", ps)
+	show("hugo (cold)", hs)
+	show("pamphlet build (no change)", rs)
+	p, r := median(ps), median(rs)
+	fmt.Println()
+	if len(hs) > 0 {
+		h := median(hs)
+		fmt.Printf("pamphlet / hugo:      wall %.2f, CPU %.2f, peak RSS %.2f\n", ratio(p.wall, h.wall), ratio(p.cpu, h.cpu), float64(p.rssKB)/float64(h.rssKB))
+	} else {
+		fmt.Println("hugo is not installed: apt-get install hugo to compare")
+	}
+	fmt.Printf("no change / cold:     wall %.2f\n", ratio(r.wall, p.wall))
+}
+
+// run runs a command and measures it; the command must succeed.
+func run(c *exec.Cmd) sample {
+	c.Stderr = os.Stderr
+	start := time.Now()
+	if err := c.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", c.Path, err)
+		os.Exit(1)
+	}
+	wall := time.Since(start)
+	ru := c.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return sample{wall: wall, cpu: cpu, rssKB: ru.Maxrss}
+}
+
+func median(s []sample) sample {
+	if len(s) == 0 {
+		return sample{}
+	}
+	walls := make([]time.Duration, len(s))
+	cpus := make([]time.Duration, len(s))
+	var rss int64
+	for i, x := range s {
+		walls[i], cpus[i] = x.wall, x.cpu
+		rss = max(rss, x.rssKB)
+	}
+	slices.Sort(walls)
+	slices.Sort(cpus)
+	return sample{wall: walls[len(s)/2], cpu: cpus[len(s)/2], rssKB: rss}
+}
+
+func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchcmp:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,162 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"pamphlet/internal/corpus"
+)
+
+// Benchmarks run on corpus sites (see internal/corpus), written once per
+// size into a temp folder. Compare with benchstat; quote ratios measured
+// in the same run (see the README's "Speed" section).
+
+var corpora sync.Map // "1000/true" -> site folder
+
+func corpusSite(b *testing.B, pages int, cites bool) string {
+	b.Helper()
+	key := fmt.Sprintf("%d/%v", pages, cites)
+	if dir, ok := corpora.Load(key); ok {
+		return dir.(string)
+	}
+	dir, err := os.MkdirTemp("", "pamphlet-corpus-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := corpus.Write(dir, corpus.Options{Pages: pages, Citations: cites, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	corpora.Store(key, dir)
+	return dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	corpora.Range(func(_, dir any) bool {
+		os.RemoveAll(dir.(string))
+		return true
+	})
+	os.Exit(code)
+}
+
+// loadCorpus reads a corpus site up to the parse stage.
+func loadCorpus(b *testing.B, pages int, cites bool) (*Config, *Inputs, *bibliographies) {
+	b.Helper()
+	dir := corpusSite(b, pages, cites)
+	cfg, diags := LoadConfig(dir, "")
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	in, _ := Load(dir, defaultTheme)
+	for i := range in.Pages {
+		if d := in.Pages[i].read(); d != nil {
+			b.Fatal(d)
+		}
+	}
+	bibs, _ := loadBibliographies(dir, cfg)
+	return cfg, in, bibs
+}
+
+// BenchmarkParse parses every page of a 1,000-page corpus on one core,
+// with and without citations: the difference is the cost of citing.
+func BenchmarkParse(b *testing.B) {
+	for _, cites := range []bool{false, true} {
+		b.Run(fmt.Sprintf("citations=%v", cites), func(b *testing.B) {
+			cfg, in, bibs := loadCorpus(b, 1000, cites)
+			ps := NewParser(cfg, in.Files, bibs)
+			var bytes int64
+			for _, s := range in.Pages {
+				bytes += int64(len(s.Data))
+			}
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for _, s := range in.Pages {
+					ps.Parse(s)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRender renders every page of a parsed 1,000-page corpus on one
+// core.
+func BenchmarkRender(b *testing.B) {
+	cfg, in, bibs := loadCorpus(b, 1000, true)
+	ps := NewParser(cfg, in.Files, bibs)
+	pages := make([]*Page, len(in.Pages))
+	for i, s := range in.Pages {
+		pages[i] = ps.Parse(s)
+	}
+	site := Resolve(cfg, pages, false)
+	tpl, diags := LoadTemplates(corpusSite(b, 1000, true), defaultTheme, Funcs(cfg))
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	plan, _ := planOutputs(site, in)
+	sv := site.newSiteView()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytesBuffer
+		for j := range plan {
+			if plan[j].page != nil {
+				plan[j].produce(site, sv, tpl, &buf.Buffer)
+			}
+		}
+	}
+}
+
+// BenchmarkBuild builds whole corpus sites to disk, on all cores, with and
+// without citations.
+func BenchmarkBuild(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		for _, cites := range []bool{false, true} {
+			b.Run(fmt.Sprintf("pages=%d/citations=%v", pages, cites), func(b *testing.B) {
+				dir := corpusSite(b, pages, cites)
+				out := filepath.Join(b.TempDir(), "public")
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					os.RemoveAll(out)
+					if _, err := Build(context.Background(), Options{Site: dir, Out: out, Theme: defaultTheme}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkRebuildOnePage measures the dev server's work for one page
+// edit on a 10,000-page site: from the changed file to the new output.
+func BenchmarkRebuildOnePage(b *testing.B) {
+	dir := corpusSite(b, 10000, true)
+	bl := NewBuilder(Options{Site: dir, Theme: defaultTheme})
+	if u, err := bl.Build(context.Background()); err != nil || u.Failed {
+		b.Fatal(err, u.Diagnostics)
+	}
+	page := filepath.Join(dir, "content", "section-3", "page-3.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(page, orig, 0o644)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(page, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+		u, err := bl.Rebuild(context.Background(), []string{"content/section-3/page-3.md"})
+		if err != nil || u.Failed || u.Rendered != 1 {
+			b.Fatalf("%v %v rendered %d", err, u.Diagnostics, u.Rendered)
+		}
+	}
+}
+
+type bytesBuffer struct{ bytes.Buffer }

@@ -1,0 +1,30 @@
+package generator
+
+import "testing"
+
+func TestClaimAndSuicideWords(t *testing.T) {
+	for _, tt := range []struct {
+		s              string
+		claim, suicide bool
+	}{
+		{"MBT can help people with BPD.", true, false},
+		{"The therapy improved symptoms.", true, false},
+		{"Treatment outcomes were better.", true, false},
+		{"Every claim has a citation.", false, false},
+		{"Therapy sessions happen weekly.", false, false},
+		{"Friends can help.", false, false},
+		{"Some people think about suicide.", false, true},
+		{"Suicidal thoughts pass.", false, true},
+		{"Self-harm and self harm are both found.", false, true},
+		{"People may want to kill themselves.", false, true},
+		{"Kill time with a walk.", false, false},
+		{"An overdose needs help now.", false, true},
+	} {
+		if got := isClaim(tt.s); got != tt.claim {
+			t.Errorf("isClaim(%q) = %v", tt.s, got)
+		}
+		if got := mentionsSuicide(tt.s); got != tt.suicide {
+			t.Errorf("mentionsSuicide(%q) = %v", tt.s, got)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package generator
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"pamphlet/generator/diag"
+)
+
+// manifest is what a build records in the output marker file, so that the
+// next build can see that nothing it is made from has changed and stop
+// there: the digest of every input, and what the build reported.
+type manifest struct {
+	Format      int       `json:"format"`
+	Digest      string    `json:"digest"`
+	Pages       int       `json:"pages"`
+	Files       int       `json:"files"`
+	Diagnostics diag.List `json:"diagnostics"`
+	CheckErrors int       `json:"check_errors"`
+	CheckWarn   int       `json:"check_warnings"`
+	Overdue     int       `json:"overdue"`
+	CheckPages  int       `json:"check_pages"`
+	CheckedOn   string    `json:"checked_on"`
+}
+
+const manifestFormat = 1
+
+// readManifest reads the manifest of a previous build in out, if any.
+func readManifest(out string) (*manifest, bool) {
+	b, err := os.ReadFile(filepath.Join(out, outputMarker))
+	if err != nil {
+		return nil, false
+	}
+	var m manifest
+	if json.Unmarshal(b, &m) != nil || m.Format != manifestFormat || m.Digest == "" {
+		return nil, false
+	}
+	return &m, true
+}
+
+// inputDigest hashes everything a build's output depends on: the
+// pamphlet program itself, the options, the theme, site.yaml, and the
+// contents of every file under content/, templates/ and static/ and of the
+// bibliographies site.yaml names. Files are read and hashed in parallel.
+// today is left out on purpose: no output file depends on it.
+func inputDigest(ctx context.Context, opts Options, extra []string) (string, error) {
+	type item struct{ name, path string }
+	var items []item
+	if exe, err := os.Executable(); err == nil {
+		items = append(items, item{"program", exe})
+	}
+	items = append(items, item{ConfigFile, filepath.Join(opts.Site, ConfigFile)})
+	for _, dir := range []string{ContentDir, TemplatesDir, StaticDir} {
+		root := filepath.Join(opts.Site, dir)
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) && p == root {
+					return nil
+				}
+				return err
+			}
+			if !d.IsDir() {
+				rel, _ := filepath.Rel(opts.Site, p)
+				items = append(items, item{filepath.ToSlash(rel), p})
+			}
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	for _, e := range extra {
+		items = append(items, item{"extra:" + e, filepath.Join(opts.Site, filepath.FromSlash(e))})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].name < items[j].name })
+	sums := make([][32]byte, len(items))
+	err := parallel(ctx, max(2, opts.Workers), len(items), func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
+		b, err := os.ReadFile(items[i].path)
+		if err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		sums[i] = sha256.Sum256(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "pamphlet build %d\nbase-url %q\ndrafts %v\n", manifestFormat, opts.BaseURL, opts.Drafts)
+	if opts.Theme != nil {
+		_ = fs.WalkDir(opts.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasPrefix(p, TemplatesDir+"/") || strings.HasPrefix(p, StaticDir+"/")) {
+				b, _ := fs.ReadFile(opts.Theme, p)
+				s := sha256.Sum256(b)
+				fmt.Fprintf(h, "theme %s %x\n", p, s)
+			}
+			return nil
+		})
+	}
+	for i, it := range items {
+		fmt.Fprintf(h, "%s %x\n", it.name, sums[i])
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// upToDate reports whether out holds a build of exactly these inputs.
+func upToDate(ctx context.Context, opts Options, m *manifest) (string, bool) {
+	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
+	var extra []string
+	if cfg != nil && !diags.HasErrors() {
+		extra = cfg.Bibliography
+	}
+	d, err := inputDigest(ctx, opts, extra)
+	if err != nil {
+		return "", false
+	}
+	return d, m != nil && d == m.Digest
+}

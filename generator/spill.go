@@ -1,0 +1,102 @@
+package generator
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// spill holds the rendered bodies of pages on disk between parsing and
+// rendering, so that a build of a large site does not keep every page's
+// HTML in memory: each parse worker appends to its own file, and the
+// renderers read a page's bytes back when they need them. The files sit
+// beside the output folder and are removed when the build ends.
+type spill struct {
+	f   *os.File
+	w   *bufio.Writer
+	off int64
+}
+
+// spillRef is where one page's body and reference list were spilled.
+type spillRef struct {
+	s          *spill
+	off        int64
+	body, refs int
+}
+
+// spills makes and tracks the spill files of one build. It is safe for
+// concurrent use.
+type spills struct {
+	dir, prefix string
+	mu          sync.Mutex
+	all         []*spill
+}
+
+func newSpills(out string) *spills {
+	abs, _ := filepath.Abs(out)
+	return &spills{dir: filepath.Dir(abs), prefix: "." + filepath.Base(abs) + ".spill-"}
+}
+
+// new makes a spill file for one worker.
+func (ss *spills) new() (*spill, error) {
+	if err := os.MkdirAll(ss.dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(ss.dir, ss.prefix+"*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a temporary file beside the output: %w", err)
+	}
+	s := &spill{f: f, w: bufio.NewWriterSize(f, 256<<10)}
+	ss.mu.Lock()
+	ss.all = append(ss.all, s)
+	ss.mu.Unlock()
+	return s, nil
+}
+
+// put appends a page's body and reference list.
+func (s *spill) put(body, refs []byte) (spillRef, error) {
+	r := spillRef{s: s, off: s.off, body: len(body), refs: len(refs)}
+	if _, err := s.w.Write(body); err != nil {
+		return r, err
+	}
+	if _, err := s.w.Write(refs); err != nil {
+		return r, err
+	}
+	s.off += int64(len(body) + len(refs))
+	return r, nil
+}
+
+// flush makes everything put so far readable.
+func (ss *spills) flush() error {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for _, s := range ss.all {
+		if err := s.w.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// remove closes and deletes the spill files.
+func (ss *spills) remove() {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for _, s := range ss.all {
+		s.f.Close()
+		os.Remove(s.f.Name())
+	}
+	ss.all = nil
+}
+
+// read returns the page's body and reference list. Safe for concurrent
+// use once the spills are flushed.
+func (r spillRef) read() (body, refs []byte, err error) {
+	b := make([]byte, r.body+r.refs)
+	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
+		return nil, nil, err
+	}
+	return b[:r.body:r.body], b[r.body:], nil
+}
