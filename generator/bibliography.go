@@ -170,14 +170,18 @@ func (s *Site) siteReferences(style cite.Style) []siteReference {
 		for _, l := range p.Cited.List {
 			r, ok := byKey[l.Entry.ID]
 			if !ok {
-				r = &siteReference{ID: cite.Anchor(l.Entry.ID), HTML: style.Reference(l.Entry)}
+				r = &siteReference{ID: cite.Anchor(l.Entry.ID), HTML: cite.FormatReference(style, l.Entry)}
 				byKey[l.Entry.ID] = r
 				entries = append(entries, l.Entry)
 			}
 			r.CitedOn = append(r.CitedOn, p)
 		}
 	}
-	sort.SliceStable(entries, func(i, j int) bool { return style.SortKey(entries[i]) < style.SortKey(entries[j]) })
+	keys := make(map[*cite.Entry]string, len(entries))
+	for _, e := range entries {
+		keys[e] = style.SortKey(e)
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return keys[entries[i]] < keys[entries[j]] })
 	out := make([]siteReference, len(entries))
 	for i, e := range entries {
 		out[i] = *byKey[e.ID]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"os"
@@ -51,6 +52,14 @@ type Builder struct {
 	prints map[string]uint64 // what each page output was rendered from
 	build  int64
 
+	// dirty holds the pages parsed again since the last good build, and
+	// structural says whether anything changed that other pages show
+	// (a title, the set of pages, a layout, the settings): without it,
+	// only the dirty pages' views are worked out again.
+	dirty      map[string]bool
+	structural bool
+	refsDirty  bool // what a page cites changed: the references page lists it
+
 	renders atomic.Int64
 }
 
@@ -79,6 +88,7 @@ func (b *Builder) Renders() int64 { return b.renders.Load() }
 
 // Build reads the whole site again and builds it.
 func (b *Builder) Build(ctx context.Context) (*Update, error) {
+	b.structural = true
 	b.cfgGen++
 	for k := range layoutFiles {
 		b.kindGen[k]++
@@ -140,9 +150,14 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	if templates {
 		b.tpl, b.tplDiags = LoadTemplates(b.opts.Site, b.opts.Theme, Funcs(b.cfg))
 		b.bumpKinds(changed)
+		b.structural = true
+	}
+	if len(touched) > 0 {
+		b.structural = true // pages or files came or went
 	}
 	if bibs {
 		reparse = append(reparse, b.reloadBibliographies()...)
+		b.refsDirty = true
 	}
 	// Pages that link to a file that came or went: their links changed.
 	if len(touched) > 0 {
@@ -310,12 +325,33 @@ func (b *Builder) parse(ctx context.Context, srcs []Source) error {
 	if len(srcs) == 0 {
 		return nil
 	}
+	if b.dirty == nil {
+		b.dirty = map[string]bool{}
+	}
+	before := map[string]string{}
+	beforeCites := map[string]string{}
 	for _, s := range srcs {
+		if p, ok := b.pages[s.Rel]; ok {
+			before[s.Rel] = navSignature(p)
+			beforeCites[s.Rel] = citeSignature(p)
+		}
 		delete(b.pages, s.Rel) // a page that can no longer be read is gone
+		b.dirty[s.Rel] = true
 	}
 	pages, diags, err := parseAll(ctx, b.workers(), NewParserFunc(b.cfg, b.in.Files, b.bibs), srcs)
 	if err != nil {
 		return err
+	}
+	for _, p := range pages {
+		if sig, ok := before[p.Rel]; !ok || sig != navSignature(p) {
+			b.structural = true // other pages show what changed
+		}
+		if beforeCites[p.Rel] != citeSignature(p) {
+			b.refsDirty = true
+		}
+	}
+	if len(pages) != len(srcs) {
+		b.structural = true
 	}
 	for _, d := range diags {
 		b.walk[d.File] = append(b.walk[d.File], d)
@@ -385,6 +421,14 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 			}
 			files[o.path] = data
 		default:
+			if !b.structural && (o.page == nil || (!b.dirty[o.page.Rel] && (o.page != site.ReferencesPage || !b.refsDirty))) {
+				// Nothing another page shows has changed: this output is
+				// as it was, and its view need not be worked out.
+				if old, ok := b.files[o.path]; ok {
+					files[o.path], prints[o.path] = old, b.prints[o.path]
+					continue
+				}
+			}
 			v := o.view(site)
 			kind := o.kind
 			gen := uint64(0)
@@ -438,9 +482,29 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
 	b.files, b.prints = files, prints
+	b.dirty, b.structural, b.refsDirty = nil, false, false
 	b.build++
 	u.Build = b.build
 	return u, nil
+}
+
+// navSignature is what other pages show of a page: in section lists,
+// breadcrumbs, previous/next links and the menu.
+func navSignature(p *Page) string {
+	f := &p.Front
+	return strings.Join([]string{p.Kind, p.URL, f.Title, f.Description, fmt.Sprint(f.Weight, f.Draft)}, "\x00")
+}
+
+// citeSignature is the list of works a page cites, in order.
+func citeSignature(p *Page) string {
+	if p.Cited == nil {
+		return ""
+	}
+	ids := make([]string, len(p.Cited.List))
+	for i, l := range p.Cited.List {
+		ids[i] = l.Entry.ID
+	}
+	return strings.Join(ids, "\x00")
 }
 
 // fail reports a failed build; the last good site stays.

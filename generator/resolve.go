@@ -181,6 +181,10 @@ func (s *Site) order() {
 		s.Parent[p] = parent
 		s.Children[parent.URL] = append(s.Children[parent.URL], p)
 	}
+	lower := make(map[*Page]string, len(s.Pages))
+	for _, p := range s.Pages {
+		lower[p] = strings.ToLower(p.Title())
+	}
 	for _, kids := range s.Children {
 		slices.SortFunc(kids, func(a, b *Page) int {
 			wa, wb := a.Front.Weight, b.Front.Weight
@@ -190,7 +194,7 @@ func (s *Site) order() {
 				}
 				return -1
 			}
-			return cmp.Or(cmp.Compare(wa, wb), cmp.Compare(strings.ToLower(a.Title()), strings.ToLower(b.Title())), cmp.Compare(a.Rel, b.Rel))
+			return cmp.Or(cmp.Compare(wa, wb), cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Rel, b.Rel))
 		})
 	}
 }

@@ -135,6 +135,10 @@ type refKey struct {
 // letters.
 var references sync.Map
 
+// FormatReference returns e formatted by s for a reference list, from a
+// cache for numeric styles. Safe for concurrent use.
+func FormatReference(s Style, e *Entry) string { return reference(s, e, false) }
+
 // reference returns e formatted by s, for a popup or for a list.
 func reference(s Style, e *Entry, popup bool) string {
 	if !s.Numeric() {
