@@ -59,6 +59,12 @@ type Builder struct {
 	dirty      map[string]bool
 	structural bool
 	refsDirty  bool // what a page cites changed: the references page lists it
+	mapDirty   bool // a page's own dates changed: the sitemap shows them
+
+	// Results of whole-site steps, kept while nothing they depend on changes.
+	refs     []siteReference
+	bibWarns diag.List
+	sitemap  []byte
 
 	renders atomic.Int64
 }
@@ -330,10 +336,12 @@ func (b *Builder) parse(ctx context.Context, srcs []Source) error {
 	}
 	before := map[string]string{}
 	beforeCites := map[string]string{}
+	beforeDate := map[string]string{}
 	for _, s := range srcs {
 		if p, ok := b.pages[s.Rel]; ok {
 			before[s.Rel] = navSignature(p)
 			beforeCites[s.Rel] = citeSignature(p)
+			beforeDate[s.Rel] = dateSignature(p)
 		}
 		delete(b.pages, s.Rel) // a page that can no longer be read is gone
 		b.dirty[s.Rel] = true
@@ -348,6 +356,9 @@ func (b *Builder) parse(ctx context.Context, srcs []Source) error {
 		}
 		if beforeCites[p.Rel] != citeSignature(p) {
 			b.refsDirty = true
+		}
+		if beforeDate[p.Rel] != dateSignature(p) {
+			b.mapDirty = true
 		}
 	}
 	if len(pages) != len(srcs) {
@@ -386,8 +397,15 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
 	site := Resolve(b.cfg, pages, b.opts.Drafts)
-	site.checkBibliography(b.bibs)
-	site.References = site.siteReferences(b.bibs.site.Style(b.bibs.style))
+	if b.structural || b.refsDirty || b.refs == nil {
+		n := len(site.Diags)
+		site.checkBibliography(b.bibs)
+		b.bibWarns = slices.Clone(site.Diags[n:])
+		b.refs = site.siteReferences(b.bibs.site.Style(b.bibs.style))
+	} else {
+		site.Diags.Add(b.bibWarns...)
+	}
+	site.References = b.refs
 	diags.Add(site.Diags...)
 	if len(pages) == 0 {
 		diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
@@ -413,6 +431,11 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		switch {
 		case o.data != nil:
 			files[o.path] = o.data
+		case o.gen != nil:
+			if b.structural || b.mapDirty || b.sitemap == nil {
+				b.sitemap = o.gen()
+			}
+			files[o.path] = b.sitemap
 		case o.asset != nil:
 			data, err := readAsset(*o.asset)
 			if err != nil {
@@ -482,7 +505,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
 	b.files, b.prints = files, prints
-	b.dirty, b.structural, b.refsDirty = nil, false, false
+	b.dirty, b.structural, b.refsDirty, b.mapDirty = nil, false, false, false
 	b.build++
 	u.Build = b.build
 	return u, nil
@@ -493,6 +516,14 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 func navSignature(p *Page) string {
 	f := &p.Front
 	return strings.Join([]string{p.Kind, p.URL, f.Title, f.Description, fmt.Sprint(f.Weight, f.Draft)}, "\x00")
+}
+
+// dateSignature is the page's own latest date, which the sitemap shows.
+func dateSignature(p *Page) string {
+	if d := p.Front.LastModified(); d != nil {
+		return d.ISO()
+	}
+	return ""
 }
 
 // citeSignature is the list of works a page cites, in order.

@@ -223,3 +223,17 @@ func TestRebuildAssetAddedFixesLink(t *testing.T) {
 		t.Error("removing a shown image did not fail the build")
 	}
 }
+
+func TestRebuildDateChangeUpdatesSitemap(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\nlast_reviewed: 2025-05-05\n---\nBravo text.\n"})
+	if u.Rendered != 1 || !slices.Contains(u.Changed, "sitemap.xml") {
+		t.Errorf("rendered %d, changed %v", u.Rendered, u.Changed)
+	}
+	assertContains(t, string(b.Files()["sitemap.xml"]), "<loc>https://clinic.example/therapy/b/</loc><lastmod>2025-05-05</lastmod>")
+	// A body edit leaves the sitemap alone.
+	u = rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\nlast_reviewed: 2025-05-05\n---\nBravo text, again.\n"})
+	if slices.Contains(u.Changed, "sitemap.xml") {
+		t.Errorf("sitemap changed for a body edit: %v", u.Changed)
+	}
+}

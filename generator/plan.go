@@ -15,7 +15,8 @@ type output struct {
 	page   *Page  // a page to render, or nil
 	kind   string // Kind404 for the not-found page
 	asset  *Asset // a file to copy, or nil
-	data   []byte // ready-made bytes (sitemap, robots.txt), or nil
+	data   []byte // ready-made bytes (robots.txt), or nil
+	gen    func() []byte // makes the bytes when needed (the sitemap), or nil
 }
 
 // planOutputs lists every file of the finished site, and reports two
@@ -28,7 +29,7 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 	}
 	plan = append(plan, output{path: "404.html", source: TemplatesDir + "/404.html", kind: Kind404})
 	if s.Config.Absolute() {
-		plan = append(plan, output{path: "sitemap.xml", source: ConfigFile, data: s.sitemap()})
+		plan = append(plan, output{path: "sitemap.xml", source: ConfigFile, gen: s.sitemap})
 	}
 	plan = append(plan, output{path: "robots.txt", source: ConfigFile, data: s.robots()})
 	for i := range in.Assets {
@@ -62,6 +63,8 @@ func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *bytes.Buffe
 	switch {
 	case o.data != nil:
 		return o.data, nil, nil
+	case o.gen != nil:
+		return o.gen(), nil, nil
 	case o.asset != nil:
 		b, err := readAsset(*o.asset)
 		return b, nil, err

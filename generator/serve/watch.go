@@ -34,7 +34,7 @@ var Watched = []string{"content", "templates", "static"}
 // Quiet is how long a burst of events must pause before its batch is
 // delivered; MaxDelay caps how long a stream of events can hold one back.
 const (
-	Quiet    = 15 * time.Millisecond
+	Quiet    = 5 * time.Millisecond
 	MaxDelay = 150 * time.Millisecond
 )
 
