@@ -15,11 +15,10 @@ import (
 	"pamphlet/generator/diag"
 )
 
-// newFlagSet returns a flag set whose errors and help go to stderr and
-// stdout, and that never exits the process.
-func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
+// newFlagSet returns a flag set for a command that never exits the
+// process; its usage starts with the command's synopsis.
+func newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stdout)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: pamphlet %s\n\n%s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
@@ -27,19 +26,22 @@ func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors and
-// --help into a clean exit.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (help bool, err error) {
+// parseFlags parses a command's arguments, of which at most maxArgs may
+// be positional. For --help it prints the usage to stdout and returns
+// done; a mistake is a usageError, with flag's own message on stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, maxArgs int) (done bool, err error) {
 	fs.SetOutput(stderr)
 	err = fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
 		return true, nil
 	}
 	if err != nil {
 		return false, usageError{err.Error()}
 	}
-	if fs.NArg() > 0 {
-		return false, usageError{fmt.Sprintf("%s takes no arguments, but was given %q", fs.Name(), fs.Arg(0))}
+	if fs.NArg() > maxArgs {
+		return false, usageError{fmt.Sprintf("%s: unexpected argument %q (flags come before arguments; run \"pamphlet help %s\")", fs.Name(), fs.Arg(maxArgs), fs.Name())}
 	}
 	return false, nil
 }
@@ -51,18 +53,13 @@ folder, or into --out. When anything is wrong, every problem is listed
 with its file and line, and the previous output is left as it was.`
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("build", buildSynopsis, stdout)
+	fs := newFlagSet("build", buildSynopsis)
 	site := fs.String("site", ".", "the site's folder, where site.yaml is")
 	out := fs.String("out", "", "the output folder (default: DIR/public)")
 	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.yaml's base_url")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	timings := fs.Bool("timings", false, "print how long each stage took")
-	fs.SetOutput(stdout)
-	if help, err := parseFlags(fs, args, stderr); help || err != nil {
-		if help {
-			fs.SetOutput(stdout)
-			fs.Usage()
-		}
+	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)

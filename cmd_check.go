@@ -24,16 +24,12 @@ problem the build would report. Exit status 0 when clean, 1 with errors
 (or with warnings when --strict), 2 for a usage mistake.`
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", checkSynopsis, stdout)
+	fs := newFlagSet("check", checkSynopsis)
 	site := fs.String("site", ".", "the site's folder, where site.yaml is")
 	format := fs.String("format", "text", "text, or json for other programs (see the README for its fields)")
 	strict := fs.Bool("strict", false, "fail (exit status 1) on warnings too, for a clinic's own CI")
 	todayFlag := fs.String("today", "", "check review dates as of this date (YYYY-MM-DD) instead of today")
-	if help, err := parseFlags(fs, args, stderr); help || err != nil {
-		if help {
-			fs.SetOutput(stdout)
-			fs.Usage()
-		}
+	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,16 +16,9 @@ mentalization-based therapy in content/, and the default theme in
 templates/ and static/ for you to change. DIR must be empty or not exist.`
 
 func runNew(args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("new", newSynopsis, stdout)
-	fset.SetOutput(stderr)
-	err := fset.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fset.SetOutput(stdout)
-		fset.Usage()
-		return nil
-	}
-	if err != nil {
-		return usageError{err.Error()}
+	fset := newFlagSet("new", newSynopsis)
+	if done, err := parseFlags(fset, args, stdout, stderr, 1); done || err != nil {
+		return err
 	}
 	if fset.NArg() != 1 {
 		return usageError{"new needs one folder name, e.g. pamphlet new my-site"}

@@ -35,17 +35,13 @@ type serveOptions struct {
 }
 
 func runServe(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", serveSynopsis, stdout)
+	fs := newFlagSet("serve", serveSynopsis)
 	o := serveOptions{}
 	fs.StringVar(&o.site, "site", ".", "the site's folder, where site.yaml is")
 	fs.StringVar(&o.bind, "bind", "127.0.0.1", "the address to listen on; only this computer can see the site unless you change it")
 	fs.IntVar(&o.port, "port", 1313, "the port to listen on; if it is taken, the next free one of the following nine is used")
 	fs.DurationVar(&o.poll, "poll", 0, "look for changes every DURATION (e.g. 1s) instead of being told by the system: for WSL, Docker mounts and network drives")
-	if help, err := parseFlags(fs, args, stderr); help || err != nil {
-		if help {
-			fs.SetOutput(stdout)
-			fs.Usage()
-		}
+	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)

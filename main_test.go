@@ -38,7 +38,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"build", "--help"}, 0, "--base-url", ""},
 		{[]string{"new", "--help"}, 0, "Usage: pamphlet new", ""},
 		{[]string{"build", "--nope"}, 2, "", "flag provided but not defined: -nope"},
-		{[]string{"build", "extra"}, 2, "", `build takes no arguments, but was given "extra"`},
+		{[]string{"build", "extra"}, 2, "", `build: unexpected argument "extra"`},
+		{[]string{"new", "a", "b"}, 2, "", `new: unexpected argument "b"`},
 		{[]string{"new"}, 2, "", "new needs one folder name"},
 		{[]string{"help", "bogus"}, 2, "", `unknown command "bogus"`},
 	}

@@ -3,13 +3,10 @@ package generator
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"pamphlet/generator/diag"
 )
 
 const goodSite = `
@@ -188,12 +185,7 @@ draft: true
 // message, that the build fails (or only warns), and that public/ is left
 // byte-for-byte as it was.
 func TestBadInputs(t *testing.T) {
-	tests := []struct {
-		name  string
-		files map[string]string // written over goodSite
-		want  []string          // lines the diagnostics must contain
-		fails bool
-	}{
+	tests := []breakCase{
 		{
 			name:  "malformed YAML",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nweight: [1, 2\n---\nText\n"},
@@ -346,32 +338,7 @@ func TestBadInputs(t *testing.T) {
 			fails: true,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := newTestSite(t, goodSite)
-			s.mustBuild()
-			before := s.snapshot()
-			for name, data := range tt.files {
-				s.write(name, data)
-			}
-			res, err := s.build()
-			got := diagnostics(res, err)
-			for _, w := range tt.want {
-				assertContains(t, got, w)
-			}
-			var failed *diag.Failed
-			if tt.fails {
-				if !errors.As(err, &failed) {
-					t.Fatalf("build did not fail: err = %v", err)
-				}
-				if after := s.snapshot(); after != before {
-					t.Errorf("public/ changed after a failed build:\nbefore:\n%s\nafter:\n%s", before, after)
-				}
-			} else if err != nil {
-				t.Fatalf("build failed: %v\n%s", err, got)
-			}
-		})
-	}
+	runBreakCases(t, goodSite, tests)
 }
 
 func TestTextEncodings(t *testing.T) {

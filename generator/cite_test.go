@@ -104,12 +104,7 @@ func TestCitationStyles(t *testing.T) {
 }
 
 func TestCitationDiagnostics(t *testing.T) {
-	tests := []struct {
-		name  string
-		files map[string]string
-		want  []string
-		fails bool
-	}{
+	tests := []breakCase{
 		{
 			name:  "unknown key",
 			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\nGroups help, says the trial [@bateman1998].\n"},
@@ -161,27 +156,7 @@ func TestCitationDiagnostics(t *testing.T) {
 			fails: true,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := newTestSite(t, citingSite)
-			s.mustBuild()
-			before := s.snapshot()
-			for name, data := range tt.files {
-				s.write(name, data)
-			}
-			res, err := s.build()
-			got := diagnostics(res, err)
-			for _, w := range tt.want {
-				assertContains(t, got, w)
-			}
-			if tt.fails != (err != nil) {
-				t.Fatalf("failed = %v, want %v: %v", err != nil, tt.fails, err)
-			}
-			if tt.fails && s.snapshot() != before {
-				t.Error("public/ changed after a failed build")
-			}
-		})
-	}
+	runBreakCases(t, citingSite, tests)
 }
 
 // citedBib is the bibliography of citingSite.

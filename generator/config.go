@@ -2,7 +2,6 @@ package generator
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -185,9 +184,6 @@ func (c *Config) setBase(doc *yamlDoc) []diag.Diagnostic {
 	}
 	return nil
 }
-
-// String returns a short description for logs.
-func (c *Config) String() string { return fmt.Sprintf("%s <%s>", c.Title, c.BaseURL) }
 
 // lineOf returns the line of site.yaml on which key has the value val, or
 // on which key first appears, or 0.

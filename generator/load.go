@@ -66,17 +66,18 @@ type Inputs struct {
 	Assets []Asset         // files beside the pages in content/
 	Static []Asset         // static/ of the site over that of the theme
 	Files  map[string]bool // every content-relative file name, pages and assets
-	Bibs   []string        // bibliography files found in content/ (site-relative)
 }
 
-// isIgnored reports whether a file name is one Pamphlet never reads: hidden
-// files, and the temporary files that editors leave while saving.
-func isIgnored(name string) bool {
+// IsIgnored reports whether a file name is one Pamphlet never reads:
+// hidden files, and the temporary files editors write while saving (vim's
+// .swp and 4913, emacs' .#x and x~, JetBrains' jb_ and .___jb_tmp___
+// files, GNOME's .goutputstream-). The dev server's watcher uses it too.
+func IsIgnored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
 		name == "4913" || strings.HasPrefix(name, "jb_") ||
-		strings.HasPrefix(name, ".goutputstream-")
+		strings.HasSuffix(name, ".___jb_tmp___") || strings.HasSuffix(name, ".___jb_old___")
 }
 
 // isBibliography reports whether a content file is a bibliography, read by
@@ -141,7 +142,7 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 			// Read later, by the parse workers, in parallel.
 			in.Pages = append(in.Pages, Source{Path: sitePath, Rel: rel, Abs: abs})
 		case isBibliography(path.Base(rel)):
-			in.Bibs = append(in.Bibs, sitePath)
+			// Read by the bibliography stage, never published.
 		default:
 			in.Assets = append(in.Assets, Asset{Rel: rel, Abs: abs, Path: sitePath})
 		}
@@ -160,7 +161,7 @@ func loadStatic(root string, theme fs.FS) ([]Asset, diag.List) {
 	static := map[string]Asset{}
 	if theme != nil {
 		_ = fs.WalkDir(theme, StaticDir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || isIgnored(d.Name()) {
+			if err != nil || d.IsDir() || IsIgnored(d.Name()) {
 				return nil
 			}
 			rel := strings.TrimPrefix(p, StaticDir+"/")
@@ -202,7 +203,7 @@ func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)
 		if p == base {
 			return nil
 		}
-		if isIgnored(d.Name()) {
+		if IsIgnored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

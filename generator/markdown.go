@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"pamphlet/generator/cite"
+	"pamphlet/internal/textdist"
 )
 
 // newMarkdown returns the goldmark instance one worker uses for all its
@@ -366,7 +367,7 @@ func suggest(target string, files map[string]bool) string {
 		}
 	}
 	sort.Strings(names)
-	if c := closest(target, names); c != "" {
+	if c := textdist.Closest(target, names, 3); c != "" {
 		return fmt.Sprintf(" (did you mean %s?)", ContentDir+"/"+c)
 	}
 	return ""

@@ -10,12 +10,12 @@ import (
 
 // output is one file of the finished site and how to make it.
 type output struct {
-	path   string // slash-separated, relative to the output folder
-	source string // site-relative source, for diagnostics
-	page   *Page  // a page to render, or nil
-	kind   string // Kind404 for the not-found page
-	asset  *Asset // a file to copy, or nil
-	data   []byte // ready-made bytes (robots.txt), or nil
+	path   string        // slash-separated, relative to the output folder
+	source string        // site-relative source, for diagnostics
+	page   *Page         // a page to render, or nil
+	kind   string        // Kind404 for the not-found page
+	asset  *Asset        // a file to copy, or nil
+	data   []byte        // ready-made bytes (robots.txt), or nil
 	gen    func() []byte // makes the bytes when needed (the sitemap), or nil
 }
 

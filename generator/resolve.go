@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/internal/textdist"
 )
 
 // Site is the whole site once every page is parsed: the pages to publish,
@@ -232,7 +233,7 @@ func anchorHint(frag string, anchors map[string]bool) string {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	if c := closest(frag, ids); c != "" {
+	if c := textdist.Closest(frag, ids, 3); c != "" {
 		return fmt.Sprintf(" (did you mean #%s?)", c)
 	}
 	if len(ids) == 0 {

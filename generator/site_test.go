@@ -158,3 +158,41 @@ func assertNotContains(t *testing.T, s string, bad ...string) {
 		}
 	}
 }
+
+// breakCase is one way to break a good site: the files written over it,
+// the diagnostics the build must then give, and whether it must fail.
+type breakCase struct {
+	name  string
+	files map[string]string
+	want  []string
+	fails bool
+}
+
+// runBreakCases builds the good site, breaks it each way in turn, and
+// checks the messages, the outcome, and that a failed build left public/
+// byte-for-byte as it was.
+func runBreakCases(t *testing.T, good string, cases []breakCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, good)
+			s.mustBuild()
+			before := s.snapshot()
+			for name, data := range tt.files {
+				s.write(name, data)
+			}
+			res, err := s.build()
+			got := diagnostics(res, err)
+			for _, w := range tt.want {
+				assertContains(t, got, w)
+			}
+			var failed *diag.Failed
+			if tt.fails != errors.As(err, &failed) {
+				t.Fatalf("failed = %v, want %v: %v\n%s", err != nil, tt.fails, err, got)
+			}
+			if tt.fails && s.snapshot() != before {
+				t.Errorf("public/ changed after a failed build")
+			}
+		})
+	}
+}

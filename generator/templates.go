@@ -46,7 +46,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	files := map[string]string{}
 	if theme != nil {
 		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || isIgnored(d.Name()) || path.Ext(p) != ".html" {
+			if err != nil || d.IsDir() || IsIgnored(d.Name()) || path.Ext(p) != ".html" {
 				return nil
 			}
 			b, err := fs.ReadFile(theme, p)

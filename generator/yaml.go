@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v2"
 
 	"pamphlet/generator/diag"
+	"pamphlet/internal/textdist"
 )
 
 // yamlDoc is a YAML mapping with enough of its text kept to say on which
@@ -129,7 +130,7 @@ func (d *decoder) decodeMap(m yaml.MapSlice, v reflect.Value, line int, path str
 		i, ok := fields[key]
 		if !ok {
 			hint := "remove it, or check its spelling"
-			if s := closest(key, known); s != "" {
+			if s := textdist.Closest(key, known, 3); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			d.diags.Warnf(d.doc.file, d.doc.fileLine(kl), 0, "unknown key %q in the %s is ignored: %s", full, d.what, hint)
@@ -243,41 +244,4 @@ func describe(v any) string {
 		return "a group of keys"
 	}
 	return fmt.Sprintf("%v", v)
-}
-
-// closest returns the candidate nearest to s by edit distance, if it is
-// near enough to be a likely typo, or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		if d := editDistance(s, c); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD < 0 || bestD > max(2, len(s)/3) {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"pamphlet/generator/diag"
+	"pamphlet/internal/textdist"
 )
 
 // Bibliography is the set of works pages can cite, by key. A page's own
@@ -75,18 +76,13 @@ func (b *Bibliography) Own() []*Entry { return b.order }
 // Suggest returns the key nearest to an unknown one, if one is close
 // enough to be a likely typo, or "".
 func (b *Bibliography) Suggest(key string) string {
-	best, bestD := "", -1
-	lower := strings.ToLower(key)
-	for _, e := range b.Entries() {
-		d := editDistance(lower, strings.ToLower(e.ID))
-		if bestD < 0 || d < bestD || (d == bestD && e.ID < best) {
-			best, bestD = e.ID, d
-		}
+	entries := b.Entries()
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
 	}
-	if bestD < 0 || bestD > max(2, len(key)/4) {
-		return ""
-	}
-	return best
+	sort.Strings(ids)
+	return textdist.Closest(key, ids, 4)
 }
 
 // Style returns s with this bibliography's year letters (APA's 1999a and
@@ -117,28 +113,6 @@ func Parse(file string, src []byte) ([]Entry, diag.List) {
 		return ParseCSLJSON(file, src)
 	}
 	return ParseBibTeX(file, src)
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // sortEntries orders entries for an author-date reference list.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"pamphlet/generator"
 )
 
 // Watcher reports the site files that changed, in batches: one batch per
@@ -58,22 +60,11 @@ func relevant(rel string, extra map[string]bool) bool {
 		return false
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if ignoredName(part) {
+		if generator.IsIgnored(part) {
 			return false
 		}
 	}
 	return true
-}
-
-// ignoredName reports the names Pamphlet never reads: hidden files and the
-// temporary files editors write while saving (vim's .swp and 4913, emacs'
-// .#x and x~, JetBrains' jb_ files, GNOME's .goutputstream-).
-func ignoredName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		name == "4913" || strings.HasPrefix(name, "jb_") ||
-		strings.HasSuffix(name, ".___jb_tmp___") || strings.HasSuffix(name, ".___jb_old___")
 }
 
 // batcher collects paths and hands them over in batches.
@@ -205,7 +196,7 @@ func (nw *notifyWatcher) addTree(dir string, report bool) error {
 		if err != nil {
 			return nil // gone already, or unreadable: the build says so
 		}
-		if p != dir && ignoredName(d.Name()) {
+		if p != dir && generator.IsIgnored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
