@@ -110,3 +110,45 @@ func axeCheck(ctx context.Context, url, scheme, axeJS string) (scrollWidth int, 
 	violations, err = chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
 	return scrollWidth, violations, err
 }
+
+// TestPrintHandout checks the print stylesheet in Chromium: a page prints
+// as a handout, without navigation, with its references, the addresses of
+// outside links, and the page title, review date and address in the footer.
+func TestPrintHandout(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := runCLI(t, "build", "--out", out, "--base-url", "https://clinic.example/info/"); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	srv := httptest.NewServer(http.StripPrefix("/info", http.FileServer(http.Dir(out))))
+	defer srv.Close()
+	ctx := browser.New(t)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/info/therapy/research/")); err != nil {
+		t.Fatal(err)
+	}
+	for what, js := range map[string]string{
+		"menu hidden":            `getComputedStyle(document.querySelector(".site-nav")).display === "none"`,
+		"breadcrumbs hidden":     `getComputedStyle(document.querySelector(".breadcrumbs")).display === "none"`,
+		"skip link hidden":       `getComputedStyle(document.querySelector(".skip-link")).display === "none"`,
+		"references kept":        `getComputedStyle(document.querySelector(".references")).display !== "none" && document.querySelectorAll(".references li").length > 3`,
+		"back-links hidden":      `getComputedStyle(document.querySelector(".backlinks")).display === "none"`,
+		"DOIs not printed twice": `getComputedStyle(document.querySelector(".references a[href^='https://doi.org/']"), "::after").content === "none"`,
+		"footer says where from": `getComputedStyle(document.querySelector(".print-source")).display !== "none" && document.querySelector(".print-source").textContent.includes("https://clinic.example/info/therapy/research/")`,
+		"crisis card kept":       `getComputedStyle(document.querySelector(".crisis-card")).display !== "none"`,
+	} {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err != nil || !ok {
+			t.Errorf("%s: %v (%s)", what, err, js)
+		}
+	}
+	// The crisis page links out: on paper, the addresses follow the links.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/info/get-help-now/")); err != nil {
+		t.Fatal(err)
+	}
+	js := `[...document.querySelectorAll(".content a[href^='http']")].some(a => getComputedStyle(a, "::after").content.includes("http"))`
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil || !ok {
+		t.Errorf("outside link addresses are not printed: %v", err)
+	}
+}

@@ -88,8 +88,7 @@ func serveSite(ctx context.Context, o serveOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	p.publish(u, time.Since(start))
-	extra := []string{}
-	w, err := serve.NewWatcher(o.site, extra, o.poll, func(reason error) {
+	w, err := serve.NewWatcher(o.site, b.ExtraFiles(), o.poll, func(reason error) {
 		fmt.Fprintf(stderr, "Warning: cannot watch files the usual way (%v); looking for changes every second instead.\n", reason)
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -189,4 +190,40 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 	// 5. Fix it: the overlay goes and the page shows the fix.
 	writeFile(t, site, "content/page.md", "---\ntitle: A page\n---\nFixed version.\n")
 	waitFor(t, ctx, "the fixed page", `document.body.innerText.includes("Fixed version.") && !document.getElementById("pamphlet-overlay")`)
+}
+
+func TestServeTriesTheNextPort(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	var msg bytes.Buffer
+	ln, err := listen("127.0.0.1", port, &msg)
+	if err != nil {
+		t.Skipf("no free port after %d: %v", port, err)
+	}
+	defer ln.Close()
+	got := ln.Addr().(*net.TCPAddr).Port
+	if got == port || got > port+9 {
+		t.Errorf("listened on %d, want one of %d..%d", got, port+1, port+9)
+	}
+	if !strings.Contains(msg.String(), fmt.Sprintf("Port %d is in use; using %d.", port, got)) {
+		t.Errorf("message %q", msg.String())
+	}
+}
+
+func TestServeWarnsOffLoopback(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // stop at once: only the warning matters
+	var out syncBuffer
+	site := t.TempDir()
+	os.WriteFile(filepath.Join(site, "site.yaml"), []byte("title: T\n"), 0o644)
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "_index.md"), []byte("---\ntitle: Home\n---\n"), 0o644)
+	_ = serveSite(ctx, serveOptions{site: site, bind: "0.0.0.0", port: 0}, &out, &out)
+	if !strings.Contains(out.String(), "other computers on your network can see this site") {
+		t.Errorf("no warning for 0.0.0.0:\n%s", out.String())
+	}
 }

@@ -89,6 +89,24 @@ func NewBuilder(opts Options) *Builder {
 // next build runs.
 func (b *Builder) Files() map[string][]byte { return b.files }
 
+// ExtraFiles returns the files outside content/, templates/ and static/
+// that the site is built from and a watcher must watch too: the
+// bibliographies site.yaml lists (site-relative, slash-separated).
+func (b *Builder) ExtraFiles() []string {
+	if b.cfg == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range b.cfg.Bibliography {
+		p = path.Clean(filepath.ToSlash(p))
+		top, _, _ := strings.Cut(p, "/")
+		if top != ContentDir && top != TemplatesDir && top != StaticDir {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Renders returns how many pages the Builder has rendered in all.
 func (b *Builder) Renders() int64 { return b.renders.Load() }
 

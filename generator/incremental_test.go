@@ -237,3 +237,22 @@ func TestRebuildDateChangeUpdatesSitemap(t *testing.T) {
 		t.Errorf("sitemap changed for a body edit: %v", u.Changed)
 	}
 }
+
+func TestRebuildExtraBibliography(t *testing.T) {
+	s := newTestSite(t, incrementalSite)
+	s.write("site.yaml", "title: Clinic\nbase_url: https://clinic.example/\nbibliography: [bib/more.bib]\n")
+	s.write("bib/more.bib", "@article{three, author = {Poe, E}, title = {Three}, journal = {J}, year = 2022, volume = 1, pages = {5--6}}\n")
+	s.write("content/other/y.md", "---\ntitle: Yankee\n---\nY text [@three].\n")
+	b := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+	if u, err := b.Build(context.Background()); err != nil || u.Failed {
+		t.Fatalf("%v %s", err, u.Diagnostics)
+	}
+	if got := b.ExtraFiles(); !slices.Equal(got, []string{"bib/more.bib"}) {
+		t.Errorf("ExtraFiles = %v", got)
+	}
+	u := rebuild(t, s, b, map[string]string{"bib/more.bib": "@article{three, author = {Poe, E}, title = {Three, revised}, journal = {J}, year = 2022, volume = 1, pages = {5--6}}\n"})
+	if u.Failed || !slices.Contains(u.Changed, "other/y/index.html") {
+		t.Errorf("changed %v: %s", u.Changed, u.Diagnostics)
+	}
+	assertContains(t, string(b.Files()["other/y/index.html"]), "Three, revised")
+}
