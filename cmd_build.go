@@ -46,7 +46,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, maxAr
 	return false, nil
 }
 
-const buildSynopsis = `build [--site DIR] [--out DIR] [--base-url URL] [--drafts]
+const buildSynopsis = `build [--site DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
 
 Builds the site in DIR (default: the current folder) into its public/
 folder, or into --out. When anything is wrong, every problem is listed
