@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"os/signal"
 	"path"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -88,14 +90,19 @@ func serveSite(ctx context.Context, o serveOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	p.publish(u, time.Since(start))
-	w, err := serve.NewWatcher(o.site, b.ExtraFiles(), o.poll, func(reason error) {
-		fmt.Fprintf(stderr, "Warning: cannot watch files the usual way (%v); looking for changes every second instead.\n", reason)
-	})
+	watch := func(extra []string) (serve.Watcher, error) {
+		return serve.NewWatcher(o.site, extra, o.poll, func(reason error) {
+			fmt.Fprintf(stderr, "Warning: cannot watch files the usual way (%v); looking for changes every second instead.\n", reason)
+		})
+	}
+	extra := b.ExtraFiles()
+	w, err := watch(extra)
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	fmt.Fprintf(stdout, "Serving %s at %s (press Ctrl-C to stop)\n", o.site, url)
+	defer func() { w.Close() }()
+	where, _ := filepath.Abs(o.site)
+	fmt.Fprintf(stdout, "Serving the site in %s at %s (press Ctrl-C to stop)\n", where, url)
 	if o.ready != nil {
 		o.ready(url)
 	}
@@ -117,6 +124,14 @@ func serveSite(ctx context.Context, o serveOptions, stdout, stderr io.Writer) er
 				return err
 			}
 			p.publish(u, time.Since(start))
+			// site.yaml may now list other bibliographies to watch.
+			if now := b.ExtraFiles(); !slices.Equal(now, extra) {
+				w.Close()
+				if w, err = watch(now); err != nil {
+					return err
+				}
+				extra = now
+			}
 		}
 	}
 }

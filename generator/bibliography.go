@@ -114,6 +114,10 @@ func (b *bibliographies) forPage(p *Page, line int) (*cite.Bibliography, diag.Li
 	var sets [][]cite.Entry
 	for _, name := range p.Front.Bibliography {
 		rel := path.Clean(path.Join(path.Dir(p.Path), name))
+		if !strings.HasPrefix(rel, ContentDir+"/") {
+			diags.Errorf(p.Path, line, 0, "bibliography file %q is outside the content folder: put it in content/, or list it in site.yaml's bibliography:", name)
+			continue
+		}
 		f := b.file(rel)
 		if f.missing {
 			diags.Errorf(p.Path, line, 0, "bibliography file %q does not exist: give its path relative to this page, e.g. bibliography: extra.bib", name)

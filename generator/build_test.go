@@ -664,3 +664,35 @@ func TestNoChangeRebuild(t *testing.T) {
 	}
 	assertContains(t, s.read("404.html"), "<h1>Lost</h1>")
 }
+
+func TestSymlinkedOutputFolder(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	target := filepath.Join(t.TempDir(), "www")
+	if err := os.MkdirAll(filepath.Join(target, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(target, outputMarker), []byte("{}"), 0o644)
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	s.mustBuild(func(o *Options) { o.Out = link })
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the output link was replaced: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(link, "therapy", "groups", "index.html")); err != nil {
+		t.Errorf("the new site is not behind the link: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(target))
+	if len(entries) != 1 {
+		t.Errorf("left beside the target: %v", entries)
+	}
+}
+
+func TestPageBibliographyMustBeInContent(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.write("refs/extra.bib", "@misc{x, title = {X}, year = 2020}\n")
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\nbibliography: ../../refs/extra.bib\n---\nText.\n")
+	res, err := s.build()
+	assertContains(t, diagnostics(res, err), `content/therapy/groups.md:3: error: bibliography file "../../refs/extra.bib" is outside the content folder`)
+}

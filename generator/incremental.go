@@ -65,6 +65,8 @@ type Builder struct {
 	refs     []siteReference
 	bibWarns diag.List
 	sitemap  []byte
+	siteHash uint64 // what every page shows of the site: footer, crisis lines
+	setHash  uint64 // the set of pages
 
 	renders atomic.Int64
 }
@@ -149,7 +151,8 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == ConfigFile:
+		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir:
+			// The settings, or a whole folder of the site, came or went.
 			return b.Build(ctx)
 		case strings.HasPrefix(p, TemplatesDir+"/"):
 			templates = true
@@ -271,8 +274,16 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 // refreshStatic reads the list of static files again (a few stat calls:
 // the bytes are read when rendered).
 func (b *Builder) refreshStatic() {
-	in, _ := loadStatic(b.opts.Site, b.opts.Theme)
+	in, diags := loadStatic(b.opts.Site, b.opts.Theme)
 	b.in.Static = in
+	for f := range b.walk {
+		if strings.HasPrefix(f, StaticDir+"/") || f == StaticDir {
+			delete(b.walk, f)
+		}
+	}
+	for _, d := range diags {
+		b.walk[d.File] = append(b.walk[d.File], d)
+	}
 }
 
 // reloadBibliographies reads the bibliographies again and returns the
@@ -287,8 +298,8 @@ func (b *Builder) reloadBibliographies() []Source {
 		oldEntries[e.ID] = e
 	}
 	for _, e := range b.bibs.site.Entries() {
-		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) {
-			changed[e.ID] = true
+		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) || old.site.YearSuffix(e.ID) != b.bibs.site.YearSuffix(e.ID) {
+			changed[e.ID] = true // new, edited, or with another APA year letter
 		}
 		delete(oldEntries, e.ID)
 	}
@@ -435,8 +446,14 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 
 	// Work out what each output would be made from; render only the page
-	// outputs whose inputs changed since the last good build.
+	// outputs whose inputs changed since the last good build. A change in
+	// what every page shows of the site, or in the set of pages (which
+	// section lists and menus show), concerns every page.
 	sv := site.newSiteView()
+	siteHash, setHash := hashSiteView(sv), hashPageSet(plan)
+	if siteHash != b.siteHash || setHash != b.setHash {
+		b.structural = true
+	}
 	files := make(map[string][]byte, len(plan))
 	prints := make(map[string]uint64, len(plan))
 	type job struct {
@@ -476,7 +493,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 			if o.page != nil {
 				kind, gen = o.page.Kind, o.page.gen
 			}
-			fp := fingerprint(v, gen, b.kindGen[kind], b.cfgGen)
+			fp := fingerprint(v, gen, b.kindGen[kind], b.cfgGen^siteHash)
 			prints[o.path] = fp
 			if old, ok := b.files[o.path]; ok && b.prints[o.path] == fp {
 				files[o.path] = old
@@ -523,10 +540,30 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
 	b.files, b.prints = files, prints
+	b.siteHash, b.setHash = siteHash, setHash
 	b.dirty, b.structural, b.refsDirty, b.mapDirty = nil, false, false, false
 	b.build++
 	u.Build = b.build
 	return u, nil
+}
+
+// hashSiteView hashes what every page shows of the site as a whole.
+func hashSiteView(v *siteView) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%q", []any{v.Title, v.Description, v.Lang, v.BaseURL, v.Organisation, v.Disclaimer, v.Funding, v.Advertising, v.FooterLinks, v.CrisisGroups, v.CrisisURL})
+	return h.Sum64()
+}
+
+// hashPageSet hashes the output paths of the pages a site has.
+func hashPageSet(plan []output) uint64 {
+	h := fnv.New64a()
+	for _, o := range plan {
+		if o.page != nil {
+			h.Write([]byte(o.path))
+			h.Write([]byte{0})
+		}
+	}
+	return h.Sum64()
 }
 
 // navSignature is what other pages show of a page: in section lists,

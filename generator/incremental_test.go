@@ -256,3 +256,79 @@ func TestRebuildExtraBibliography(t *testing.T) {
 	}
 	assertContains(t, string(b.Files()["other/y/index.html"]), "Three, revised")
 }
+
+// TestRebuildMatchesFullBuild makes changes that reach pages other than
+// the one edited, and checks the dev server's site against a fresh build.
+func TestRebuildMatchesFullBuild(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		setup map[string]string
+		edit  map[string]string
+	}{
+		{"footer link title", map[string]string{
+			"site.yaml":          "title: Clinic\nbase_url: https://clinic.example/\ncontact_page: other/y.md\n",
+		}, map[string]string{"content/other/y.md": "---\ntitle: Get in touch\n---\nY text.\n"}},
+		{"last citation removed", nil, map[string]string{"content/therapy/a.md": "---\ntitle: Alpha\nweight: 1\n---\nAlpha text.\n"}},
+		{"APA year letters", map[string]string{
+			"site.yaml": "title: Clinic\nbase_url: https://clinic.example/\ncitation_style: apa\n",
+		}, map[string]string{"content/references.bib": "@article{one, author = {Doe, J}, title = {One}, journal = {J}, year = 2020, volume = 1, pages = {1--2}}\n@article{two, author = {Doe, J}, title = {Two}, journal = {J}, year = 2020, volume = 1, pages = {3--4}}\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, incrementalSite)
+			for name, data := range tt.setup {
+				s.write(name, data)
+			}
+			b := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+			if u, err := b.Build(context.Background()); err != nil || u.Failed {
+				t.Fatalf("%v %s", err, u.Diagnostics)
+			}
+			if u := rebuild(t, s, b, tt.edit); u.Failed {
+				t.Fatalf("%s", u.Diagnostics)
+			}
+			fresh := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+			if u, err := fresh.Build(context.Background()); err != nil || u.Failed {
+				t.Fatalf("%v %s", err, u.Diagnostics)
+			}
+			for p, want := range fresh.Files() {
+				if got, ok := b.Files()[p]; !ok || string(got) != string(want) {
+					t.Errorf("%s is stale", p)
+				}
+			}
+			for p := range b.Files() {
+				if _, ok := fresh.Files()[p]; !ok {
+					t.Errorf("%s should be gone", p)
+				}
+			}
+		})
+	}
+}
+
+func TestRebuildStaticProblemsComeAndGo(t *testing.T) {
+	s, b := newBuilder(t)
+	outside := filepath.Join(t.TempDir(), "x.css")
+	os.WriteFile(outside, []byte("x"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(s.root, "static", "css", "link.css")); err != nil {
+		t.Skip(err)
+	}
+	u, _ := b.Rebuild(context.Background(), []string{"static/css/link.css"})
+	if !u.Failed || !strings.Contains(u.Diagnostics.String(), "static/css/link.css: error: this is a link to") {
+		t.Fatalf("want the link refused: %s", u.Diagnostics)
+	}
+	os.Remove(filepath.Join(s.root, "static", "css", "link.css"))
+	if u, _ := b.Rebuild(context.Background(), []string{"static/css/link.css"}); u.Failed {
+		t.Errorf("still failing after the link went: %s", u.Diagnostics)
+	}
+}
+
+func TestRebuildContentFolderAppears(t *testing.T) {
+	s := newTestSite(t, "")
+	b := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+	if u, _ := b.Build(context.Background()); !u.Failed {
+		t.Fatal("a site without content built")
+	}
+	s.write("content/_index.md", "---\ntitle: Home\n---\n")
+	u, err := b.Rebuild(context.Background(), []string{"content"})
+	if err != nil || u.Failed {
+		t.Errorf("%v %s", err, u.Diagnostics)
+	}
+}

@@ -67,10 +67,16 @@ func inputDigest(ctx context.Context, opts Options, extra []string) (string, err
 				}
 				return err
 			}
-			if !d.IsDir() {
-				rel, _ := filepath.Rel(opts.Site, p)
-				items = append(items, item{filepath.ToSlash(rel), p})
+			if d.IsDir() {
+				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+					return nil // links to folders are not followed by the build either
+				}
+			}
+			rel, _ := filepath.Rel(opts.Site, p)
+			items = append(items, item{filepath.ToSlash(rel), p})
 			return nil
 		})
 		if err != nil {

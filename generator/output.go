@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // outputMarker is written into every output folder. A folder that is not
@@ -82,6 +83,11 @@ func newStaging(out string) (*staging, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An output folder that is a link to another folder: work on the real
+	// folder, so the swap replaces it and leaves the link as it is.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the folder for the output: %w", err)
@@ -108,6 +114,11 @@ func (s *staging) Commit() error {
 	if _, err := os.Lstat(s.out); err == nil {
 		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
 		if err := os.Rename(s.out, old); err != nil {
+			if errors.Is(err, syscall.EBUSY) {
+				// A mount point (a container volume, say) cannot be renamed:
+				// replace what is inside it instead.
+				return s.commitInside()
+			}
 			s.Discard()
 			return fmt.Errorf("cannot replace the output folder: %w", err)
 		}
@@ -120,15 +131,47 @@ func (s *staging) Commit() error {
 		return fmt.Errorf("cannot replace the output folder: %w", err)
 	}
 	if old != "" {
-		return removeTree(old)
+		// The new site is in place; failing to remove the old copy leaves
+		// a .old- folder beside it, which the next build does not mind.
+		_ = removeTree(old)
 	}
 	return nil
+}
+
+// commitInside replaces the contents of the output folder with those of
+// the staging folder, for an output folder that cannot itself be renamed.
+// It is not atomic: a reader may briefly see a mix.
+func (s *staging) commitInside() error {
+	entries, err := os.ReadDir(s.out)
+	if err != nil {
+		s.Discard()
+		return fmt.Errorf("cannot replace the output folder: %w", err)
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(s.out, e.Name())); err != nil {
+			s.Discard()
+			return fmt.Errorf("cannot empty the output folder: %w", err)
+		}
+	}
+	staged, err := os.ReadDir(s.dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range staged {
+		if err := os.Rename(filepath.Join(s.dir, e.Name()), filepath.Join(s.out, e.Name())); err != nil {
+			return fmt.Errorf("cannot move the new site into the output folder: %w", err)
+		}
+	}
+	return os.Remove(s.dir)
 }
 
 // removeTree removes a folder and everything in it, its subfolders on
 // several goroutines: unlinking ten thousand files one by one is a
 // noticeable part of a build.
 func removeTree(dir string) error {
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return os.Remove(dir) // a link: never what it points to
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return os.RemoveAll(dir)

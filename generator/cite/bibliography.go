@@ -95,6 +95,10 @@ func (b *Bibliography) Style(s Style) Style {
 	return WithYearSuffixes(s, b.yearSuffixes())
 }
 
+// YearSuffix returns the APA year letter of an entry ("a" for 1999a), or
+// "" when it needs none.
+func (b *Bibliography) YearSuffix(id string) string { return b.yearSuffixes()[id] }
+
 // yearSuffixes returns the APA year letters for this bibliography, worked
 // out once over all its entries so they are the same on every page.
 func (b *Bibliography) yearSuffixes() map[string]string {
