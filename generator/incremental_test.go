@@ -266,7 +266,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		edit  map[string]string
 	}{
 		{"footer link title", map[string]string{
-			"site.yaml":          "title: Clinic\nbase_url: https://clinic.example/\ncontact_page: other/y.md\n",
+			"site.yaml": "title: Clinic\nbase_url: https://clinic.example/\ncontact_page: other/y.md\n",
 		}, map[string]string{"content/other/y.md": "---\ntitle: Get in touch\n---\nY text.\n"}},
 		{"last citation removed", nil, map[string]string{"content/therapy/a.md": "---\ntitle: Alpha\nweight: 1\n---\nAlpha text.\n"}},
 		{"APA year letters", map[string]string{
