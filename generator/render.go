@@ -82,7 +82,7 @@ type menuItem struct {
 	Ancestor bool // the page being shown is inside this entry's section
 }
 
-// pageView is what templates see as .Page. docs/templates.md lists every
+// pageView is what templates see as .Page. The README lists every
 // field.
 type pageView struct {
 	Kind         string
