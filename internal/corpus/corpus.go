@@ -106,7 +106,8 @@ func (g *gen) markdown(p page, pamphlet bool) string {
 		return b.String()
 	}
 	for h := 0; h < 4; h++ {
-		fmt.Fprintf(&b, "## %s %s %d\n\n", strings.Title(words[r.IntN(len(words))]), words[r.IntN(len(words))], h)
+		w := words[r.IntN(len(words))]
+		fmt.Fprintf(&b, "## %s %s %d\n\n", strings.ToUpper(w[:1])+w[1:], words[r.IntN(len(words))], h)
 		for para := 0; para < 3; para++ {
 			b.WriteString(g.paragraph(r, 55, para == 0 && h < 4, pamphlet) + "\n\n")
 		}
