@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -110,6 +111,18 @@ func scanWords(s string, fn func(prev, w string) bool) {
 	flush(len(s))
 }
 
+// prefix returns at most the first n bytes of s, cut at a character
+// boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // lowerWord lower-cases a word, without allocating when it is lower-case
 // ASCII already (most words of most pages).
 func lowerWord(w string) string {
@@ -200,18 +213,22 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 		}
 	}
 	f := pageFacts{readability: trust.Measure(texts)}
+	// Keep copies of the few strings the report shows, not the page's text.
+	for i := range f.readability.Hardest {
+		f.readability.Hardest[i].Text = strings.Clone(f.readability.Hardest[i].Text)
+	}
 	for _, b := range blocks {
 		if f.claim == "" && !b.label && mayNameTreatment(b.text) {
 			for _, sentence := range splitSentences(b.text) {
 				if isClaim(sentence) {
-					f.claim = strings.TrimSpace(sentence)
+					f.claim = strings.Clone(strings.TrimSpace(sentence))
 					f.claimLine, _ = s.pos(b.offset)
 					break
 				}
 			}
 		}
 		if f.suicide == "" && mayMentionSuicide(b.text) && mentionsSuicide(b.text) {
-			f.suicide = b.text
+			f.suicide = strings.Clone(prefix(b.text, 200))
 			f.suicideLine, _ = s.pos(b.offset)
 		}
 	}

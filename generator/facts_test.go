@@ -28,3 +28,17 @@ func TestClaimAndSuicideWords(t *testing.T) {
 		}
 	}
 }
+
+func TestPrefixKeepsCharactersWhole(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"abc", 5, "abc"}, {"abcdef", 3, "abc"}, {"aøb", 2, "a"}, {"aøb", 3, "aø"},
+	} {
+		if got := prefix(tt.s, tt.n); got != tt.want {
+			t.Errorf("prefix(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}
