@@ -927,3 +927,17 @@ func narrativeJoin(parts []string) string {
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + ", and " + parts[len(parts)-1]
 }
+
+// narrativeWho is what a numeric style's author-in-text citation names:
+// the authors ("Bateman and Fonagy", "Storebø et al"), or the title when
+// there are none, or nothing for [-@key].
+func narrativeWho(it Item, etAl string) string {
+	if it.SuppressAuthor {
+		return ""
+	}
+	e := entryOf(it)
+	if who := namesInText(e, " and ", etAl); who != "" {
+		return who
+	}
+	return titleInText(e)
+}

@@ -46,15 +46,8 @@ func (amaStyle) Cluster(items []Item, narrative bool, link func(i int, labelHTML
 	if narrative {
 		parts := make([]string, 0, len(items))
 		for i, it := range items {
-			e := entryOf(it)
 			sup := `<sup class="cite">` + link(i, strconv.Itoa(it.Number)) + amaLocator(parseLocator(it.Locator)) + `</sup>`
-			who := ""
-			if !it.SuppressAuthor {
-				who = namesInText(e, " and ", "et al")
-				if who == "" {
-					who = titleInText(e)
-				}
-			}
+			who := narrativeWho(it, "et al")
 			parts = append(parts, join(" ", esc(it.Prefix), who+sup, esc(trimSuffixText(it.Suffix))))
 		}
 		return narrativeJoin(parts)

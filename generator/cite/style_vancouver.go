@@ -46,15 +46,8 @@ func (vancouverStyle) Cluster(items []Item, narrative bool, link func(i int, lab
 	if narrative {
 		parts := make([]string, 0, len(items))
 		for i, it := range items {
-			e := entryOf(it)
 			num := link(i, strconv.Itoa(it.Number)) + vancouverLocator(parseLocator(it.Locator)) + prefixed(", ", esc(trimSuffixText(it.Suffix)))
-			who := ""
-			if !it.SuppressAuthor {
-				who = namesInText(e, " and ", "et al.")
-				if who == "" {
-					who = titleInText(e)
-				}
-			}
+			who := narrativeWho(it, "et al.")
 			parts = append(parts, join(" ", esc(it.Prefix), who, "["+num+"]"))
 		}
 		return narrativeJoin(parts)
