@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -173,18 +172,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Files = int(written.Load())
 	res.Diagnostics = res.Diagnostics.Compact()
-	if digest != "" {
-		m := manifest{Format: manifestFormat, Digest: digest, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today}
-		s := res.Trust.Summary
-		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue = s.Pages, s.Errors, s.Warnings, s.Overdue
-		b, _ := json.MarshalIndent(m, "", "  ")
-		if err := st.write(outputMarker, append(b, '\n')); err != nil {
-			st.Discard()
-			return res, err
-		}
-	}
 	if err := st.Commit(); err != nil {
 		return res, err
+	}
+	if digest != "" {
+		m := manifest{Format: manifestFormat, Digest: digest, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today}
+		s := res.Trust.Summary
+		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue = s.Pages, s.Errors, s.Warnings, s.Overdue
+		writeManifest(opts.Out, &m) // without it, the next build is simply a full one
 	}
 	res.lap("replace output", &last)
 	res.Duration = time.Since(start)

@@ -494,8 +494,10 @@ func TestRefusedOutputFolders(t *testing.T) {
 	s.mustBuild(func(o *Options) { o.Out = empty })
 	s.mustBuild(func(o *Options) { o.Out = empty })
 	entries, _ := os.ReadDir(filepath.Dir(empty))
-	if len(entries) != 1 {
-		t.Errorf("staging or old folders left beside the output: %v", entries)
+	for _, e := range entries {
+		if e.Name() != "site-out" && e.Name() != ".site-out.manifest.json" {
+			t.Errorf("left beside the output: %s", e.Name())
+		}
 	}
 }
 
@@ -662,6 +664,15 @@ func TestNoChangeRebuild(t *testing.T) {
 	if res := s.mustBuild(func(o *Options) { o.BaseURL = "https://other.example/" }); res.UpToDate {
 		t.Error("a new --base-url was not noticed")
 	}
+	// The record of the build is kept beside the output, never published.
+	if s.exists(".public.manifest.json") || !fileExists(filepath.Join(s.root, ".public.manifest.json")) {
+		t.Error("the manifest is not beside the output folder")
+	}
+	// An output folder someone else replaced or emptied is built again.
+	os.RemoveAll(filepath.Join(s.root, "public"))
+	if res := s.mustBuild(func(o *Options) { o.BaseURL = "https://other.example/" }); res.UpToDate || !s.exists("index.html") {
+		t.Error("a deleted output folder was taken as up to date")
+	}
 	assertContains(t, s.read("404.html"), "<h1>Lost</h1>")
 }
 
@@ -695,4 +706,9 @@ func TestPageBibliographyMustBeInContent(t *testing.T) {
 	s.write("content/therapy/groups.md", "---\ntitle: Groups\nbibliography: ../../refs/extra.bib\n---\nText.\n")
 	res, err := s.build()
 	assertContains(t, diagnostics(res, err), `content/therapy/groups.md:3: error: bibliography file "../../refs/extra.bib" is outside the content folder`)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

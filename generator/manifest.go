@@ -15,12 +15,14 @@ import (
 	"pamphlet/generator/diag"
 )
 
-// manifest is what a build records in the output marker file, so that the
-// next build can see that nothing it is made from has changed and stop
-// there: the digest of every input, and what the build reported.
+// manifest is what a build records beside the output folder (never in it,
+// so it is not published), so that the next build can see that nothing it
+// is made from has changed and stop there: the digest of every input, the
+// build that the output folder holds, and what the build reported.
 type manifest struct {
 	Format      int       `json:"format"`
 	Digest      string    `json:"digest"`
+	Build       string    `json:"build"` // the id in the output folder's marker file
 	Pages       int       `json:"pages"`
 	Files       int       `json:"files"`
 	Diagnostics diag.List `json:"diagnostics"`
@@ -33,17 +35,35 @@ type manifest struct {
 
 const manifestFormat = 1
 
-// readManifest reads the manifest of a previous build in out, if any.
+// manifestPath is where the manifest of the output folder out is kept:
+// beside it, as ".public.manifest.json".
+func manifestPath(out string) string {
+	abs, _ := filepath.Abs(out)
+	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".manifest.json")
+}
+
+// readManifest reads the manifest of the build that out holds, if there
+// is one and out still holds that build (its marker names the build).
 func readManifest(out string) (*manifest, bool) {
-	b, err := os.ReadFile(filepath.Join(out, outputMarker))
+	b, err := os.ReadFile(manifestPath(out))
 	if err != nil {
 		return nil, false
 	}
 	var m manifest
-	if json.Unmarshal(b, &m) != nil || m.Format != manifestFormat || m.Digest == "" {
+	if json.Unmarshal(b, &m) != nil || m.Format != manifestFormat || m.Digest == "" || m.Build == "" {
+		return nil, false
+	}
+	marker, err := os.ReadFile(filepath.Join(out, outputMarker))
+	if err != nil || !strings.Contains(string(marker), "build "+m.Build+"\n") {
 		return nil, false
 	}
 	return &m, true
+}
+
+// writeManifest records the manifest of the build now in out.
+func writeManifest(out string, m *manifest) {
+	b, _ := json.MarshalIndent(m, "", "  ")
+	_ = os.WriteFile(manifestPath(out), append(b, '\n'), 0o644)
 }
 
 // inputDigest hashes everything a build's output depends on: the

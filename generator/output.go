@@ -73,6 +73,7 @@ func CheckOut(site, out string) error {
 type staging struct {
 	dir string // the staging folder
 	out string // the output folder it will replace
+	id  string // names this build in the output's marker file
 
 	mu   sync.Mutex
 	made map[string]bool // folders already made, to save a stat per file
@@ -96,11 +97,12 @@ func newStaging(out string) (*staging, error) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make a staging folder beside the output: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, outputMarker), []byte(markerText), 0o644); err != nil {
+	id := randomSuffix()
+	if err := os.WriteFile(filepath.Join(dir, outputMarker), []byte(markerText+"build "+id+"\n"), 0o644); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &staging{dir: dir, out: abs, made: map[string]bool{}}, nil
+	return &staging{dir: dir, out: abs, id: id, made: map[string]bool{}}, nil
 }
 
 // Discard removes the staging folder, leaving the output folder as it was.
