@@ -174,7 +174,11 @@ func (p *publisher) publish(u *generator.Update, took time.Duration) {
 	}
 	if u.Failed {
 		e, _ := u.Diagnostics.Count()
-		fmt.Fprintf(p.stderr, "Build failed (%s); still serving the last good version. Fix the file and save.\n", plural(e, "error"))
+		if p.good == 0 {
+			fmt.Fprintf(p.stderr, "Build failed (%s); the browser shows what is wrong until it builds. Fix the file and save.\n", plural(e, "error"))
+		} else {
+			fmt.Fprintf(p.stderr, "Build failed (%s); still serving the last good version. Fix the file and save.\n", plural(e, "error"))
+		}
 		p.hub.Publish(serve.Event{Build: p.good, Kind: serve.KindErrors, Diagnostics: errorsFirst(u.Diagnostics)})
 		return
 	}
