@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
@@ -68,7 +67,6 @@ type Builder struct {
 	siteHash uint64 // what every page shows of the site: footer, crisis lines
 	setHash  uint64 // the set of pages
 
-	renders atomic.Int64
 }
 
 // Update is what one build of a Builder did.
@@ -108,9 +106,6 @@ func (b *Builder) ExtraFiles() []string {
 	}
 	return out
 }
-
-// Renders returns how many pages the Builder has rendered in all.
-func (b *Builder) Renders() int64 { return b.renders.Load() }
 
 // Build reads the whole site again and builds it.
 func (b *Builder) Build(ctx context.Context) (*Update, error) {
@@ -509,7 +504,6 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		func(buf *bytes.Buffer, i int) error {
 			j := jobs[i]
 			data, d := j.o.render(site, sv, b.tpl, j.view, buf)
-			b.renders.Add(1)
 			mu.Lock()
 			defer mu.Unlock()
 			if d != nil {

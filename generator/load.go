@@ -61,7 +61,6 @@ type Asset struct {
 
 // Inputs is everything the load stage read from a site.
 type Inputs struct {
-	Root   string
 	Pages  []Source
 	Assets []Asset         // files beside the pages in content/
 	Static []Asset         // static/ of the site over that of the theme
@@ -123,7 +122,7 @@ func cleanText(file string, src []byte) ([]byte, *diag.Diagnostic) {
 // reports problems for each file and goes on, so one run lists them all.
 func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 	var diags diag.List
-	in := &Inputs{Root: root, Files: map[string]bool{}}
+	in := &Inputs{Files: map[string]bool{}}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		diags.Errorf("", 0, 0, "cannot open the site folder %s: %v", root, err)
