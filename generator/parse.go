@@ -8,9 +8,9 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v2"
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
@@ -153,13 +153,17 @@ func (p *Page) content() (body, refs []byte, err error) {
 	return p.Body, p.References, nil
 }
 
-// decodeFrontMatter fills the page's front matter from what goldmark-meta
-// read, and gives the citation resolver the page's bibliography. It runs
-// as the first AST transformer after goldmark-meta's, because resolving
+// decodeFrontMatter fills the page's front matter from what
+// frontMatterParser read, and gives the citation resolver the page's bibliography. It runs
+// as the first AST transformer, because resolving
 // citations needs the page's own bibliography: key.
 func (s *parseState) decodeFrontMatter(pc parser.Context) {
 	p := s.page
-	items, err := meta.TryGetItems(pc)
+	var items yaml.MapSlice
+	var err error
+	if fm, ok := pc.Get(frontMatterKey).(*frontMatter); ok {
+		items, err = fm.items, fm.err
+	}
 	if err != nil {
 		p.Diags.Add(newYAMLDoc(p.Path, 1, nil).syntaxError(err))
 		s.badFrontMatter = true

@@ -20,7 +20,7 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // sentencesOf returns every sentence Measure finds in blocks.
 func sentencesOf(blocks []string) []Sentence {
 	var all []Sentence
-	m := measurer{all: &all}
+	m := measurer{all: &all, c: &counter{}}
 	for _, b := range blocks {
 		m.block(b)
 	}
