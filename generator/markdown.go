@@ -26,7 +26,12 @@ import (
 // newMarkdown returns the goldmark instance one worker uses for all its
 // pages. Instances are not shared between goroutines, so each keeps its
 // own buffers.
-func newMarkdown(cfg *Config, style cite.Style) goldmark.Markdown {
+//
+// With linkify false it leaves out GFM's Linkify, which turns bare
+// addresses into links: it is tried at every space of every paragraph and
+// cost a tenth of parsing, so pages that mayLinkify says have nothing to
+// link are parsed without it, with the same result.
+func newMarkdown(cfg *Config, style cite.Style, linkify bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if cfg.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -36,7 +41,7 @@ func newMarkdown(cfg *Config, style cite.Style) goldmark.Markdown {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(tableWrapRenderer{}, 100)))
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			gfm(linkify),
 			extension.Typographer,
 			cite.New(cite.WithStyle(style)),
 		),
@@ -51,6 +56,47 @@ func newMarkdown(cfg *Config, style cite.Style) goldmark.Markdown {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
+}
+
+// gfm returns GitHub Flavored Markdown's extensions, with or without
+// Linkify.
+func gfm(linkify bool) goldmark.Extender {
+	if linkify {
+		return extension.GFM
+	}
+	return extenders{extension.Table, extension.Strikethrough, extension.TaskList}
+}
+
+type extenders []goldmark.Extender
+
+func (es extenders) Extend(m goldmark.Markdown) {
+	for _, e := range es {
+		e.Extend(m)
+	}
+}
+
+// mayLinkify reports whether GFM's Linkify could find an address to link in
+// the body of src (after its front matter). Linkify starts a link only at
+// "http:", "https:", "ftp:", "www." or at an e-mail address, whose "@"
+// follows a character of its local part, never a space or the "[", ";"
+// or "(" before a citation key ("[@key]", "[see @a; @b]").
+func mayLinkify(src []byte) bool {
+	body := src[frontMatterEnd(src):]
+	for _, s := range [...]string{"http", "ftp:", "www."} {
+		if bytes.Contains(body, []byte(s)) {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(body[i:], '@')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i > 0 && !bytes.ContainsRune([]byte(" \t\r\n[;("), rune(body[i-1])) {
+			return true
+		}
+	}
 }
 
 // frontMatterParser is goldmark-meta's block parser, which finds the front

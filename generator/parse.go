@@ -70,7 +70,8 @@ type Parser struct {
 	cfg   *Config
 	files map[string]bool
 	bibs  *bibliographies
-	md    goldmark.Markdown
+	md    goldmark.Markdown // with GFM's Linkify
+	plain goldmark.Markdown // without it, for pages with nothing to link
 	buf   bytes.Buffer
 
 	// spill, when set, takes each page's rendered body and reference list
@@ -84,7 +85,7 @@ type Parser struct {
 // holds files (content-relative paths of every page and file), citing from
 // bibs.
 func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser {
-	return &Parser{cfg: cfg, files: files, bibs: bibs, md: newMarkdown(cfg, bibs.style)}
+	return &Parser{cfg: cfg, files: files, bibs: bibs, md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
@@ -104,7 +105,11 @@ func (ps *Parser) Parse(src Source) *Page {
 	}
 	pc := parser.NewContext()
 	pc.Set(parseStateKey, state)
-	doc := ps.md.Parser().Parse(text.NewReader(src.Data), parser.WithContext(pc))
+	md := ps.plain
+	if mayLinkify(src.Data) {
+		md = ps.md
+	}
+	doc := md.Parser().Parse(text.NewReader(src.Data), parser.WithContext(pc))
 	if state.badFrontMatter {
 		return p
 	}
@@ -125,7 +130,7 @@ func (ps *Parser) Parse(src Source) *Page {
 	}
 	p.facts = state.facts(collectProse(doc, src.Data))
 	ps.buf.Reset()
-	if err := ps.md.Renderer().Render(&ps.buf, src.Data, doc); err != nil {
+	if err := md.Renderer().Render(&ps.buf, src.Data, doc); err != nil {
 		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
 		return p
 	}
@@ -204,7 +209,7 @@ func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
 		return true // "---x" is not a separator; goldmark reads it as text
 	}
 	for _, l := range bytes.Split(rest, []byte("\n")) {
-		if t := bytes.TrimSpace(l); len(t) >= 3 && len(bytes.Trim(t, "-")) == 0 {
+		if isSeparator(l) {
 			return true
 		}
 	}
@@ -217,12 +222,37 @@ func frontMatterText(src []byte) []byte {
 	_, rest, _ := bytes.Cut(src, []byte("\n"))
 	var out [][]byte
 	for _, l := range bytes.Split(rest, []byte("\n")) {
-		if t := bytes.TrimSpace(l); len(t) >= 3 && len(bytes.Trim(t, "-")) == 0 {
+		if isSeparator(l) {
 			break
 		}
 		out = append(out, l)
 	}
 	return bytes.Join(out, []byte("\n"))
+}
+
+// frontMatterEnd returns the offset just after the line that closes the
+// front matter as goldmark-meta reads it (any line of hyphens alone), or 0
+// when src has no closed front matter.
+func frontMatterEnd(src []byte) int {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return 0
+	}
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	for i := len(first) + 1; i < len(src); {
+		l, _, _ := bytes.Cut(src[i:], []byte("\n"))
+		i += len(l) + 1
+		if t := bytes.TrimSpace(l); len(t) > 0 && len(bytes.Trim(t, "-")) == 0 {
+			return min(i, len(src))
+		}
+	}
+	return 0
+}
+
+// isSeparator reports whether a line closes the front matter: three or
+// more hyphens, with spaces around them allowed.
+func isSeparator(l []byte) bool {
+	t := bytes.TrimSpace(l)
+	return len(t) >= 3 && len(bytes.Trim(t, "-")) == 0
 }
 
 // checkFrontMatter reports what the typed decode cannot: a missing title,

@@ -1,0 +1,91 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/yuin/goldmark/util"
+
+	"pamphlet/internal/corpus"
+)
+
+func TestMayLinkify(t *testing.T) {
+	front := "---\ntitle: T\nsources:\n  - url: https://www.nice.org.uk/\n    contact: help@clinic.example\n---\n"
+	cases := []struct {
+		body string
+		want bool
+	}{
+		{"Plain text with no address.", false},
+		{"Studies agree [@bateman1999; @bateman2009].", false},
+		{"As @bateman1999 found (@fonagy2016) and [see @a, p. 3].", false},
+		{"@start of a line", false},
+		{"Visit www.samaritans.org today.", true},
+		{"See https://www.nhs.uk/ for more.", true},
+		{"Or http://example.org.", true},
+		{"Files at ftp://example.org.", true},
+		{"Write to help@clinic.example.", true},
+		{"Suppress the author: [-@bateman1999].", true}, // "-" can end an e-mail's local part
+	}
+	for _, c := range cases {
+		if got := mayLinkify([]byte(front + c.body)); got != c.want {
+			t.Errorf("mayLinkify(%q) = %v, want %v", c.body, got, c.want)
+		}
+	}
+	// The characters that mayLinkify trusts never end an e-mail's local
+	// part, as goldmark reads it.
+	for _, c := range []byte(" \t\r\n[;(") {
+		if util.FindEmailIndex([]byte{c, '@', 'a', '.', 'o', 'r', 'g'}) >= 0 {
+			t.Errorf("goldmark reads %q@a.org as an e-mail address; mayLinkify must not skip it", c)
+		}
+	}
+}
+
+// TestParseWithoutLinkifySame parses a corpus site and pages with
+// addresses twice, once with Linkify for every page, and checks that
+// leaving it out where mayLinkify allows changes no output.
+func TestParseWithoutLinkifySame(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Pages: 150, Citations: true, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	extra := map[string]string{
+		"addresses.md": "---\ntitle: Addresses\n---\nCall www.samaritans.org, mail help@clinic.example or see https://www.nhs.uk/.\n",
+		"cites.md":     "---\ntitle: Cites\nsources:\n  - url: https://www.nice.org.uk/\n---\nAs @x said (@y), [see @z; @w].\n",
+	}
+	for name, data := range extra {
+		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, diags := LoadConfig(dir, "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	in, _ := Load(dir, defaultTheme)
+	bibs, _ := loadBibliographies(dir, cfg)
+	fast := NewParser(cfg, in.Files, bibs)
+	always := NewParser(cfg, in.Files, bibs)
+	always.plain = always.md
+	skipped := 0
+	for i := range in.Pages {
+		s := in.Pages[i]
+		if d := s.read(); d != nil {
+			t.Fatal(d)
+		}
+		if !mayLinkify(s.Data) {
+			skipped++
+		}
+		a, b := fast.Parse(s), always.Parse(s)
+		if !bytes.Equal(a.Body, b.Body) || !bytes.Equal(a.References, b.References) {
+			t.Errorf("%s: output differs without Linkify:\n%s\nwith:\n%s", s.Rel, a.Body, b.Body)
+		}
+		if s.Rel == "addresses.md" && bytes.Count(a.Body, []byte("<a ")) != 3 {
+			t.Errorf("addresses.md: want three links, got %s", a.Body)
+		}
+	}
+	if skipped < len(in.Pages)/2 {
+		t.Errorf("only %d of %d pages were parsed without Linkify", skipped, len(in.Pages))
+	}
+}
