@@ -52,6 +52,11 @@ Builds the site in DIR (default: the current folder) into its public/
 folder, or into --out. When anything is wrong, every problem is listed
 with its file and line, and the previous output is left as it was.`
 
+// gcFloor is the heap a one-shot command lets grow between garbage
+// collections (see generator.Options.GCFloor): enough that a 10,000-page
+// build stays under 200 MiB of memory in all.
+const gcFloor = 160 << 20
+
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", buildSynopsis)
 	site := fs.String("site", ".", "the site's folder, where site.yaml is")
@@ -65,7 +70,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: *site, Out: *out, BaseURL: *baseURL, Theme: theme(), Drafts: *drafts,
+		Site: *site, Out: *out, BaseURL: *baseURL, Theme: theme(), Drafts: *drafts, GCFloor: gcFloor,
 	})
 	printDiagnostics(stderr, res.Diagnostics)
 	var failed *diag.Failed

@@ -45,7 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	report, err := generator.Check(ctx, generator.Options{Site: *site, Theme: theme(), Today: today})
+	report, err := generator.Check(ctx, generator.Options{Site: *site, Theme: theme(), Today: today, GCFloor: gcFloor})
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,13 @@ type Options struct {
 	Workers int
 	// Today is the date review dates are checked against (zero: today).
 	Today time.Time
+	// GCFloor, when above zero, tunes the garbage collector for a command
+	// that builds once and exits: it lets the heap grow to this many bytes
+	// (or twice the memory in use, if more) between collections, which
+	// saves a tenth of a build's CPU time (see memory.go). Build and
+	// Check restore the previous settings before they return. GOGC or
+	// GOMEMLIMIT in the environment turn it off.
+	GCFloor int64
 }
 
 // Result reports what a build did.
@@ -73,6 +80,7 @@ func (r *Result) lap(name string, last *time.Time) {
 // returned as they are, and also leave the output folder as it was.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
+	defer tuneGC(opts.GCFloor)()
 	res := &Result{}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
@@ -307,6 +315,7 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 // dates as of opts.Today (today when zero). The report holds every build
 // diagnostic too, filed under its page.
 func Check(ctx context.Context, opts Options) (*trust.Report, error) {
+	defer tuneGC(opts.GCFloor)()
 	an, err := analyse(ctx, opts, bodyMode{discard: true})
 	if err != nil {
 		return nil, err
@@ -363,6 +372,7 @@ func parallel[S any](ctx context.Context, workers, n int, newState func() S, wor
 				err := ctx.Err()
 				if err == nil {
 					err = work(state, i)
+					gcTick()
 				}
 				if err != nil {
 					once.Do(func() { firstErr = err })

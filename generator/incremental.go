@@ -510,7 +510,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 				renderDiags.Add(*d)
 				return nil
 			}
-			files[j.o.path] = data
+			files[j.o.path] = bytes.Clone(data)
 			return nil
 		})
 	if err != nil {

@@ -58,7 +58,8 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 }
 
 // produce makes the bytes of one output. A template that fails is a
-// diagnostic, not an error.
+// diagnostic, not an error. Rendered bytes are buf's, valid until its next
+// use.
 func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *bytes.Buffer) ([]byte, *diag.Diagnostic, error) {
 	switch {
 	case o.data != nil:
@@ -81,7 +82,8 @@ func (o *output) view(s *Site) *pageView {
 	return s.notFoundView()
 }
 
-// render executes the layout of a page output with its view.
+// render executes the layout of a page output with its view into buf and
+// returns buf's bytes: a caller that keeps them copies them.
 func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf *bytes.Buffer) ([]byte, *diag.Diagnostic) {
 	kind := o.kind
 	if o.page != nil {
@@ -101,5 +103,5 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 		d := tpl.templateError(err)
 		return nil, &d
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,52 @@
+package generator
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+func currentLimit() int64 { return debug.SetMemoryLimit(-1) }
+
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := currentLimit()
+	restore := tuneGC(16 << 20)
+	if got := currentLimit(); got != 16<<20 {
+		t.Errorf("limit while tuned = %d, want the floor %d", got, 16<<20)
+	}
+	// A live heap above half the floor raises the limit to twice it.
+	live := make([]*[1 << 20]byte, 40)
+	for i := range live {
+		live[i] = new([1 << 20]byte)
+	}
+	runtime.GC()
+	for range gcRecheck {
+		gcTick()
+	}
+	if got := currentLimit(); got < 80<<20 {
+		t.Errorf("limit with 40 MiB live = %d MiB, want at least 80 MiB", got>>20)
+	}
+	runtime.KeepAlive(live)
+	restore()
+	if got := currentLimit(); got != before {
+		t.Errorf("limit after restore = %d, want %d", got, before)
+	}
+	if gcState.Load() != nil {
+		t.Error("tuning still in force after restore")
+	}
+}
+
+func TestTuneGCLeavesUserSettings(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	before := currentLimit()
+	restore := tuneGC(16 << 20)
+	defer restore()
+	if got := currentLimit(); got != before {
+		t.Errorf("GOMEMLIMIT is set, yet tuneGC changed the limit to %d", got)
+	}
+	if tuneGC(0); gcState.Load() != nil {
+		t.Error("a zero floor tuned the collector")
+	}
+}
