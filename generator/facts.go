@@ -220,7 +220,7 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 	for _, b := range blocks {
 		if f.claim == "" && !b.label && mayNameTreatment(b.text) {
 			for _, sentence := range splitSentences(b.text) {
-				if isClaim(sentence) {
+				if mayNameTreatment(sentence) && isClaim(sentence) {
 					f.claim = strings.Clone(strings.TrimSpace(sentence))
 					f.claimLine, _ = s.pos(b.offset)
 					break

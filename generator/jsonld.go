@@ -11,6 +11,59 @@ import (
 // MedicalAudienceType.
 var audienceTypes = map[string]string{"patients": "Patient", "carers": "Caregiver", "professionals": "Clinician"}
 
+// The schema.org vocabulary Pamphlet writes. Fields are in the order of
+// their JSON names, as encoding/json would sort a map's keys, and empty
+// ones are left out.
+type (
+	ldPage struct {
+		Context              string       `json:"@context"`
+		Type                 string       `json:"@type"`
+		About                *ldThing     `json:"about,omitempty"`
+		Author               []ldPerson   `json:"author,omitempty"`
+		Citation             []ldWork     `json:"citation,omitempty"`
+		DateModified         string       `json:"dateModified,omitempty"`
+		DatePublished        string       `json:"datePublished,omitempty"`
+		Description          string       `json:"description,omitempty"`
+		InLanguage           string       `json:"inLanguage"`
+		LastReviewed         string       `json:"lastReviewed,omitempty"`
+		MedicalAudience      []ldAudience `json:"medicalAudience,omitempty"`
+		Name                 string       `json:"name"`
+		Publisher            *ldOrg       `json:"publisher,omitempty"`
+		PublishingPrinciples string       `json:"publishingPrinciples,omitempty"`
+		ReviewedBy           []ldPerson   `json:"reviewedBy,omitempty"`
+		Specialty            string       `json:"specialty,omitempty"`
+		URL                  string       `json:"url,omitempty"`
+	}
+	ldThing struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ldPerson struct {
+		Type          string   `json:"@type"`
+		HasCredential *ldThing `json:"hasCredential,omitempty"`
+		JobTitle      string   `json:"jobTitle,omitempty"`
+		Name          string   `json:"name"`
+		URL           string   `json:"url,omitempty"`
+	}
+	ldWork struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
+	}
+	ldAudience struct {
+		Type         string `json:"@type"`
+		AudienceType string `json:"audienceType"`
+	}
+	ldOrg struct {
+		Type      string `json:"@type"`
+		Address   string `json:"address,omitempty"`
+		Email     string `json:"email,omitempty"`
+		Name      string `json:"name"`
+		Telephone string `json:"telephone,omitempty"`
+		URL       string `json:"url,omitempty"`
+	}
+)
+
 // jsonLD returns the page's schema.org MedicalWebPage as JSON for a
 // <script type="application/ld+json"> element. json.Marshal escapes <, >,
 // & and U+2028/U+2029, so no value can close the script element, open a
@@ -18,85 +71,60 @@ var audienceTypes = map[string]string{"patients": "Patient", "carers": "Caregive
 func (s *Site) jsonLD(p *Page, v *pageView) template.JS {
 	c := s.Config
 	f := &p.Front
-	doc := map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      "MedicalWebPage", // a policy page is a plain WebPage, below
-		"name":       f.Title,
-		"inLanguage": c.Language,
-	}
-	set := func(k string, v any) {
-		switch x := v.(type) {
-		case string:
-			if x == "" {
-				return
-			}
-		case []any:
-			if len(x) == 0 {
-				return
-			}
-		case nil:
-			return
-		}
-		doc[k] = v
+	doc := ldPage{
+		Context:     "https://schema.org",
+		Type:        "MedicalWebPage",
+		Name:        f.Title,
+		InLanguage:  c.Language,
+		Description: f.Description,
+		URL:         v.Permalink,
+		Author:      people(f.Authors),
+		ReviewedBy:  people(f.ReviewedBy),
 	}
 	if s.Policy[p] {
-		doc["@type"] = "WebPage"
+		doc.Type = "WebPage"
 	}
-	set("description", f.Description)
-	set("url", v.Permalink)
-	set("author", people(f.Authors))
-	set("reviewedBy", people(f.ReviewedBy))
 	if f.LastReviewed != nil {
-		set("lastReviewed", f.LastReviewed.ISO())
+		doc.LastReviewed = f.LastReviewed.ISO()
 	}
 	if f.Published != nil {
-		set("datePublished", f.Published.ISO())
+		doc.DatePublished = f.Published.ISO()
 	}
 	if d := f.LastModified(); d != nil && (f.Updated != nil || f.LastReviewed != nil) {
-		set("dateModified", d.ISO())
+		doc.DateModified = d.ISO()
 	}
-	var audience []any
 	for _, a := range f.Audience {
-		audience = append(audience, map[string]any{"@type": "MedicalAudience", "audienceType": audienceTypes[a]})
+		doc.MedicalAudience = append(doc.MedicalAudience, ldAudience{"MedicalAudience", audienceTypes[a]})
 	}
-	set("medicalAudience", audience)
 	if f.About != "" {
 		t := "MedicalCondition"
 		if l := strings.ToLower(f.About); strings.Contains(l, "therap") || strings.Contains(l, "treatment") {
 			t = "PsychologicalTreatment"
 		}
-		set("about", map[string]any{"@type": t, "name": f.About})
-		set("specialty", "https://schema.org/Psychiatric")
+		doc.About = &ldThing{t, f.About}
+		doc.Specialty = "https://schema.org/Psychiatric"
 	}
 	if p.Cited != nil {
-		var cites []any
 		for _, l := range p.Cited.List {
-			w := map[string]any{"@type": "CreativeWork", "name": l.Entry.Title}
+			w := ldWork{Type: "CreativeWork", Name: l.Entry.Title}
 			if l.Entry.DOI != "" {
-				w["url"] = "https://doi.org/" + l.Entry.DOI
+				w.URL = "https://doi.org/" + l.Entry.DOI
 			} else if l.Entry.URL != "" {
-				w["url"] = l.Entry.URL
+				w.URL = l.Entry.URL
 			}
-			cites = append(cites, w)
+			doc.Citation = append(doc.Citation, w)
 		}
-		set("citation", cites)
 	}
 	if o := c.Organisation; o.Name != "" {
-		pub := map[string]any{"@type": "Organization", "name": o.Name}
-		for k, val := range map[string]string{"url": o.URL, "email": o.Email, "telephone": o.Phone, "address": o.Address} {
-			if val != "" {
-				pub[k] = val
-			}
-		}
-		set("publisher", pub)
+		doc.Publisher = &ldOrg{Type: "Organization", Name: o.Name, URL: o.URL, Email: o.Email, Telephone: o.Phone, Address: o.Address}
 	}
 	if ed := s.Page(c.EditorialPg); c.EditorialPg != "" && ed != nil {
-		set("publishingPrinciples", c.AbsURL(escapedPath(ed.URL)))
+		doc.PublishingPrinciples = c.AbsURL(escapedPath(ed.URL))
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true)
-	if err := enc.Encode(doc); err != nil {
+	if err := enc.Encode(&doc); err != nil {
 		return ""
 	}
 	return template.JS(bytes.TrimSpace(b.Bytes()))
@@ -104,18 +132,15 @@ func (s *Site) jsonLD(p *Page, v *pageView) template.JS {
 
 // people returns schema.org Persons, each credential as an
 // EducationalOccupationalCredential.
-func people(ps []Person) []any {
-	var out []any
+func people(ps []Person) []ldPerson {
+	var out []ldPerson
 	for _, p := range ps {
-		m := map[string]any{"@type": "Person", "name": p.Name}
+		m := ldPerson{Type: "Person", Name: p.Name, JobTitle: p.Role}
 		if p.Credentials != "" {
-			m["hasCredential"] = map[string]any{"@type": "EducationalOccupationalCredential", "name": p.Credentials}
-		}
-		if p.Role != "" {
-			m["jobTitle"] = p.Role
+			m.HasCredential = &ldThing{"EducationalOccupationalCredential", p.Credentials}
 		}
 		if l := strings.ToLower(p.URL); strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
-			m["url"] = p.URL
+			m.URL = p.URL
 		}
 		out = append(out, m)
 	}
