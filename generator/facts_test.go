@@ -1,6 +1,9 @@
 package generator
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClaimAndSuicideWords(t *testing.T) {
 	for _, tt := range []struct {
@@ -19,12 +22,23 @@ func TestClaimAndSuicideWords(t *testing.T) {
 		{"People may want to kill themselves.", false, true},
 		{"Kill time with a walk.", false, false},
 		{"An overdose needs help now.", false, true},
+		{"Programmes reduce harm.", true, false},
+		{"Interventions can help.", true, false},
 	} {
 		if got := isClaim(tt.s); got != tt.claim {
 			t.Errorf("isClaim(%q) = %v", tt.s, got)
 		}
 		if got := mentionsSuicide(tt.s); got != tt.suicide {
 			t.Errorf("mentionsSuicide(%q) = %v", tt.s, got)
+		}
+		// The quick tests never rule out what the word checks find.
+		for _, s := range []string{tt.s, strings.ToLower(tt.s)} {
+			if isClaim(s) && !mayNameTreatment(s) {
+				t.Errorf("mayNameTreatment(%q) = false, but it is a claim", s)
+			}
+			if mentionsSuicide(s) && !mayMentionSuicide(s) {
+				t.Errorf("mayMentionSuicide(%q) = false, but it mentions suicide", s)
+			}
 		}
 	}
 }

@@ -29,6 +29,11 @@ func TestTuneGC(t *testing.T) {
 		t.Errorf("limit with 40 MiB live = %d MiB, want at least 80 MiB", got>>20)
 	}
 	runtime.KeepAlive(live)
+	// A site of 10,000 pages raises the floor to 16 KiB a page.
+	gcPages(10000)
+	if got := currentLimit(); got != 10000*gcPerPage {
+		t.Errorf("limit for 10,000 pages = %d MiB, want %d MiB", got>>20, 10000*gcPerPage>>20)
+	}
 	restore()
 	if got := currentLimit(); got != before {
 		t.Errorf("limit after restore = %d, want %d", got, before)

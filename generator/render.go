@@ -216,7 +216,10 @@ func (s *Site) newPageView(p *Page) *pageView {
 	if parent := s.Parent[p]; parent != nil {
 		v.Section = s.linkPtr(parent)
 		sibs := s.Children[parent.URL]
-		i := slices.Index(sibs, p)
+		i, ok := s.place[p]
+		if !ok {
+			i = -1
+		}
 		if i > 0 {
 			v.Prev = s.linkPtr(sibs[i-1])
 		}
