@@ -80,7 +80,6 @@ func (r *Result) lap(name string, last *time.Time) {
 // returned as they are, and also leave the output folder as it was.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	defer tuneGC(opts.GCFloor)()
 	res := &Result{}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
@@ -95,8 +94,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	last := start
+	// With the manifest of the build in the output folder, the inputs are
+	// hashed first, to stop here if none changed. Without one, that would
+	// read every file twice: the sources are hashed as they are parsed, and
+	// the digest finished after rendering.
 	prev, _ := readManifest(opts.Out)
-	digest, same := upToDate(ctx, opts, prev)
+	digest, same := "", false
+	if prev != nil {
+		digest, same = upToDate(ctx, opts, prev)
+	}
 	if same {
 		res.UpToDate, res.Pages, res.Files, res.Diagnostics = true, prev.Pages, prev.Files, prev.Diagnostics
 		res.CheckedOn = prev.CheckedOn
@@ -106,9 +112,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, nil
 	}
 	res.lap("compare inputs", &last)
+	defer tuneGC(opts.GCFloor)()
 	sp := newSpills(opts.Out)
 	defer sp.remove()
-	an, err := analyse(ctx, opts, bodyMode{spills: sp})
+	an, err := analyse(ctx, opts, bodyMode{spills: sp, hash: prev == nil})
 	res.Diagnostics.Add(an.diags...)
 	if err != nil {
 		return res, err
@@ -181,6 +188,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Files = int(written.Load())
 	res.Diagnostics = res.Diagnostics.Compact()
+	if prev == nil {
+		digest, _ = inputDigest(ctx, opts, an.cfg.Bibliography, an.sums)
+	}
 	if err := st.Commit(); err != nil {
 		return res, err
 	}
@@ -201,6 +211,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 type bodyMode struct {
 	spills  *spills
 	discard bool
+	hash    bool // hash the sources as they are read (analysis.sums)
 }
 
 // analysis is what the stages before rendering found: everything `build`
@@ -212,6 +223,9 @@ type analysis struct {
 	site    *Site // nil when site.yaml could not be read
 	diags   diag.List
 	workers int
+	// sums holds the SHA-256 of each source read, by site-relative path,
+	// when bodyMode.hash asked for them.
+	sums map[string][32]byte
 }
 
 // analyse runs load, parse and resolve. Its error is for a cancelled run;
@@ -255,9 +269,21 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 		mu.Unlock()
 		return ps
 	}
-	pages, readDiags, err := parseAll(ctx, an.workers, newParser, in.Pages)
+	var sums [][32]byte
+	if bodies.hash {
+		sums = make([][32]byte, len(in.Pages))
+	}
+	pages, readDiags, err := parseAll(ctx, an.workers, newParser, in.Pages, sums)
 	if err != nil {
 		return an, err
+	}
+	if sums != nil {
+		an.sums = make(map[string][32]byte, len(sums))
+		for i, sum := range sums {
+			if sum != ([32]byte{}) {
+				an.sums[in.Pages[i].Path] = sum
+			}
+		}
 	}
 	for _, ps := range parsers {
 		if ps.err != nil {
@@ -287,12 +313,17 @@ func NewParserFunc(cfg *Config, files map[string]bool, bibs *bibliographies) fun
 // parseAll reads and parses sources on the given number of workers. Each
 // source's bytes are dropped once parsed, so a large site does not hold
 // all its Markdown in memory. Files that cannot be read are diagnostics.
-func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []Source) ([]*Page, diag.List, error) {
+// When sums is not nil, it receives the SHA-256 of each source's bytes.
+func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []Source, sums [][32]byte) ([]*Page, diag.List, error) {
 	pages := make([]*Page, len(srcs))
 	problems := make([]*diag.Diagnostic, len(srcs))
 	err := parallel(ctx, workers, len(srcs), newParser, func(ps *Parser, i int) error {
 		src := srcs[i]
-		if d := src.read(); d != nil {
+		var sum *[32]byte
+		if sums != nil {
+			sum = &sums[i]
+		}
+		if d := src.readSum(sum); d != nil {
 			problems[i] = d
 			return nil
 		}

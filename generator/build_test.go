@@ -674,6 +674,17 @@ func TestNoChangeRebuild(t *testing.T) {
 		t.Error("a deleted output folder was taken as up to date")
 	}
 	assertContains(t, s.read("404.html"), "<h1>Lost</h1>")
+	// A build with no record of the output folder hashes the sources as it
+	// parses them (a byte-order mark and CRLF line ends included); the
+	// build after it must see the same digest.
+	s.write("content/therapy/groups.md", "\ufeff---\r\ntitle: Groups\r\n---\r\nWindows line ends.\r\n")
+	os.RemoveAll(filepath.Join(s.root, "public"))
+	if res := s.mustBuild(); res.UpToDate {
+		t.Error("a deleted output folder was taken as up to date")
+	}
+	if res := s.mustBuild(); !res.UpToDate {
+		t.Error("the build after a build from scratch was not up to date")
+	}
 }
 
 func TestSymlinkedOutputFolder(t *testing.T) {

@@ -370,7 +370,7 @@ func (b *Builder) parse(ctx context.Context, srcs []Source) error {
 		delete(b.pages, s.Rel) // a page that can no longer be read is gone
 		b.dirty[s.Rel] = true
 	}
-	pages, diags, err := parseAll(ctx, b.workers(), NewParserFunc(b.cfg, b.in.Files, b.bibs), srcs)
+	pages, diags, err := parseAll(ctx, b.workers(), NewParserFunc(b.cfg, b.in.Files, b.bibs), srcs, nil)
 	if err != nil {
 		return err
 	}

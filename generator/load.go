@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -32,7 +33,11 @@ type Source struct {
 
 // read fills in Data from Abs, checked and cleaned (see cleanText), unless
 // it is there already.
-func (s *Source) read() *diag.Diagnostic {
+func (s *Source) read() *diag.Diagnostic { return s.readSum(nil) }
+
+// readSum is read that also puts the SHA-256 of the file's bytes, as read,
+// in sum when sum is not nil, for the build's input digest.
+func (s *Source) readSum(sum *[32]byte) *diag.Diagnostic {
 	if s.Data != nil {
 		return nil
 	}
@@ -40,6 +45,9 @@ func (s *Source) read() *diag.Diagnostic {
 	if err != nil {
 		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
 		return &d
+	}
+	if sum != nil {
+		*sum = sha256.Sum256(data)
 	}
 	data, d := cleanText(s.Path, data)
 	if d != nil {

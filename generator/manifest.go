@@ -69,9 +69,10 @@ func writeManifest(out string, m *manifest) {
 // inputDigest hashes everything a build's output depends on: the
 // pamphlet program itself, the options, the theme, site.yaml, and the
 // contents of every file under content/, templates/ and static/ and of the
-// bibliographies site.yaml names. Files are read and hashed in parallel.
-// today is left out on purpose: no output file depends on it.
-func inputDigest(ctx context.Context, opts Options, extra []string) (string, error) {
+// bibliographies site.yaml names. Files are read and hashed in parallel,
+// except those whose SHA-256 known holds (by site-relative path). today is
+// left out on purpose: no output file depends on it.
+func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte) (string, error) {
 	type item struct{ name, path string }
 	var items []item
 	if exe, err := os.Executable(); err == nil {
@@ -109,6 +110,10 @@ func inputDigest(ctx context.Context, opts Options, extra []string) (string, err
 	sort.Slice(items, func(i, j int) bool { return items[i].name < items[j].name })
 	sums := make([][32]byte, len(items))
 	err := parallel(ctx, max(2, opts.Workers), len(items), func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
+		if sum, ok := known[items[i].name]; ok {
+			sums[i] = sum
+			return nil
+		}
 		b, err := os.ReadFile(items[i].path)
 		if err != nil && !os.IsNotExist(err) {
 			return err
@@ -144,7 +149,7 @@ func upToDate(ctx context.Context, opts Options, m *manifest) (string, bool) {
 	if cfg != nil && !diags.HasErrors() {
 		extra = cfg.Bibliography
 	}
-	d, err := inputDigest(ctx, opts, extra)
+	d, err := inputDigest(ctx, opts, extra, nil)
 	if err != nil {
 		return "", false
 	}

@@ -64,11 +64,29 @@ func (y *yamlDoc) keyLineAfter(key string, from int, topLevel bool) int {
 		if topLevel && len(t) != len(l) {
 			continue // a nested key; we want the top level
 		}
-		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, `"`+key+`":`) || strings.HasPrefix(t, `'`+key+`':`) {
+		if isKey(t, key) {
 			return i
 		}
 	}
 	return from
+}
+
+// isKey reports whether a line, without its indent, starts with key and a
+// colon; the key may be quoted.
+func isKey(t, key string) bool {
+	if len(t) > 0 && (t[0] == '"' || t[0] == '\'') {
+		q := t[0]
+		t = t[1:]
+		if !strings.HasPrefix(t, key) || len(t) < len(key)+1 || t[len(key)] != q {
+			return false
+		}
+		t = t[len(key)+1:]
+	} else if strings.HasPrefix(t, key) {
+		t = t[len(key):]
+	} else {
+		return false
+	}
+	return strings.HasPrefix(t, ":")
 }
 
 // fileLine turns a 0-based YAML line into a 1-based file line. Line -1

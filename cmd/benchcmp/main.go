@@ -6,6 +6,9 @@
 //
 //	go run ./cmd/benchcmp -pages 10000 -runs 3
 //
+// It also times a bare goldmark loop (see bareLoop): converting and writing
+// the same pages with nothing else, the floor a builder can approach.
+//
 // Hugo is used when it is on PATH (Debian: apt-get install hugo).
 package main
 
@@ -31,7 +34,13 @@ func main() {
 	pages := flag.Int("pages", 10000, "pages in the corpus")
 	runs := flag.Int("runs", 3, "cold builds of each tool")
 	keep := flag.String("dir", "", "work folder (default: a new temporary folder, removed at the end)")
+	bare := flag.String("bare", "", "internal: run the bare goldmark loop on this site's content/ into -bare-out")
+	bareOut := flag.String("bare-out", "", "internal: the bare loop's output folder")
 	flag.Parse()
+	if *bare != "" {
+		check(bareLoop(*bare, *bareOut))
+		return
+	}
 
 	dir := *keep
 	if dir == "" {
@@ -54,19 +63,26 @@ func main() {
 	pamphlet := func() *exec.Cmd { return exec.Command(bin, "build", "--site", psite) }
 	hugoPath, _ := exec.LookPath("hugo")
 	hugo := func() *exec.Cmd { return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", hout) }
+	self, err := os.Executable()
+	check(err)
+	bout := filepath.Join(dir, "bare-out")
+	bareRun := func() *exec.Cmd { return exec.Command(self, "-bare", psite, "-bare-out", bout) }
 
-	var ps, hs, rs []sample
+	var ps, hs, bs, rs []sample
 	for i := 0; i < *runs; i++ {
-		// Alternate which goes first, so neither always meets a warm cache.
-		order := []string{"pamphlet", "hugo"}
-		if i%2 == 1 {
-			order = []string{"hugo", "pamphlet"}
+		// Rotate which goes first, so none always meets a warm cache.
+		order := []string{"pamphlet", "hugo", "bare"}
+		for k := 0; k < i%3; k++ {
+			order = append(order[1:], order[0])
 		}
 		for _, tool := range order {
 			switch {
 			case tool == "pamphlet":
 				os.RemoveAll(pout)
 				ps = append(ps, run(pamphlet()))
+			case tool == "bare":
+				os.RemoveAll(bout)
+				bs = append(bs, run(bareRun()))
 			case hugoPath != "":
 				os.RemoveAll(hout)
 				hs = append(hs, run(hugo()))
@@ -86,15 +102,18 @@ func main() {
 	}
 	show("pamphlet build (cold)", ps)
 	show("hugo (cold)", hs)
+	show("bare goldmark loop", bs)
 	show("pamphlet build (no change)", rs)
-	p, r := median(ps), median(rs)
+	p, r, b := median(ps), median(rs), median(bs)
 	fmt.Println()
 	if len(hs) > 0 {
 		h := median(hs)
 		fmt.Printf("pamphlet / hugo:      wall %.2f, CPU %.2f, peak RSS %.2f\n", ratio(p.wall, h.wall), ratio(p.cpu, h.cpu), float64(p.rssKB)/float64(h.rssKB))
+		fmt.Printf("bare loop / hugo:     wall %.2f, CPU %.2f\n", ratio(b.wall, h.wall), ratio(b.cpu, h.cpu))
 	} else {
 		fmt.Println("hugo is not installed: apt-get install hugo to compare")
 	}
+	fmt.Printf("pamphlet / bare loop: wall %.2f, CPU %.2f\n", ratio(p.wall, b.wall), ratio(p.cpu, b.cpu))
 	fmt.Printf("no change / cold:     wall %.2f\n", ratio(r.wall, p.wall))
 }
 
