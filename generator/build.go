@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -126,14 +127,25 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.lap("load, parse, resolve", &last)
 	site, in, tpl, workers := an.site, an.in, an.tpl, an.workers
 	res.Site = site
-	res.Trust = site.TrustReport(res.Diagnostics, opts.today())
-	res.lap("check", &last)
+	// The trust checks need nothing that rendering makes, so they run
+	// beside it; then what only they needed is dropped.
+	checked := make(chan *trust.Report, 1)
+	buildDiags := slices.Clone(res.Diagnostics)
+	go func() {
+		r := site.TrustReport(buildDiags, opts.today())
+		site.release()
+		checked <- r
+	}()
+	defer func() {
+		if res.Trust == nil {
+			res.Trust = <-checked
+		}
+	}()
 	plan, diags := planOutputs(site, in)
 	res.Diagnostics.Add(diags...)
 	if res.Diagnostics.HasErrors() {
 		return fail()
 	}
-	site.release()
 
 	if err := sp.flush(); err != nil {
 		return res, err
@@ -180,7 +192,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return fail()
 	}
-	res.lap("render, write", &last)
+	res.Trust = <-checked
+	res.lap("check, render, write", &last)
 	for _, o := range plan {
 		if o.page != nil || o.kind == Kind404 {
 			res.Pages++
