@@ -36,9 +36,16 @@ func main() {
 	keep := flag.String("dir", "", "work folder (default: a new temporary folder, removed at the end)")
 	bare := flag.String("bare", "", "internal: run the bare goldmark loop on this site's content/ into -bare-out")
 	bareOut := flag.String("bare-out", "", "internal: the bare loop's output folder")
+	write := flag.Bool("write", false, "internal: write the corpus into -dir and stop")
 	flag.Parse()
 	if *bare != "" {
 		check(bareLoop(*bare, *bareOut))
+		return
+	}
+	o := corpus.Options{Pages: *pages, Citations: true, Seed: 1}
+	if *write {
+		check(corpus.Write(filepath.Join(*keep, "pamphlet"), o))
+		check(corpus.WriteHugo(filepath.Join(*keep, "hugo"), o))
 		return
 	}
 
@@ -50,10 +57,15 @@ func main() {
 		dir = d
 	}
 	psite, hsite := filepath.Join(dir, "pamphlet"), filepath.Join(dir, "hugo")
-	o := corpus.Options{Pages: *pages, Citations: true, Seed: 1}
+	self, err := os.Executable()
+	check(err)
+	// The corpus is written by a child process. Linux counts a process's
+	// peak memory from that of the process it was forked from, so this one
+	// must stay small for the peaks measured below to be the tools' own.
 	fmt.Printf("Writing a %d-page corpus into %s ...\n", *pages, dir)
-	check(corpus.Write(psite, o))
-	check(corpus.WriteHugo(hsite, o))
+	writer := exec.Command(self, "-write", "-pages", fmt.Sprint(*pages), "-dir", dir)
+	writer.Stdout, writer.Stderr = os.Stdout, os.Stderr
+	check(writer.Run())
 	bin := filepath.Join(dir, "pamphlet-bin")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
@@ -63,8 +75,6 @@ func main() {
 	pamphlet := func() *exec.Cmd { return exec.Command(bin, "build", "--site", psite) }
 	hugoPath, _ := exec.LookPath("hugo")
 	hugo := func() *exec.Cmd { return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", hout) }
-	self, err := os.Executable()
-	check(err)
 	bout := filepath.Join(dir, "bare-out")
 	bareRun := func() *exec.Cmd { return exec.Command(self, "-bare", psite, "-bare-out", bout) }
 
