@@ -394,6 +394,9 @@ func Funcs(cfg *Config) template.FuncMap {
 		// absURL returns the full address of a site-relative path, or ""
 		// when base_url has no host.
 		"absURL": func(rel string) string { return cfg.AbsURL(escapedPath(rel)) },
+		// partialCached renders a partial once per set of keys (see
+		// partialCached in templates.go).
+		"partialCached": partialCached,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -289,6 +290,18 @@ func TestBadInputs(t *testing.T) {
 			name:  "template error",
 			files: map[string]string{"templates/page.html": "{{define \"main\"}}\n<h1>{{.Page.Title}</h1>\n{{end}}\n"},
 			want:  []string{`templates/page.html:2: error: template error: bad character U+007D '}'`},
+			fails: true,
+		},
+		{
+			name:  "partialCached without the page's data",
+			files: map[string]string{"templates/page.html": "{{define \"main\"}}\n{{partialCached \"footer.html\" .Page}}\n{{end}}\n"},
+			want:  []string{`templates/page.html:2:2: error: template error: executing "main" at <partialCached "footer.html" .Page>: error calling partialCached: partialCached "footer.html": the second argument must be the page's data, a dot: {{partialCached "footer.html" .}}`},
+			fails: true,
+		},
+		{
+			name:  "partialCached of a template that does not exist",
+			files: map[string]string{"templates/page.html": "{{define \"main\"}}\n{{partialCached \"fotter.html\" .}}\n{{end}}\n"},
+			want:  []string{`templates/page.html:2:2: error: template error: executing "main" at <partialCached "fotter.html" .>: error calling partialCached: html/template: "fotter.html" is undefined`},
 			fails: true,
 		},
 		{
@@ -722,4 +735,27 @@ func TestPageBibliographyMustBeInContent(t *testing.T) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// TestPartialCached: a cached partial is rendered once per layout and set
+// of keys; the keys decide what may differ between pages.
+func TestPartialCached(t *testing.T) {
+	s := newTestSite(t, goodSite+`
+-- templates/partials/bykind.html --
+<p class="bykind">{{.Page.Title}}</p>
+-- templates/partials/bytitle.html --
+<p class="bytitle">{{.Page.Title}}</p>
+-- templates/page.html --
+{{define "main"}}{{partialCached "bykind.html" . .Page.Kind}}{{partialCached "bytitle.html" . .Page.Title}}{{end}}
+`)
+	s.mustBuild()
+	first, second := s.read("therapy/groups/index.html"), s.read("therapy/what-to-expect/index.html")
+	// Keyed by kind only: both pages show whichever page rendered it first.
+	kind := regexp.MustCompile(`<p class="bykind">([^<]*)</p>`)
+	if a, b := kind.FindStringSubmatch(first), kind.FindStringSubmatch(second); a == nil || b == nil || a[1] != b[1] {
+		t.Errorf("a partial keyed by kind differs between pages: %q, %q", a, b)
+	}
+	// Keyed by title: each page its own.
+	assertContains(t, first, `<p class="bytitle">Groups</p>`)
+	assertContains(t, second, `<p class="bytitle">What to expect</p>`)
 }

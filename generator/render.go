@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // siteView is what templates see as .Site.
@@ -22,6 +23,10 @@ type siteView struct {
 	FooterLinks  []linkView
 	CrisisGroups []crisisGroup
 	CrisisURL    string
+
+	// partials holds what partialCached rendered during this build, by
+	// layout, partial and key (see partialCached).
+	partials sync.Map
 }
 
 // crisisGroup is the crisis lines of one region, in site.yaml's order.
@@ -127,6 +132,9 @@ type referenceView struct {
 type pageData struct {
 	Site *siteView
 	Page *pageView
+
+	kind string             // the layout being executed
+	tpl  *template.Template // and its template set, for partialCached
 }
 
 // newSiteView makes the site-wide part of every page's data.

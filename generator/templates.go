@@ -156,10 +156,45 @@ func (t *Templates) templateError(err error) diag.Diagnostic {
 }
 
 // execute renders one page with the layout of its kind.
-func (t *Templates) execute(w io.Writer, kind string, data any) error {
+func (t *Templates) execute(w io.Writer, kind string, data *pageData) error {
 	tpl, ok := t.byKind[kind]
 	if !ok {
 		return fmt.Errorf("no layout for %s pages", kind)
 	}
+	data.kind, data.tpl = kind, tpl
 	return tpl.ExecuteTemplate(w, baseTemplate, data)
+}
+
+// partialCached renders a partial template once per build for each
+// distinct set of keys, and then reuses it:
+//
+//	{{partialCached "footer.html" .}}
+//	{{partialCached "header.html" . .Page.Kind .Page.Menu}}
+//
+// The keys must name everything the partial shows that differs between
+// pages; a partial that shows the page's title and is cached without it
+// shows one page's title on every page. Rendering a partial is most of a
+// page's template time on a large site, and a header or footer is the
+// same on most pages.
+func partialCached(name string, data any, keys ...any) (template.HTML, error) {
+	pd, ok := data.(*pageData)
+	if !ok || pd.tpl == nil {
+		return "", fmt.Errorf("partialCached %q: the second argument must be the page's data, a dot: {{partialCached %q .}}", name, name)
+	}
+	var kb strings.Builder
+	kb.WriteString(pd.kind + "\x00" + name)
+	for _, k := range keys {
+		fmt.Fprintf(&kb, "\x00%T:%v", k, k)
+	}
+	key := kb.String()
+	if html, ok := pd.Site.partials.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := pd.tpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	pd.Site.partials.Store(key, html)
+	return html, nil
 }
