@@ -30,8 +30,13 @@ func onlyLink(n ast.Node) bool {
 // collectProse returns the prose of a page for the readability and
 // content checks: paragraphs, headings and list items, without code,
 // tables or citations (the reference list is not part of the body).
-func collectProse(doc ast.Node, source []byte) []proseBlock {
+//
+// The blocks' text is written into buf (which the caller may reuse) and
+// made one string, which the blocks share.
+func collectProse(doc ast.Node, source []byte, buf *[]byte) []proseBlock {
 	var blocks []proseBlock
+	var ends []int
+	*buf = (*buf)[:0]
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -40,7 +45,9 @@ func collectProse(doc ast.Node, source []byte) []proseBlock {
 		case east.KindTable, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			if t := plainText(n, source); t != "" {
+			start := len(*buf)
+			*buf = appendPlainText(*buf, n, source)
+			if len(*buf) > start {
 				off := 0
 				if n.Lines().Len() > 0 {
 					off = n.Lines().At(0).Start
@@ -49,12 +56,18 @@ func collectProse(doc ast.Node, source []byte) []proseBlock {
 				// not a sentence: kept for the content checks, left out of
 				// the readability scores.
 				label := n.Kind() == ast.KindHeading || onlyLink(n)
-				blocks = append(blocks, proseBlock{t, off, label})
+				blocks = append(blocks, proseBlock{"", off, label})
+				ends = append(ends, len(*buf))
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	all, start := string(*buf), 0
+	for i := range blocks {
+		blocks[i].text = all[start:ends[i]]
+		start = ends[i]
+	}
 	return blocks
 }
 

@@ -312,23 +312,27 @@ func wrapTable(t *east.Table, n int, source []byte) {
 
 // plainText returns the text of a node's inline children.
 func plainText(n ast.Node, source []byte) string {
-	var b strings.Builder
+	return string(appendPlainText(nil, n, source))
+}
+
+// appendPlainText is plainText appending to b.
+func appendPlainText(b []byte, n ast.Node, source []byte) []byte {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(source))
+			b = append(b, t.Segment.Value(source)...)
 			if t.SoftLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			b = append(b, t.Value...)
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	return b
 }
 
 // tableWrapRenderer renders tableWrap nodes.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"reflect"
@@ -73,6 +74,8 @@ type Parser struct {
 	md    goldmark.Markdown // with GFM's Linkify
 	plain goldmark.Markdown // without it, for pages with nothing to link
 	buf   bytes.Buffer
+	out   *bufio.Writer // goldmark's writer, into buf
+	prose []byte        // the page's prose, for collectProse
 
 	// spill, when set, takes each page's rendered body and reference list
 	// instead of the Page (see spill); discard drops them (for check).
@@ -128,9 +131,17 @@ func (ps *Parser) Parse(src Source) *Page {
 			p.Anchors[cite.Anchor(l.Entry.ID)] = true
 		}
 	}
-	p.facts = state.facts(collectProse(doc, src.Data))
+	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose))
 	ps.buf.Reset()
-	if err := md.Renderer().Render(&ps.buf, src.Data, doc); err != nil {
+	if ps.out == nil {
+		ps.out = bufio.NewWriter(&ps.buf)
+	}
+	err := md.Renderer().Render(ps.out, src.Data, doc)
+	if err == nil {
+		err = ps.out.Flush()
+	}
+	if err != nil {
+		ps.out.Reset(&ps.buf)
 		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
 		return p
 	}
@@ -208,7 +219,9 @@ func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
 	if strings.Trim(string(first), "- \t") != "" {
 		return true // "---x" is not a separator; goldmark reads it as text
 	}
-	for _, l := range bytes.Split(rest, []byte("\n")) {
+	for len(rest) > 0 {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if isSeparator(l) {
 			return true
 		}
