@@ -89,3 +89,18 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 		t.Errorf("only %d of %d pages were parsed without Linkify", skipped, len(in.Pages))
 	}
 }
+
+func TestFrontMatterText(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: A\nweight: 2\n---\nBody\n", "title: A\nweight: 2"},
+		{"---\ntitle: A\n---", "title: A"},
+		{"---\n---\nBody", ""},
+		{"---\ntitle: A\n", "title: A\n"},
+		{"---\ntitle: A", "title: A"},
+		{"---\r\ntitle: A\r\n ---  \r\nBody", "title: A\r"},
+	} {
+		if got := string(frontMatterText([]byte(c.src))); got != c.want {
+			t.Errorf("frontMatterText(%q) = %q, want %q", c.src, got, c.want)
+		}
+	}
+}

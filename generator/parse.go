@@ -233,14 +233,14 @@ func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
 // frontMatterText returns the YAML between the opening and closing "---".
 func frontMatterText(src []byte) []byte {
 	_, rest, _ := bytes.Cut(src, []byte("\n"))
-	var out [][]byte
-	for _, l := range bytes.Split(rest, []byte("\n")) {
+	for end := 0; end < len(rest); {
+		l, _, _ := bytes.Cut(rest[end:], []byte("\n"))
 		if isSeparator(l) {
-			break
+			return rest[:max(0, end-1)] // without the newline before it
 		}
-		out = append(out, l)
+		end += len(l) + 1
 	}
-	return bytes.Join(out, []byte("\n"))
+	return rest
 }
 
 // frontMatterEnd returns the offset just after the line that closes the

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v2"
@@ -116,21 +117,39 @@ type decoder struct {
 
 var dateType = reflect.TypeOf(Date{})
 
-// decodeMap fills the struct that v points to from m. line is the 0-based
-// YAML line of the mapping's parent key (-1 for the top level); path is the
-// dotted key path so far, for messages.
-func (d *decoder) decodeMap(m yaml.MapSlice, v reflect.Value, line int, path string) {
-	t := v.Type()
-	fields := map[string]int{}
-	var known []string
+// yamlFieldsOf caches yamlFields by type: every page's front matter has
+// the same few struct types.
+var yamlFieldsOf sync.Map // reflect.Type -> *structFields
+
+type structFields struct {
+	index map[string]int // yaml key -> field index
+	known []string       // the keys, in field order, for suggestions
+}
+
+// yamlFields returns the fields of struct type t by their `yaml:"key"` tags.
+func yamlFields(t reflect.Type) (map[string]int, []string) {
+	if f, ok := yamlFieldsOf.Load(t); ok {
+		sf := f.(*structFields)
+		return sf.index, sf.known
+	}
+	sf := &structFields{index: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		tag := t.Field(i).Tag.Get("yaml")
 		if tag == "" || tag == "-" {
 			continue
 		}
-		fields[tag] = i
-		known = append(known, tag)
+		sf.index[tag] = i
+		sf.known = append(sf.known, tag)
 	}
+	yamlFieldsOf.Store(t, sf)
+	return sf.index, sf.known
+}
+
+// decodeMap fills the struct that v points to from m. line is the 0-based
+// YAML line of the mapping's parent key (-1 for the top level); path is the
+// dotted key path so far, for messages.
+func (d *decoder) decodeMap(m yaml.MapSlice, v reflect.Value, line int, path string) {
+	fields, known := yamlFields(v.Type())
 	seen := map[string]int{}
 	for _, item := range m {
 		key := fmt.Sprint(item.Key)
