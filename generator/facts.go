@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"strings"
 	"time"
 	"unicode"
@@ -148,24 +149,46 @@ func lowerWord(w string) string {
 }
 
 // mayNameTreatment is a quick test that lets most blocks skip the word by
-// word check: no treatment word can be in a block without one of these.
-func mayNameTreatment(s string) bool {
-	for _, stem := range []string{"herap", "reatment", "MBT", "mbt", "edic", "rogram", "ntervention"} {
-		if strings.Contains(s, stem) {
+// word check: no treatment word can be in a block without one of these
+// stems. lower is the block in lower case (see lowerASCII), so capitals
+// are found too.
+func mayNameTreatment(lower []byte) bool { return containsAny(lower, treatmentStems) }
+
+// mayMentionSuicide is the same for mentionsSuicide.
+func mayMentionSuicide(lower []byte) bool { return containsAny(lower, suicideStems) }
+
+var (
+	treatmentStems = byteStrings("therap", "treatment", "mbt", "medic", "program", "intervention")
+	suicideStems   = byteStrings("suicid", "self", "overdos", "kill")
+)
+
+func byteStrings(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+func containsAny(b []byte, stems [][]byte) bool {
+	for _, s := range stems {
+		if bytes.Contains(b, s) {
 			return true
 		}
 	}
 	return false
 }
 
-// mayMentionSuicide is the same for mentionsSuicide.
-func mayMentionSuicide(s string) bool {
-	for _, stem := range []string{"uicid", "UICID", "elf", "ELF", "verdos", "VERDOS", "ill ", "ILL "} {
-		if strings.Contains(s, stem) {
-			return true
+// lowerASCII appends s to buf with ASCII letters in lower case.
+func lowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		buf = append(buf, c)
 	}
-	return false
+	return buf
 }
 
 // isClaim reports whether a sentence names a treatment and an outcome.
@@ -190,18 +213,19 @@ func mentionsSuicide(text string) bool {
 	return found
 }
 
-// splitSentences splits a block into rough sentences for the claim check.
-func splitSentences(s string) []string {
-	var out []string
+// sentenceSpans splits a block into rough sentences for the claim check:
+// the start and end of each.
+func sentenceSpans(s string) [][2]int {
+	var out [][2]int
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
-			out = append(out, s[start:i+1])
+			out = append(out, [2]int{start, i + 1})
 			start = i + 1
 		}
 	}
 	if start < len(s) {
-		out = append(out, s[start:])
+		out = append(out, [2]int{start, len(s)})
 	}
 	return out
 }
@@ -230,17 +254,23 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 	for i := range f.readability.Hardest {
 		f.readability.Hardest[i].Text = strings.Clone(f.readability.Hardest[i].Text)
 	}
+	var lower []byte
 	for _, b := range blocks {
-		if f.claim == "" && !b.label && mayNameTreatment(b.text) {
-			for _, sentence := range splitSentences(b.text) {
-				if mayNameTreatment(sentence) && isClaim(sentence) {
+		if f.claim != "" && f.suicide != "" {
+			break
+		}
+		lower = lowerASCII(lower[:0], b.text)
+		if f.claim == "" && !b.label && mayNameTreatment(lower) {
+			for _, sp := range sentenceSpans(b.text) {
+				sentence := b.text[sp[0]:sp[1]]
+				if mayNameTreatment(lower[sp[0]:sp[1]]) && isClaim(sentence) {
 					f.claim = strings.Clone(strings.TrimSpace(sentence))
 					f.claimLine, _ = s.pos(b.offset)
 					break
 				}
 			}
 		}
-		if f.suicide == "" && mayMentionSuicide(b.text) && mentionsSuicide(b.text) {
+		if f.suicide == "" && mayMentionSuicide(lower) && mentionsSuicide(b.text) {
 			f.suicide = strings.Clone(prefix(b.text, 200))
 			f.suicideLine, _ = s.pos(b.offset)
 		}

@@ -23,6 +23,8 @@ func TestClaimAndSuicideWords(t *testing.T) {
 		{"Kill time with a walk.", false, false},
 		{"An overdose needs help now.", false, true},
 		{"Programmes reduce harm.", true, false},
+		{"MEDICATION HELPS SOME PEOPLE.", true, false},
+		{"SELF-HARM IS COMMON.", false, true},
 		{"Interventions can help.", true, false},
 	} {
 		if got := isClaim(tt.s); got != tt.claim {
@@ -32,11 +34,12 @@ func TestClaimAndSuicideWords(t *testing.T) {
 			t.Errorf("mentionsSuicide(%q) = %v", tt.s, got)
 		}
 		// The quick tests never rule out what the word checks find.
-		for _, s := range []string{tt.s, strings.ToLower(tt.s)} {
-			if isClaim(s) && !mayNameTreatment(s) {
+		for _, s := range []string{tt.s, strings.ToLower(tt.s), strings.ToUpper(tt.s)} {
+			lower := lowerASCII(nil, s)
+			if isClaim(s) && !mayNameTreatment(lower) {
 				t.Errorf("mayNameTreatment(%q) = false, but it is a claim", s)
 			}
-			if mentionsSuicide(s) && !mayMentionSuicide(s) {
+			if mentionsSuicide(s) && !mayMentionSuicide(lower) {
 				t.Errorf("mayMentionSuicide(%q) = false, but it mentions suicide", s)
 			}
 		}
