@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -37,9 +38,9 @@ type Options struct {
 	// GCFloor, when above zero, tunes the garbage collector for a command
 	// that builds once and exits: it lets the heap grow to this many bytes
 	// (or 16 KiB a page, or twice the memory in use, if more) between
-	// collections, which saves a tenth of a build's CPU time (memory.go). Build and
-	// Check restore the previous settings before they return. GOGC or
-	// GOMEMLIMIT in the environment turn it off.
+	// collections, which saves a tenth of a build's CPU time (memory.go).
+	// Build and Check restore the previous settings before they return.
+	// GOGC or GOMEMLIMIT in the environment turn it off.
 	GCFloor int64
 }
 
@@ -97,12 +98,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	last := start
 	// With the manifest of the build in the output folder, the inputs are
 	// hashed first, to stop here if none changed. Without one, that would
-	// read every file twice: the sources are hashed as they are parsed, and
-	// the digest finished after rendering.
+	// read every page twice: pages are hashed as they are parsed, and the
+	// digest is finished after rendering (see hashAllButPages).
 	prev, _ := readManifest(opts.Out)
 	digest, same := "", false
+	var sums map[string][32]byte
 	if prev != nil {
 		digest, same = upToDate(ctx, opts, prev)
+	} else {
+		sums = hashAllButPages(ctx, opts)
 	}
 	if same {
 		res.UpToDate, res.Pages, res.Files, res.Diagnostics = true, prev.Pages, prev.Files, prev.Diagnostics
@@ -201,8 +205,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Files = int(written.Load())
 	res.Diagnostics = res.Diagnostics.Compact()
-	if prev == nil {
-		digest, _ = inputDigest(ctx, opts, an.cfg.Bibliography, an.sums)
+	if prev == nil && sums != nil {
+		maps.Copy(sums, an.sums)
+		digest, _ = inputDigest(ctx, opts, an.cfg.Bibliography, sums)
 	}
 	if err := st.Commit(); err != nil {
 		return res, err

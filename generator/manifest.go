@@ -70,15 +70,47 @@ func writeManifest(out string, m *manifest) {
 // pamphlet program itself, the options, the theme, site.yaml, and the
 // contents of every file under content/, templates/ and static/ and of the
 // bibliographies site.yaml names. Files are read and hashed in parallel,
-// except those whose SHA-256 known holds (by site-relative path). today is
+// except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
 func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte) (string, error) {
-	type item struct{ name, path string }
-	var items []item
-	if exe, err := os.Executable(); err == nil {
-		items = append(items, item{"program", exe})
+	files, err := inputFiles(opts, extra)
+	if err != nil {
+		return "", err
 	}
-	items = append(items, item{ConfigFile, filepath.Join(opts.Site, ConfigFile)})
+	sums, err := hashFiles(ctx, opts, files, known, nil)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "pamphlet build %d\nbase-url %q\ndrafts %v\n", manifestFormat, opts.BaseURL, opts.Drafts)
+	if opts.Theme != nil {
+		_ = fs.WalkDir(opts.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasPrefix(p, TemplatesDir+"/") || strings.HasPrefix(p, StaticDir+"/")) {
+				b, _ := fs.ReadFile(opts.Theme, p)
+				s := sha256.Sum256(b)
+				fmt.Fprintf(h, "theme %s %x\n", p, s)
+			}
+			return nil
+		})
+	}
+	for _, f := range files {
+		fmt.Fprintf(h, "%s %x\n", f.name, sums[f.name])
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// inputFile is one file a build depends on: its name in the digest (the
+// site-relative path, "program", or "extra:" and a bibliography's path)
+// and where to read it.
+type inputFile struct{ name, path string }
+
+// inputFiles lists the files inputDigest hashes, by name.
+func inputFiles(opts Options, extra []string) ([]inputFile, error) {
+	var files []inputFile
+	if exe, err := os.Executable(); err == nil {
+		files = append(files, inputFile{"program", exe})
+	}
+	files = append(files, inputFile{ConfigFile, filepath.Join(opts.Site, ConfigFile)})
 	for _, dir := range []string{ContentDir, TemplatesDir, StaticDir} {
 		root := filepath.Join(opts.Site, dir)
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -97,24 +129,37 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 				}
 			}
 			rel, _ := filepath.Rel(opts.Site, p)
-			items = append(items, item{filepath.ToSlash(rel), p})
+			files = append(files, inputFile{filepath.ToSlash(rel), p})
 			return nil
 		})
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 	}
 	for _, e := range extra {
-		items = append(items, item{"extra:" + e, filepath.Join(opts.Site, filepath.FromSlash(e))})
+		files = append(files, inputFile{"extra:" + e, filepath.Join(opts.Site, filepath.FromSlash(e))})
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].name < items[j].name })
-	sums := make([][32]byte, len(items))
-	err := parallel(ctx, max(2, opts.Workers), len(items), func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
-		if sum, ok := known[items[i].name]; ok {
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files, nil
+}
+
+// hashFiles returns the SHA-256 of each file by name, taken from known
+// when it is there and read otherwise, in parallel. Files that skip names
+// are left out. A file that does not exist hashes as empty.
+func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[string][32]byte, skip func(name string) bool) (map[string][32]byte, error) {
+	sums := make([][32]byte, len(files))
+	use := make([]bool, len(files))
+	err := parallel(ctx, max(2, opts.Workers), len(files), func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
+		f := files[i]
+		if skip != nil && skip(f.name) {
+			return nil
+		}
+		use[i] = true
+		if sum, ok := known[f.name]; ok {
 			sums[i] = sum
 			return nil
 		}
-		b, err := os.ReadFile(items[i].path)
+		b, err := os.ReadFile(f.path)
 		if err != nil && !os.IsNotExist(err) {
 			return err
 		}
@@ -122,34 +167,46 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 		return nil
 	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "pamphlet build %d\nbase-url %q\ndrafts %v\n", manifestFormat, opts.BaseURL, opts.Drafts)
-	if opts.Theme != nil {
-		_ = fs.WalkDir(opts.Theme, ".", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (strings.HasPrefix(p, TemplatesDir+"/") || strings.HasPrefix(p, StaticDir+"/")) {
-				b, _ := fs.ReadFile(opts.Theme, p)
-				s := sha256.Sum256(b)
-				fmt.Fprintf(h, "theme %s %x\n", p, s)
-			}
-			return nil
-		})
+	out := make(map[string][32]byte, len(files))
+	for i, f := range files {
+		if use[i] {
+			out[f.name] = sums[i]
+		}
 	}
-	for i, it := range items {
-		fmt.Fprintf(h, "%s %x\n", it.name, sums[i])
+	return out, nil
+}
+
+// hashAllButPages hashes every input but the pages of content/, which the
+// build hashes as it parses them (see Build): a build with no manifest to
+// compare with reads each page once, and every other file is hashed before
+// the build reads it, so a file changed during the build is never taken
+// as built.
+func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
+	files, err := inputFiles(opts, configBibliographies(opts))
+	if err != nil {
+		return nil
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	sums, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
+		return strings.HasPrefix(name, ContentDir+"/") && strings.HasSuffix(name, ".md")
+	})
+	return sums
+}
+
+// configBibliographies returns the bibliography files site.yaml names, if
+// it can be read.
+func configBibliographies(opts Options) []string {
+	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
+	if cfg == nil || diags.HasErrors() {
+		return nil
+	}
+	return cfg.Bibliography
 }
 
 // upToDate reports whether out holds a build of exactly these inputs.
 func upToDate(ctx context.Context, opts Options, m *manifest) (string, bool) {
-	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
-	var extra []string
-	if cfg != nil && !diags.HasErrors() {
-		extra = cfg.Bibliography
-	}
-	d, err := inputDigest(ctx, opts, extra, nil)
+	d, err := inputDigest(ctx, opts, configBibliographies(opts), nil)
 	if err != nil {
 		return "", false
 	}

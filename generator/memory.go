@@ -9,7 +9,7 @@ import (
 )
 
 // Go's garbage collector runs, by default, whenever the heap has doubled
-// since the last collection. A build allocates about 190 KB per page and
+// since the last collection. A build allocates about 170 KB per page and
 // keeps about 5 KB, so with the default it collects about a hundred times
 // on a 10,000-page site, and collecting was a sixth of the build's CPU time.
 // A command that builds once and exits can let the heap grow further while
@@ -75,8 +75,9 @@ func gcPages(pages int) {
 	}
 }
 
-// gcTick counts one page or file done, and every gcRecheck of them raises
-// the memory limit to keep it at least twice the live heap.
+// gcTick counts one page or file done, and every gcRecheck of them sets
+// the memory limit to twice the live heap, or to the floor if that is
+// more.
 func gcTick() {
 	b := gcState.Load()
 	if b == nil || b.ticks.Add(1)%gcRecheck != 0 {
