@@ -130,6 +130,9 @@ func main() {
 // run runs a command and measures it; the command must succeed.
 func run(c *exec.Cmd) sample {
 	c.Stderr = os.Stderr
+	// Write out what the last run (or removing its output) left dirty, so
+	// that no run pays for the one before it.
+	syscall.Sync()
 	start := time.Now()
 	if err := c.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", c.Path, err)
