@@ -71,12 +71,27 @@ func main() {
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	check(build.Run())
 
-	pout, hout := filepath.Join(psite, "public"), filepath.Join(hsite, "public")
-	pamphlet := func() *exec.Cmd { return exec.Command(bin, "build", "--site", psite) }
+	// Every run writes to a new output folder, and old ones are removed
+	// only at the end. ext4 without a journal (as on this project's
+	// machine) skips the inodes freed in the last few seconds each time it
+	// makes a file, one by one, so removing the last run's output just
+	// before a run made that run's file system time several times longer.
+	out := func(tool string, i int) string { return filepath.Join(dir, fmt.Sprintf("out-%s-%d", tool, i)) }
+	pamphlet := func(i int) *exec.Cmd {
+		return exec.Command(bin, "build", "--site", psite, "--out", out("pamphlet", i))
+	}
 	hugoPath, _ := exec.LookPath("hugo")
-	hugo := func() *exec.Cmd { return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", hout) }
-	bout := filepath.Join(dir, "bare-out")
-	bareRun := func() *exec.Cmd { return exec.Command(self, "-bare", psite, "-bare-out", bout) }
+	hugo := func(i int) *exec.Cmd {
+		return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", out("hugo", i))
+	}
+	bareRun := func(i int) *exec.Cmd { return exec.Command(self, "-bare", psite, "-bare-out", out("bare", i)) }
+	defer func() {
+		for i := 0; i < *runs; i++ {
+			for _, tool := range []string{"pamphlet", "hugo", "bare"} {
+				os.RemoveAll(out(tool, i))
+			}
+		}
+	}()
 
 	var ps, hs, bs, rs []sample
 	for i := 0; i < *runs; i++ {
@@ -88,18 +103,15 @@ func main() {
 		for _, tool := range order {
 			switch {
 			case tool == "pamphlet":
-				os.RemoveAll(pout)
-				ps = append(ps, run(pamphlet()))
+				ps = append(ps, run(pamphlet(i)))
 			case tool == "bare":
-				os.RemoveAll(bout)
-				bs = append(bs, run(bareRun()))
+				bs = append(bs, run(bareRun(i)))
 			case hugoPath != "":
-				os.RemoveAll(hout)
-				hs = append(hs, run(hugo()))
+				hs = append(hs, run(hugo(i)))
 			}
 		}
 		// Nothing changed since the build just done.
-		rs = append(rs, run(pamphlet()))
+		rs = append(rs, run(pamphlet(i)))
 	}
 
 	fmt.Printf("\n%d pages, %d runs each, medians (peak memory: highest)\n\n", *pages, *runs)
