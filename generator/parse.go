@@ -170,8 +170,8 @@ func (p *Page) content() (body, refs []byte, err error) {
 }
 
 // decodeFrontMatter fills the page's front matter from what
-// frontMatterParser read, and gives the citation resolver the page's bibliography. It runs
-// as the first AST transformer, because resolving
+// frontMatterParser read, and gives the citation resolver the page's
+// bibliography. It runs as the first AST transformer, because resolving
 // citations needs the page's own bibliography: key.
 func (s *parseState) decodeFrontMatter(pc parser.Context) {
 	p := s.page
