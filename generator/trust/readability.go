@@ -493,7 +493,7 @@ func precededByWord(text string, i int) bool {
 // a lower-case top-level domain ("samaritans.org", "nhs.uk/111").
 func urlLen(s string) int {
 	// Most words are not URLs: find the end of the chunk and give up early
-	// if it has none of the . @ : that every URL has.
+	// if it has no . @ or : inside it, as every URL has.
 	end, marks := len(s), false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -507,7 +507,12 @@ func urlLen(s string) int {
 				break
 			}
 		}
-		marks = marks || c == '.' || c == '@' || c == ':'
+		// Every URL has a . @ or : with a letter or digit after it, or
+		// a :/ ("samaritans.org", "a@b.org", "mailto:x", "https://").
+		if (c == '.' || c == '@' || c == ':') && i+1 < len(s) {
+			n := s[i+1]
+			marks = marks || 'a' <= n && n <= 'z' || 'A' <= n && n <= 'Z' || '0' <= n && n <= '9' || c == ':' && n == '/'
+		}
 	}
 	if !marks {
 		return 0

@@ -558,3 +558,28 @@ func BenchmarkMeasure(b *testing.B) {
 		Measure(blocks)
 	}
 }
+
+func TestURLLen(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"samaritans.org", 14},
+		{"samaritans.org.", 14},
+		{"jo@samaritans.org,", 17},
+		{"https://www.nhs.uk/111.", 22},
+		{"mailto:jo@x.org", 15},
+		{"www.nhs.uk", 10},
+		{"therapy.", 0},
+		{"therapy:", 0},
+		{"e.g.", 0},
+		{"U.S.", 0},
+		{"2.5", 0},
+		{"@bateman1999", 0},
+		{"word", 0},
+	} {
+		if got := urlLen(c.s); got != c.want {
+			t.Errorf("urlLen(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}
