@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"html/template"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -160,13 +161,13 @@ func (ps *Parser) Parse(src Source) *Page {
 	return p
 }
 
-// content returns the page's rendered body and reference list, from the
-// spill file if they were spilled.
-func (p *Page) content() (body, refs []byte, err error) {
+// content returns the page's rendered body and reference list as HTML,
+// from the spill file if they were spilled (see spillRef.read for scratch).
+func (p *Page) content(scratch *bytes.Buffer) (body, refs template.HTML, err error) {
 	if p.stored != nil {
-		return p.stored.read()
+		return p.stored.read(scratch)
 	}
-	return p.Body, p.References, nil
+	return template.HTML(p.Body), template.HTML(p.References), nil
 }
 
 // decodeFrontMatter fills the page's front matter from what

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"html/template"
 	"sort"
 
 	"pamphlet/generator/diag"
@@ -90,12 +89,12 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 		kind = o.page.Kind
 		pv.JSONLD = s.jsonLD(o.page, pv)
 		if o.page.stored != nil {
-			body, refs, err := o.page.content()
+			body, refs, err := o.page.content(buf) // buf is reset before it is rendered into
 			if err != nil {
 				d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
 				return nil, &d
 			}
-			pv.Content, pv.References = template.HTML(body), template.HTML(refs)
+			pv.Content, pv.References = body, refs
 		}
 	}
 	buf.Reset()

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"sync"
@@ -91,12 +93,18 @@ func (ss *spills) remove() {
 	ss.all = nil
 }
 
-// read returns the page's body and reference list. Safe for concurrent
-// use once the spills are flushed.
-func (r spillRef) read() (body, refs []byte, err error) {
-	b := make([]byte, r.body+r.refs)
+// read returns the page's body and reference list, read through scratch
+// (a buffer the caller reuses) into one string: one allocation a page,
+// where a byte slice and two conversions to string made three. Safe for
+// concurrent use once the spills are flushed.
+func (r spillRef) read(scratch *bytes.Buffer) (body, refs template.HTML, err error) {
+	n := r.body + r.refs
+	scratch.Reset()
+	scratch.Grow(n)
+	b := scratch.AvailableBuffer()[:n]
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
-		return nil, nil, err
+		return "", "", err
 	}
-	return b[:r.body:r.body], b[r.body:], nil
+	s := string(b)
+	return template.HTML(s[:r.body]), template.HTML(s[r.body:]), nil
 }
