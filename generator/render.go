@@ -162,7 +162,12 @@ func (s *Site) newSiteView() *siteView {
 	return v
 }
 
-func (s *Site) href(p *Page) string { return Href(s.Config.BasePath(), p.URL) }
+func (s *Site) href(p *Page) string {
+	if h, ok := s.hrefs[p]; ok {
+		return h
+	}
+	return Href(s.Config.BasePath(), p.URL)
+}
 
 func (s *Site) link(p *Page) linkView {
 	return linkView{Title: p.Title(), URL: s.href(p), Description: p.Front.Description}
