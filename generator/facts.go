@@ -193,7 +193,7 @@ func stemFlags(s string) int {
 			}
 		}
 		for _, st := range wordStems[c-'a'] {
-			if flags&st.flag == 0 && hasPrefixFoldASCII(s[i:], st.word) {
+			if flags&st.flag == 0 && hasPrefixFold(s[i:], st.word) {
 				flags |= st.flag
 			}
 		}
@@ -205,22 +205,9 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// hasPrefixFoldASCII reports whether s starts with lower, ignoring the case
-// of ASCII letters; lower is lower case.
-func hasPrefixFoldASCII(s, lower string) bool {
-	if len(s) < len(lower) {
-		return false
-	}
-	for i := 0; i < len(lower); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
+// hasPrefixFold reports whether s starts with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func mayNameTreatment(s string) bool  { return stemFlags(s)&namesTreatment != 0 }
