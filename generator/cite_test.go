@@ -161,3 +161,19 @@ func TestCitationDiagnostics(t *testing.T) {
 
 // citedBib is the bibliography of citingSite.
 var citedBib = citingSite[strings.Index(citingSite, "@article{bateman1999"):]
+
+// TestLinksToReferenceAnchors: links to a page's reference list and its
+// entries are checked against what the page cites.
+func TestLinksToReferenceAnchors(t *testing.T) {
+	s := newTestSite(t, citingSite)
+	s.mustBuild()
+	s.write("content/about.md", "---\ntitle: About\n---\nSee [the trial](_index.md#ref-bateman199), [the list](_index.md#references) and [nothing](therapy.md#ref-bateman1999) or [a list](about.md#references).\n")
+	res, err := s.build()
+	got := diagnostics(res, err)
+	assertContains(t, got, `content/about.md:4:5: error: there is no heading with the anchor #ref-bateman199 in content/_index.md (did you mean #ref-bateman1999?)`)
+	assertContains(t, got, `error: there is no heading with the anchor #ref-bateman1999 in content/therapy.md; its anchors are #ref-extra2020, #references`)
+	assertContains(t, got, `error: there is no heading with the anchor #references on this page; that page has no headings to link to`)
+	if strings.Contains(got, "_index.md#references") || strings.Count(got, "error:") != 3 {
+		t.Errorf("want exactly the three errors above:\n%s", got)
+	}
+}

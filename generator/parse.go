@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -36,7 +38,7 @@ type Page struct {
 	Kind    string
 	Front   FrontMatter
 	Body    []byte          // rendered Markdown
-	Anchors map[string]bool // ids of headings and elements with {#id}
+	Anchors map[string]bool // ids of headings and elements with {#id} (see hasAnchor)
 	Links   []pageLink      // links to pages, checked by Resolve
 	Diags   diag.List
 
@@ -58,6 +60,41 @@ type Page struct {
 	Targets []string
 	gen     uint64
 	stored  *spillRef // where Body and References went, when spilled
+}
+
+// hasAnchor reports whether the page has an element with this id: a
+// heading or element with {#id}, or its reference list and entries. Those
+// are worked out from what it cites rather than kept in Anchors, which
+// would double its size on most pages.
+func (p *Page) hasAnchor(id string) bool {
+	if p.Anchors[id] {
+		return true
+	}
+	if p.Cited == nil || len(p.Cited.List) == 0 {
+		return false
+	}
+	if id == cite.ListAnchor {
+		return true
+	}
+	for _, l := range p.Cited.List {
+		if cite.Anchor(l.Entry.ID) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// anchors lists every id hasAnchor knows, sorted.
+func (p *Page) anchors() []string {
+	ids := slices.Collect(maps.Keys(p.Anchors))
+	if p.Cited != nil && len(p.Cited.List) > 0 {
+		ids = append(ids, cite.ListAnchor)
+		for _, l := range p.Cited.List {
+			ids = append(ids, cite.Anchor(l.Entry.ID))
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // Title returns the page's title.
@@ -125,12 +162,6 @@ func (ps *Parser) Parse(src Source) *Page {
 			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
 		}
 		p.References = []byte(cite.RenderList(cited, ps.bibs.style))
-		if len(cited.List) > 0 {
-			p.Anchors[cite.ListAnchor] = true
-		}
-		for _, l := range cited.List {
-			p.Anchors[cite.Anchor(l.Entry.ID)] = true
-		}
 	}
 	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose))
 	ps.buf.Reset()

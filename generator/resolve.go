@@ -229,26 +229,22 @@ func (s *Site) checkLinks(p *Page) {
 			}
 			continue
 		}
-		if l.Fragment == "" || t.Anchors[l.Fragment] || templateAnchors[l.Fragment] {
+		if l.Fragment == "" || t.hasAnchor(l.Fragment) || templateAnchors[l.Fragment] {
 			continue
 		}
 		where := "on this page"
 		if t != p {
 			where = "in " + t.Path
 		}
-		s.Diags.Errorf(p.Path, l.Line, l.Col, "there is no heading with the anchor #%s %s%s", l.Fragment, where, anchorHint(l.Fragment, t.Anchors))
+		s.Diags.Errorf(p.Path, l.Line, l.Col, "there is no heading with the anchor #%s %s%s", l.Fragment, where, anchorHint(l.Fragment, t.anchors()))
 	}
 }
 
 // templateAnchors are the ids the default theme puts on every page.
 var templateAnchors = map[string]bool{"main": true}
 
-func anchorHint(frag string, anchors map[string]bool) string {
-	var ids []string
-	for id := range anchors {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+// anchorHint suggests an anchor for a missing one from ids, sorted.
+func anchorHint(frag string, ids []string) string {
 	if c := textdist.Closest(frag, ids, 3); c != "" {
 		return fmt.Sprintf(" (did you mean #%s?)", c)
 	}
