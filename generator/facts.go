@@ -184,7 +184,7 @@ func stemFlags(s string) int {
 	flags := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20 // lower case, for letters
-		if c < 'a' || c > 'z' || s[i] < 'A' {
+		if c < 'a' || c > 'z' {
 			continue
 		}
 		if i > 0 {

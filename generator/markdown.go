@@ -93,7 +93,7 @@ func mayLinkify(src []byte) bool {
 			return false
 		}
 		i += k
-		if i > 0 && !bytes.ContainsRune([]byte(" \t\r\n[;("), rune(body[i-1])) {
+		if i > 0 && strings.IndexByte(" \t\r\n[;(", body[i-1]) < 0 {
 			return true
 		}
 	}
