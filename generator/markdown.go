@@ -124,7 +124,10 @@ func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Cont
 		buf.Write(seg.Value(reader.Source()))
 	}
 	var fm frontMatter
-	fm.err = yaml.Unmarshal(buf.Bytes(), &fm.items)
+	var ok bool
+	if fm.items, ok = fastYAML(buf.Bytes()); !ok {
+		fm.err = yaml.Unmarshal(buf.Bytes(), &fm.items)
+	}
 	pc.Set(frontMatterKey, &fm)
 	if fm.err == nil {
 		node.Parent().RemoveChild(node.Parent(), node)
