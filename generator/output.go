@@ -204,8 +204,12 @@ func (s *staging) write(rel string, data []byte) error {
 	made := s.made[dir]
 	s.mu.Unlock()
 	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most pages have a folder of their own whose parent exists: one
+		// mkdir, where MkdirAll would first stat the folder and its parent.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		s.mu.Lock()
 		s.made[dir] = true
