@@ -263,14 +263,17 @@ func (m *measurer) block(text string) {
 		case r == ' ':
 			i++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			n, syl := 0, 0
-			if startsChunk(text, i) {
-				if n = urlLen(text[i:]); n > 0 {
-					syl = 1
+			// An address counts as one word of one syllable. A word that
+			// ends the text or a space cannot start one (see
+			// FuzzWordEndsBeforeURL), which spares most words the search.
+			n := wordLen(text[i:])
+			syl := 0
+			if i+n < len(text) && !isASCIISpace(text[i+n]) && startsChunk(text, i) {
+				if u := urlLen(text[i:]); u > 0 {
+					n, syl = u, 1
 				}
 			}
-			if n == 0 {
-				n = wordLen(text[i:])
+			if syl == 0 {
 				syl = m.c.token(text[i : i+n])
 			}
 			cur.Words++
@@ -481,6 +484,8 @@ func startsChunk(text string, i int) bool {
 	}
 	return false
 }
+
+func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 func precededByWord(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])

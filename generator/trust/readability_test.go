@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // round2 rounds to two decimal places, the precision grades are checked to.
@@ -582,4 +584,22 @@ func TestURLLen(t *testing.T) {
 			t.Errorf("urlLen(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
+}
+
+// FuzzWordEndsBeforeURL checks what Measure relies on to skip urlLen for
+// most words: a word (as wordLen finds it) that ends the text or is
+// followed by an ASCII space is never the start of an address.
+func FuzzWordEndsBeforeURL(f *testing.F) {
+	for _, s := range []string{"e.g", "U.S", "2.5", "10:30", "a.b", "www", "nhs.uk", "x@y.org", "self-harm", "A&E", "24/7", "café", "e.g. ", "1,000 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, _ := utf8.DecodeRuneInString(s)
+		if s == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return
+		}
+		if n := wordLen(s); (n == len(s) || isASCIISpace(s[n])) && urlLen(s) != 0 {
+			t.Errorf("%q: the word %q ends before a space, but urlLen finds an address of %d bytes", s, s[:n], urlLen(s))
+		}
+	})
 }
