@@ -179,35 +179,58 @@ type stem struct {
 // stemFlags returns the flags of the stems that begin a word of s. A word
 // begins at a letter after anything but a letter, digit, hyphen or
 // apostrophe (any byte of a non-ASCII character counts as a boundary, to
-// be safe).
-func stemFlags(s string) int {
+// be safe). It goes from word to word, looking at each word's first
+// letters only, and stops once it has found every flag.
+func stemFlags(s string) int { return stemScan(s, nil) }
+
+// stemScan is stemFlags that also appends to treat, when it is not nil,
+// where each word that may name a treatment starts, so that the claim
+// check looks only at the sentences that hold one.
+func stemScan(s string, treat *[]int) int {
+	const all = namesTreatment | mentionsSuicideWord
 	flags := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20 // lower case, for letters
-		if c < 'a' || c > 'z' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !wordByte[c] {
+			i++
 			continue
 		}
-		if i > 0 {
-			if p := s[i-1]; p < 0x80 && (isASCIIAlnum(p) || p == '-' || p == '\'') {
-				continue
+		// s[i] begins a run of word bytes: a word, if it is a letter.
+		if l := c | 0x20; l >= 'a' && l <= 'z' {
+			for _, st := range wordStems[l-'a'] {
+				// The second letter first: most words starting with t are
+				// not "therap" or "treatment", and EqualFold is the slow part.
+				if (flags&st.flag == 0 || treat != nil && st.flag == namesTreatment) &&
+					len(s)-i >= len(st.word) && s[i+1]|0x20 == st.word[1] &&
+					strings.EqualFold(s[i:i+len(st.word)], st.word) {
+					flags |= st.flag
+					if treat != nil && st.flag == namesTreatment {
+						*treat = append(*treat, i)
+						break
+					}
+					if flags == all && treat == nil {
+						return flags
+					}
+				}
 			}
 		}
-		for _, st := range wordStems[c-'a'] {
-			if flags&st.flag == 0 && hasPrefixFold(s[i:], st.word) {
-				flags |= st.flag
-			}
+		for i++; i < len(s) && wordByte[s[i]]; i++ {
 		}
 	}
 	return flags
 }
 
+// wordByte holds the bytes that continue a word for stemFlags: ASCII
+// letters and digits, hyphens and apostrophes.
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isASCIIAlnum(byte(c)) || c == '-' || c == '\''
+	}
+	return t
+}()
+
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// hasPrefixFold reports whether s starts with prefix, ignoring case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func mayNameTreatment(s string) bool  { return stemFlags(s)&namesTreatment != 0 }
@@ -276,15 +299,29 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 	for i := range f.readability.Hardest {
 		f.readability.Hardest[i].Text = strings.Clone(f.readability.Hardest[i].Text)
 	}
+	var treat []int // where words that may name a treatment start, in a block
 	for _, b := range blocks {
 		if f.claim != "" && f.suicide != "" {
 			break
 		}
-		flags := stemFlags(b.text)
-		if f.claim == "" && !b.label && flags&namesTreatment != 0 {
+		var flags int
+		treat = treat[:0]
+		if f.claim == "" && !b.label {
+			flags = stemScan(b.text, &treat)
+		} else {
+			flags = stemFlags(b.text)
+		}
+		if len(treat) > 0 {
+			k := 0
 			for _, sp := range sentenceSpans(b.text) {
+				for k < len(treat) && treat[k] < sp[0] {
+					k++
+				}
+				if k == len(treat) {
+					break
+				}
 				sentence := b.text[sp[0]:sp[1]]
-				if mayNameTreatment(sentence) && isClaim(sentence) {
+				if treat[k] < sp[1] && isClaim(sentence) {
 					f.claim = strings.Clone(strings.TrimSpace(sentence))
 					f.claimLine, _ = s.pos(b.offset)
 					break
