@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -24,6 +25,9 @@ type Templates struct {
 	// it came from, for diagnostics: "templates/page.html" for the site's
 	// own, "(default theme) templates/page.html" for the embedded one.
 	files map[string]string
+	// defaultPage says that the layout of ordinary pages is the default
+	// theme's, which writeDefaultPage writes without executing it.
+	defaultPage bool
 }
 
 // layoutFiles are the templates that render a kind of page. Every other
@@ -84,7 +88,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 			files[name] = sitePath
 		})
 	}
-	t := &Templates{byKind: map[string]*template.Template{}, files: files}
+	t := &Templates{byKind: map[string]*template.Template{}, files: files, defaultPage: templateSum(texts) == defaultPageSum}
 	if _, ok := texts[baseTemplate]; !ok {
 		diags.Errorf(TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
 		return t, diags
@@ -162,6 +166,11 @@ func (t *Templates) execute(w io.Writer, kind string, data *pageData) error {
 		return fmt.Errorf("no layout for %s pages", kind)
 	}
 	data.kind, data.tpl = kind, tpl
+	if b, isBuf := w.(*bytes.Buffer); isBuf && t.defaultPage && kind == KindPage {
+		if done, err := writeDefaultPage(b, data); done || err != nil {
+			return err
+		}
+	}
 	return tpl.ExecuteTemplate(w, baseTemplate, data)
 }
 
