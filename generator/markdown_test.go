@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/yuin/goldmark/util"
@@ -101,6 +102,20 @@ func TestFrontMatterText(t *testing.T) {
 	} {
 		if got := string(frontMatterText([]byte(c.src))); got != c.want {
 			t.Errorf("frontMatterText(%q) = %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+func TestLineStarts(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want []int
+	}{
+		{"", []int{0}}, {"a", []int{0}}, {"\n", []int{0, 1}},
+		{"ab\ncd\n", []int{0, 3, 6}}, {"\n\nx", []int{0, 1, 2}},
+	} {
+		if got := lineStarts([]byte(tt.src)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
 		}
 	}
 }
