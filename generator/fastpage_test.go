@@ -196,3 +196,34 @@ func FuzzHTMLWriter(f *testing.F) {
 		}
 	})
 }
+
+// TestDefaultPageLayoutOnlyWhenUnchanged checks that a site's own
+// templates turn writeDefaultPage off when they could change what it
+// mirrors, and not otherwise.
+func TestDefaultPageLayoutOnlyWhenUnchanged(t *testing.T) {
+	page := "-- content/_index.md --\n---\ntitle: Home\n---\nHi.\n-- content/a.md --\n---\ntitle: A\nauthors:\n  - name: Jo\n---\nText.\n"
+	for _, tt := range []struct {
+		name, files string
+		fast        bool
+		want        string
+	}{
+		{"no templates", "", true, "Written by Jo"},
+		{"own header", "-- templates/partials/header.html --\n<header>Our clinic</header>\n", true, "<header>Our clinic</header>"},
+		{"own page layout", "-- templates/page.html --\n{{define \"main\"}}Custom {{.Page.Title}}{{end}}\n", false, "Custom A"},
+		{"own byline", "-- templates/partials/pagemeta.html --\nBy us.\n", false, "By us."},
+		{"person redefined elsewhere", "-- templates/partials/zz.html --\n{{define \"person\"}}Someone{{end}}\n", false, "Written by Someone"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, page+tt.files)
+			tpl, diags := LoadTemplates(s.root, defaultTheme, Funcs(&Config{}))
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if tpl.defaultPage != tt.fast {
+				t.Errorf("defaultPage = %v, want %v", tpl.defaultPage, tt.fast)
+			}
+			s.mustBuild()
+			assertContains(t, s.read("a/index.html"), tt.want)
+		})
+	}
+}

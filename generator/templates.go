@@ -48,6 +48,9 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	var diags diag.List
 	texts := map[string]string{}
 	files := map[string]string{}
+	// redefines says that one of the site's own templates defines templates
+	// inside it, which could replace one that writeDefaultPage mirrors.
+	redefines := false
 	if theme != nil {
 		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || IsIgnored(d.Name()) || path.Ext(p) != ".html" {
@@ -84,11 +87,14 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 				diags.Add(*d)
 				return
 			}
+			if texts[name] != string(clean) && (bytes.Contains(clean, []byte("define")) || bytes.Contains(clean, []byte("block"))) {
+				redefines = true
+			}
 			texts[name] = string(clean)
 			files[name] = sitePath
 		})
 	}
-	t := &Templates{byKind: map[string]*template.Template{}, files: files, defaultPage: templateSum(texts) == defaultPageSum}
+	t := &Templates{byKind: map[string]*template.Template{}, files: files, defaultPage: !redefines && templateSum(texts) == defaultPageSum}
 	if _, ok := texts[baseTemplate]; !ok {
 		diags.Errorf(TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
 		return t, diags
