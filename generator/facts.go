@@ -233,9 +233,6 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func mayNameTreatment(s string) bool  { return stemFlags(s)&namesTreatment != 0 }
-func mayMentionSuicide(s string) bool { return stemFlags(s)&mentionsSuicideWord != 0 }
-
 // isClaim reports whether a sentence names a treatment and an outcome.
 func isClaim(sentence string) bool {
 	treatment, outcome := false, false

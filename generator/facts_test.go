@@ -39,11 +39,11 @@ func TestClaimAndSuicideWords(t *testing.T) {
 		}
 		// The quick tests never rule out what the word checks find.
 		for _, s := range []string{tt.s, strings.ToLower(tt.s), strings.ToUpper(tt.s), "(" + tt.s + ")", "—" + tt.s} {
-			if isClaim(s) && !mayNameTreatment(s) {
-				t.Errorf("mayNameTreatment(%q) = false, but it is a claim", s)
+			if isClaim(s) && stemFlags(s)&namesTreatment == 0 {
+				t.Errorf("stemFlags(%q) has no namesTreatment, but it is a claim", s)
 			}
-			if mentionsSuicide(s) && !mayMentionSuicide(s) {
-				t.Errorf("mayMentionSuicide(%q) = false, but it mentions suicide", s)
+			if mentionsSuicide(s) && stemFlags(s)&mentionsSuicideWord == 0 {
+				t.Errorf("stemFlags(%q) has no mentionsSuicideWord, but it mentions suicide", s)
 			}
 		}
 	}
