@@ -37,7 +37,6 @@ type bibFile struct {
 // (when present) and the files site.yaml lists, and picks the style.
 func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
 	var diags diag.List
-	cite.ForgetFormatted()
 	b := &bibliographies{root: root, files: map[string]*bibFile{}}
 	style, ok := cite.StyleByName(cfg.CitationStyle)
 	if !ok {

@@ -111,12 +111,21 @@ func (b *Bibliography) yearSuffixes() map[string]string {
 var DefaultFiles = []string{"references.bib", "references.json"}
 
 // Parse reads a bibliography file by its extension: .json is CSL-JSON,
-// anything else BibTeX.
+// anything else BibTeX. Each entry it returns caches its formatted forms
+// (see reference), for as long as the entry is kept.
 func Parse(file string, src []byte) ([]Entry, diag.List) {
+	var entries []Entry
+	var diags diag.List
 	if strings.EqualFold(path.Ext(file), ".json") {
-		return ParseCSLJSON(file, src)
+		entries, diags = ParseCSLJSON(file, src)
+	} else {
+		entries, diags = ParseBibTeX(file, src)
 	}
-	return ParseBibTeX(file, src)
+	forms := make([]formCache, len(entries))
+	for i := range entries {
+		entries[i].forms = &forms[i]
+	}
+	return entries, diags
 }
 
 // sortEntries orders entries for an author-date reference list.

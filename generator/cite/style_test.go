@@ -521,7 +521,7 @@ func TestStyleMissingFields(t *testing.T) {
 				field := "nothing"
 				if f >= 0 {
 					field = typ.Field(f).Name
-					if field == "ID" {
+					if field == "ID" || !typ.Field(f).IsExported() {
 						continue
 					}
 					v := reflect.ValueOf(&e).Elem().Field(f)
@@ -817,4 +817,46 @@ func TestStyleConcurrent(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// TestFormatReferenceCache checks the formatted forms an entry caches: the
+// same as formatting afresh, replaced when another numeric style asks, never
+// kept for APA (its year letters depend on the whole bibliography), and
+// absent from entries that Parse did not make.
+func TestFormatReferenceCache(t *testing.T) {
+	src, err := os.ReadFile("testdata/mbt-references.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, diags := Parse("references.bib", src)
+	if len(diags) > 0 || len(entries) == 0 {
+		t.Fatalf("reading the references: %d entries, %s", len(entries), diags)
+	}
+	for _, name := range []string{"ama", "vancouver", "apa", "ama"} {
+		s := mustStyle(t, name)
+		for i := range entries {
+			e := &entries[i]
+			want := s.Reference(e)
+			for range 2 {
+				if got := FormatReference(s, e); got != want {
+					t.Errorf("%s, %s: FormatReference = %q, want %q", name, e.ID, got, want)
+				}
+			}
+			if got, want := reference(s, e, true), stripLinks(want); got != want {
+				t.Errorf("%s, %s: the popup form = %q, want %q", name, e.ID, got, want)
+			}
+			f := e.forms.p.Load()
+			switch {
+			case s.Numeric() && (f == nil || f.style != name):
+				t.Errorf("%s, %s: the entry did not cache its forms", name, e.ID)
+			case !s.Numeric() && f != nil && f.style == name:
+				t.Errorf("%s, %s: the entry cached an author-date form", name, e.ID)
+			}
+		}
+	}
+	loose := Entry{ID: "loose", Type: "book", Title: "A handbook", Issued: Date{Year: 2002}}
+	s := mustStyle(t, "ama")
+	if got, want := FormatReference(s, &loose), s.Reference(&loose); got != want {
+		t.Errorf("an entry Parse did not make: %q, want %q", got, want)
+	}
 }
