@@ -603,3 +603,25 @@ func FuzzWordEndsBeforeURL(f *testing.F) {
 		}
 	})
 }
+
+// TestCounterCache checks that the syllable cache gives the counts counting
+// afresh gives, and keeps words but not numbers, which would fill it.
+func TestCounterCache(t *testing.T) {
+	cached := &counter{cache: map[string]int{}}
+	var plain counter
+	for _, tok := range []string{"therapy", "therapy", "44925", "1990s", "18th", "2.5", "self-harm", "mentalizing", "CG78", "3-day"} {
+		if got, want := cached.token(tok), plain.token(tok); got != want {
+			t.Errorf("token(%q) = %d with the cache, %d without", tok, got, want)
+		}
+	}
+	for tok := range cached.cache {
+		if tok[0] >= '0' && tok[0] <= '9' {
+			t.Errorf("the cache holds %q, which starts with a digit", tok)
+		}
+	}
+	for _, tok := range []string{"therapy", "self-harm", "mentalizing", "CG78"} {
+		if _, ok := cached.cache[tok]; !ok {
+			t.Errorf("the cache lacks %q", tok)
+		}
+	}
+}
