@@ -148,6 +148,11 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 		case strings.HasSuffix(rel, ".md"):
 			// Read later, by the parse workers, in parallel.
 			in.Pages = append(in.Pages, Source{Path: sitePath, Rel: rel, Abs: abs})
+			if len(in.Pages)%gcRecheck == 0 {
+				// The list of a large site's files is itself tens of
+				// megabytes: let the collector's budget grow with it.
+				gcPages(len(in.Pages))
+			}
 		case isBibliography(path.Base(rel)):
 			// Read by the bibliography stage, never published.
 		default:

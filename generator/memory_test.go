@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -53,5 +56,34 @@ func TestTuneGCLeavesUserSettings(t *testing.T) {
 	}
 	if tuneGC(0); gcState.Load() != nil {
 		t.Error("a zero floor tuned the collector")
+	}
+}
+
+// TestLoadRaisesGCBudget checks that listing a large site's pages raises
+// the collector's budget as the list grows, before parsing starts: with the
+// command's floor alone, a 100,000-page site collected twenty times while
+// its files were being listed.
+func TestLoadRaisesGCBudget(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	root := t.TempDir()
+	dir := filepath.Join(root, ContentDir, "many")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const pages = 2 * gcRecheck
+	for i := range pages {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte("# Page\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restore := tuneGC(1 << 20)
+	defer restore()
+	in, diags := Load(root, nil)
+	if len(diags) > 0 || len(in.Pages) != pages {
+		t.Fatalf("Load: %d pages, %s", len(in.Pages), diags)
+	}
+	if got := currentLimit(); got < pages*gcPerPage {
+		t.Errorf("limit after listing %d pages = %d KiB, want at least %d KiB", pages, got>>10, pages*gcPerPage>>10)
 	}
 }
