@@ -341,7 +341,7 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 		if sums != nil {
 			sum = &sums[i]
 		}
-		if d := src.readSum(sum); d != nil {
+		if d := src.readSum(sum, &ps.src); d != nil {
 			problems[i] = d
 			return nil
 		}

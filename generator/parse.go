@@ -114,6 +114,7 @@ type Parser struct {
 	buf   bytes.Buffer
 	out   *bufio.Writer // goldmark's writer, into buf
 	prose []byte        // the page's prose, for collectProse
+	src   []byte        // the page's source, as read by parseAll
 
 	// spill, when set, takes each page's rendered body and reference list
 	// instead of the Page (see spill); discard drops them (for check).
