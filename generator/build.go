@@ -51,7 +51,9 @@ type Result struct {
 	Pages       int       // HTML pages written
 	Files       int       // all files written
 	Duration    time.Duration
-	// Trust is the check of the site (see Check), as of Options.Today.
+	// Trust is the summary of the check of the site, as of Options.Today:
+	// its Site and Pages are left empty, to save memory while pages render
+	// (Check gives the whole report).
 	Trust *trust.Report
 	// Stages says how long each stage took, in order.
 	Stages []Stage
@@ -132,12 +134,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	site, in, tpl, workers := an.site, an.in, an.tpl, an.workers
 	res.Site = site
 	// The trust checks need nothing that rendering makes, so they run
-	// beside it; then what only they needed is dropped.
+	// beside it, on facts taken from the pages first: what only the checks
+	// and the link checks needed is then dropped before rendering starts,
+	// and the report keeps only its summary, which is all a build shows.
 	checked := make(chan *trust.Report, 1)
 	buildDiags := slices.Clone(res.Diagnostics)
+	siteFacts, pageFacts := site.trustFacts()
+	site.release()
 	go func() {
-		r := site.TrustReport(buildDiags, opts.today())
-		site.release()
+		r := trust.Check(siteFacts, pageFacts, buildDiags, opts.today())
+		r.Site, r.Pages = nil, nil
 		checked <- r
 	}()
 	defer func() {

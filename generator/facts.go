@@ -333,8 +333,8 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 	return f
 }
 
-// trustFacts returns what the trust checks need to know about a page.
-func (s *Site) trustFacts(p *Page) trust.PageFacts {
+// checkFacts returns what the trust checks need to know about a page.
+func (s *Site) checkFacts(p *Page) trust.PageFacts {
 	f := &p.Front
 	tf := trust.PageFacts{
 		Path: p.Path, URL: "/" + p.URL, Title: f.Title,
@@ -384,6 +384,14 @@ func trustPeople(ps []Person) []trust.Person {
 // its readability and its review dates, as of today. build holds the
 // build's own diagnostics, which the report files under their pages.
 func (s *Site) TrustReport(build diag.List, today time.Time) *trust.Report {
+	site, pages := s.trustFacts()
+	return trust.Check(site, pages, build, today)
+}
+
+// trustFacts returns what the trust checks need to know about the site
+// and each published page. It copies or shares what it needs, so the
+// pages can be released (see release) while the checks run.
+func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
 	c := s.Config
 	site := trust.SiteFacts{
 		Organisation: c.Organisation.Name, ContactEmail: c.Organisation.Email, ContactPhone: c.Organisation.Phone,
@@ -403,7 +411,7 @@ func (s *Site) TrustReport(build diag.List, today time.Time) *trust.Report {
 		if p.generated {
 			continue // a list page Pamphlet made for a folder: nobody wrote it
 		}
-		pages = append(pages, s.trustFacts(p))
+		pages = append(pages, s.checkFacts(p))
 	}
-	return trust.Check(site, pages, build, today)
+	return site, pages
 }

@@ -306,11 +306,11 @@ func (s *Site) Page(rel string) *Page {
 }
 
 // release drops what only the checks needed from each page (anchors,
-// links, key lines, the facts of its text, diagnostics) once they have
-// run: rendering, which they run beside, needs none of it. On a large site
-// this is about half of what each page holds, and the garbage collector
-// traces what is held over and over while pages render. It writes only
-// those fields, which rendering never reads.
+// links, key lines, the facts of its text, diagnostics) once the links are
+// checked and the trust checks have taken their facts (see trustFacts):
+// rendering needs none of it. On a large site this is about half of what
+// each page holds, and the garbage collector traces what is held over and
+// over while pages render.
 func (s *Site) release() {
 	for _, p := range s.Pages {
 		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags = nil, nil, nil, nil, nil
