@@ -230,7 +230,10 @@ func (s *parseState) decodeFrontMatter(pc parser.Context) {
 	checkFrontMatter(p, doc)
 	p.KeyLines = map[string]int{}
 	for _, it := range items {
-		k := fmt.Sprint(it.Key)
+		k, ok := it.Key.(string)
+		if !ok {
+			k = fmt.Sprint(it.Key)
+		}
 		p.KeyLines[k] = doc.fileLine(doc.keyLine(k, -1))
 	}
 	if s.bibs != nil {
