@@ -19,6 +19,9 @@ func TestTuneGC(t *testing.T) {
 	if got := currentLimit(); got != 16<<20 {
 		t.Errorf("limit while tuned = %d, want the floor %d", got, 16<<20)
 	}
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Errorf("GC percent while tuned = %d, want -1: the limit alone decides", p)
+	}
 	// A live heap above half the floor raises the limit to twice it.
 	live := make([]*[1 << 20]byte, 40)
 	for i := range live {
