@@ -122,7 +122,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	defer tuneGC(opts.GCFloor)()
 	sp := newSpills(opts.Out)
 	defer sp.remove()
-	an, err := analyse(ctx, opts, bodyMode{spills: sp, hash: prev == nil})
+	an, err := analyse(ctx, opts, bodyMode{spills: sp, hash: prev == nil, summary: true})
 	res.Diagnostics.Add(an.diags...)
 	if err != nil {
 		return res, err
@@ -236,6 +236,7 @@ type bodyMode struct {
 	spills  *spills
 	discard bool
 	hash    bool // hash the sources as they are read (analysis.sums)
+	summary bool // only the trust report's summary is wanted (Parser.summary)
 }
 
 // analysis is what the stages before rendering found: everything `build`
@@ -278,6 +279,7 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 	var mu sync.Mutex
 	newParser := func() *Parser {
 		ps := NewParser(cfg, in.Files, bibs)
+		ps.summary = bodies.summary
 		switch {
 		case bodies.discard:
 			ps.discard = true

@@ -3,6 +3,8 @@ package generator
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -241,5 +243,30 @@ func TestCheckJSONIsStable(t *testing.T) {
 		if _, ok := page[k]; !ok {
 			t.Errorf("JSON page lacks %q", k)
 		}
+	}
+}
+
+// TestBuildSummaryMatchesCheck checks that the summary a build keeps (it
+// drops the report's pages, and the sentences they would quote) counts what
+// the whole check counts, on a site with readability, safety and missing
+// principles among its findings.
+func TestBuildSummaryMatchesCheck(t *testing.T) {
+	s := newTestSite(t, trustSite)
+	s.write("content/_index.md", "---\ntitle: Home\n---\nSome people think about suicide.\n\nThe multidimensional epidemiological characterisation of psychopathological heterogeneity necessitates comprehensive individualised psychotherapeutic conceptualisation.\n")
+	today := "2026-01-01"
+	want := checkSite(t, s, today)
+	d, _ := time.Parse(time.DateOnly, today)
+	res, err := Build(context.Background(), Options{Site: s.root, Out: filepath.Join(t.TempDir(), "public"), Theme: defaultTheme, Today: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Summary.Warnings == 0 || want.Summary.Pages == 0 {
+		t.Fatalf("the check found nothing to compare: %+v", want.Summary)
+	}
+	if !reflect.DeepEqual(res.Trust.Summary, want.Summary) {
+		t.Errorf("build's summary %+v, check's %+v", res.Trust.Summary, want.Summary)
+	}
+	if res.Trust.Pages != nil || res.Trust.Site != nil {
+		t.Errorf("build kept the report's pages or site findings")
 	}
 }

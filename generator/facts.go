@@ -292,7 +292,12 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 		}
 	}
 	f := pageFacts{readability: trust.Measure(texts)}
-	// Keep copies of the few strings the report shows, not the page's text.
+	// Keep copies of the few strings the report shows, not the page's
+	// text, and none when only the report's summary is wanted: they were
+	// an eighth of what a page holds until it is rendered.
+	if s.summary {
+		f.readability.Hardest = nil
+	}
 	for i := range f.readability.Hardest {
 		f.readability.Hardest[i].Text = strings.Clone(f.readability.Hardest[i].Text)
 	}

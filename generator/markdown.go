@@ -147,6 +147,7 @@ type parseState struct {
 	source  []byte
 	pending []pageLink
 	bibs    *bibliographies
+	summary bool // see Parser.summary
 
 	badFrontMatter bool // the YAML could not be read: the page is not rendered
 }

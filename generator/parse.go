@@ -121,6 +121,9 @@ type Parser struct {
 	spill   *spill
 	discard bool
 	err     error // the first error writing to spill
+	// summary says the trust checks' report will be only summarised (as
+	// by build), so the sentences it would quote are not kept.
+	summary bool
 }
 
 // NewParser returns a Parser for the pages of a site whose content folder
@@ -141,7 +144,7 @@ func (ps *Parser) Parse(src Source) *Page {
 	case isSection(src.Rel):
 		p.Kind = KindSection
 	}
-	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: lineStarts(src.Data)}
+	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: lineStarts(src.Data), summary: ps.summary}
 	if !ps.frontMatterClosed(src, p) {
 		return p
 	}
