@@ -360,11 +360,7 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 			*d.dst = &t
 		}
 	}
-	if p.Cited != nil {
-		for _, l := range p.Cited.List {
-			tf.Citations += len(l.Occurrences)
-		}
-	}
+	tf.Citations = p.citations
 	crisis := s.Page(s.Config.CrisisPage)
 	for _, l := range p.Links {
 		if crisis != nil && l.Target == crisis.Rel {

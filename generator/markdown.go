@@ -236,6 +236,7 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return
 	}
 	var tables []*east.Table
+	var anchors []byte
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -244,8 +245,8 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			tables = append(tables, t)
 		}
 		if id, ok := n.AttributeString("id"); ok {
-			if b, ok := id.([]byte); ok {
-				s.page.Anchors[string(b)] = true
+			if b, ok := id.([]byte); ok && bytes.IndexByte(b, 0) < 0 {
+				anchors = append(append(anchors, b...), 0)
 			}
 		}
 		switch n := n.(type) {
@@ -271,6 +272,7 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
+	s.page.Anchors = string(anchors)
 	for i, t := range tables {
 		wrapTable(t, i+1, reader.Source())
 	}

@@ -161,3 +161,20 @@ func TestParseKeepsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// TestPageAnchors checks the anchors a page keeps as one string: whole ids
+// only, duplicates listed once, and its reference list's ids besides.
+func TestPageAnchors(t *testing.T) {
+	p := &Page{Anchors: "what-is-mbt\x00a\x00what-is-mbt\x00"}
+	for id, want := range map[string]bool{"what-is-mbt": true, "a": true, "what": false, "is-mbt": false, "b": false, "what-is-mbt\x00a": false} {
+		if got := p.hasAnchor(id); got != want {
+			t.Errorf("hasAnchor(%q) = %v, want %v", id, got, want)
+		}
+	}
+	if got, want := p.anchors(), []string{"a", "what-is-mbt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("anchors() = %q, want %q", got, want)
+	}
+	if got := (&Page{}).anchors(); len(got) != 0 || (&Page{}).hasAnchor("a") {
+		t.Errorf("a page without ids lists %q", got)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -37,15 +36,17 @@ type Page struct {
 	URL     string // site-relative output folder: "therapy/what-to-expect/"
 	Kind    string
 	Front   FrontMatter
-	Body    []byte          // rendered Markdown
-	Anchors map[string]bool // ids of headings and elements with {#id} (see hasAnchor)
-	Links   []pageLink      // links to pages, checked by Resolve
+	Body    []byte     // rendered Markdown
+	Anchors string     // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
+	Links   []pageLink // links to pages, checked by Resolve
 	Diags   diag.List
 
 	// Cited is what the page cites (nil when it cites nothing), and
-	// References its reference list, rendered.
+	// References its reference list, rendered; citations counts the
+	// places that cite (Cited's lists of them are dropped once rendered).
 	Cited      *cite.Cited
 	References []byte
+	citations  int
 
 	// KeyLines gives the line of each front-matter key, for the trust
 	// checks' diagnostics; facts is what those checks need from the text.
@@ -65,10 +66,16 @@ type Page struct {
 // hasAnchor reports whether the page has an element with this id: a
 // heading or element with {#id}, or its reference list and entries. Those
 // are worked out from what it cites rather than kept in Anchors, which
-// would double its size on most pages.
+// would double its size on most pages. Anchors is one string, not a map of
+// strings: a page has a dozen ids, and a map of them was a tenth of what a
+// page held until it was rendered.
 func (p *Page) hasAnchor(id string) bool {
-	if p.Anchors[id] {
-		return true
+	for ids := p.Anchors; ids != ""; {
+		k := strings.IndexByte(ids, 0)
+		if ids[:k] == id {
+			return true
+		}
+		ids = ids[k+1:]
 	}
 	if p.Cited == nil || len(p.Cited.List) == 0 {
 		return false
@@ -86,7 +93,10 @@ func (p *Page) hasAnchor(id string) bool {
 
 // anchors lists every id hasAnchor knows, sorted.
 func (p *Page) anchors() []string {
-	ids := slices.Collect(maps.Keys(p.Anchors))
+	ids := strings.Split(strings.TrimSuffix(p.Anchors, "\x00"), "\x00")
+	if p.Anchors == "" {
+		ids = nil
+	}
 	if p.Cited != nil && len(p.Cited.List) > 0 {
 		ids = append(ids, cite.ListAnchor)
 		for _, l := range p.Cited.List {
@@ -94,7 +104,7 @@ func (p *Page) anchors() []string {
 		}
 	}
 	slices.Sort(ids)
-	return ids
+	return slices.Compact(ids)
 }
 
 // Title returns the page's title.
@@ -137,7 +147,7 @@ func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser
 // site settings, the list of files and the bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src Source) *Page {
-	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, Anchors: map[string]bool{}, gen: parseGen.Add(1)}
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
 	switch {
 	case src.Rel == "_index.md" || src.Rel == "index.md":
 		p.Kind = KindHome
@@ -166,6 +176,12 @@ func (ps *Parser) Parse(src Source) *Page {
 			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
 		}
 		p.References = []byte(cite.RenderList(cited, ps.bibs.style))
+		// With the list rendered, the ids of the places that cite each
+		// work are needed no more: only how many there are.
+		for _, l := range cited.List {
+			p.citations += len(l.Occurrences)
+			l.Occurrences = nil
+		}
 	}
 	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose))
 	ps.buf.Reset()

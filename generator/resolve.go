@@ -97,7 +97,7 @@ func (s *Site) addMissingSections() {
 	for _, p := range slices.Clone(s.Pages) {
 		for dir := parentURL(p.URL); ; dir = parentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
-				sec := &Page{URL: dir, Kind: KindSection, Anchors: map[string]bool{}, generated: true}
+				sec := &Page{URL: dir, Kind: KindSection, generated: true}
 				sec.Rel = dir + "_index.md"
 				sec.Path = ContentDir + "/" + sec.Rel
 				if dir == "" {
@@ -142,7 +142,7 @@ func (s *Site) addReferencesPage() {
 	if !cites {
 		return
 	}
-	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: PageURL(rel), Kind: KindPage, Anchors: map[string]bool{}, generated: true}
+	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: PageURL(rel), Kind: KindPage, generated: true}
 	p.Front.Title = "References"
 	p.Front.Description = "Every work cited on this site, with the pages that cite it."
 	if other, ok := s.ByURL[p.URL]; ok {
@@ -313,7 +313,7 @@ func (s *Site) Page(rel string) *Page {
 // over while pages render.
 func (s *Site) release() {
 	for _, p := range s.Pages {
-		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags = nil, nil, nil, nil, nil
+		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags = "", nil, nil, nil, nil
 		p.facts = pageFacts{}
 	}
 }
