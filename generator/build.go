@@ -135,13 +135,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Site = site
 	// The trust checks need nothing that rendering makes, so they run
 	// beside it, on facts taken from the pages first: what only the checks
-	// and the link checks needed is then dropped before rendering starts,
-	// and the report keeps only its summary, which is all a build shows.
+	// and the link checks needed is then dropped (rendering never reads
+	// it), and the report keeps only its summary, which is all a build
+	// shows.
 	checked := make(chan *trust.Report, 1)
 	buildDiags := slices.Clone(res.Diagnostics)
-	siteFacts, pageFacts := site.trustFacts()
-	site.release()
 	go func() {
+		siteFacts, pageFacts := site.trustFacts()
+		site.release()
 		r := trust.Check(siteFacts, pageFacts, buildDiags, opts.today())
 		r.Site, r.Pages = nil, nil
 		checked <- r

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -197,7 +198,7 @@ func Load(root string, theme fs.FS) (*Inputs, diag.List) {
 	static, d := loadStatic(root, theme)
 	in.Static = static
 	diags.Add(d...)
-	sort.Slice(in.Pages, func(i, j int) bool { return in.Pages[i].Rel < in.Pages[j].Rel })
+	slices.SortFunc(in.Pages, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
 	return in, diags
 }
 

@@ -22,7 +22,7 @@ type output struct {
 // sources that would be written to the same place.
 func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 	var diags diag.List
-	var plan []output
+	plan := make([]output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+3)
 	for _, p := range s.Pages {
 		plan = append(plan, output{path: p.URL + "index.html", source: p.Path, page: p})
 	}
@@ -39,8 +39,8 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 		a := &in.Static[i]
 		plan = append(plan, output{path: a.Rel, source: a.Path, asset: a})
 	}
-	seen := map[string]string{}
-	var out []output
+	seen := make(map[string]string, len(plan))
+	out := plan[:0] // filtered in place
 	for _, o := range plan {
 		if prev, ok := seen[o.path]; ok {
 			if o.asset != nil && o.asset.FS != nil {

@@ -49,10 +49,10 @@ type Site struct {
 func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
 	s := &Site{
 		Config:   cfg,
-		ByRel:    map[string]*Page{},
-		ByURL:    map[string]*Page{},
+		ByRel:    make(map[string]*Page, len(pages)),
+		ByURL:    make(map[string]*Page, len(pages)),
 		Children: map[string][]*Page{},
-		Parent:   map[*Page]*Page{},
+		Parent:   make(map[*Page]*Page, len(pages)),
 		Drafts:   map[string]*Page{},
 	}
 	for _, p := range pages {
@@ -188,21 +188,38 @@ func (s *Site) order() {
 		s.Parent[p] = parent
 		s.Children[parent.URL] = append(s.Children[parent.URL], p)
 	}
-	lower := make(map[*Page]string, len(s.Pages))
-	for _, p := range s.Pages {
-		lower[p] = strings.ToLower(p.Title())
+	// Each section is sorted on keys made once, beside its pages: looking
+	// titles up in a map at every comparison was most of the cost.
+	type sortKey struct {
+		p          *Page
+		weight     int
+		title, rel string // the title lower-cased
 	}
+	var keys []sortKey
 	for _, kids := range s.Children {
-		slices.SortFunc(kids, func(a, b *Page) int {
-			wa, wb := a.Front.Weight, b.Front.Weight
+		keys = keys[:0]
+		for _, p := range kids {
+			keys = append(keys, sortKey{p, p.Front.Weight, strings.ToLower(p.Title()), p.Rel})
+		}
+		slices.SortFunc(keys, func(a, b sortKey) int {
+			wa, wb := a.weight, b.weight
 			if (wa == 0) != (wb == 0) {
 				if wa == 0 {
 					return 1 // pages without a weight come after weighted ones
 				}
 				return -1
 			}
-			return cmp.Or(cmp.Compare(wa, wb), cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Rel, b.Rel))
+			if c := cmp.Compare(wa, wb); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.title, b.title); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.rel, b.rel)
 		})
+		for i, k := range keys {
+			kids[i] = k.p
+		}
 	}
 	s.place = make(map[*Page]int, len(s.Pages))
 	for _, kids := range s.Children {
