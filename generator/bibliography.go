@@ -6,7 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -181,14 +181,18 @@ func (s *Site) siteReferences(style cite.Style) []siteReference {
 			r.CitedOn = append(r.CitedOn, p)
 		}
 	}
-	keys := make(map[*cite.Entry]string, len(entries))
-	for _, e := range entries {
-		keys[e] = style.SortKey(e)
+	type keyed struct {
+		key string
+		ref *siteReference
 	}
-	sort.SliceStable(entries, func(i, j int) bool { return keys[entries[i]] < keys[entries[j]] })
-	out := make([]siteReference, len(entries))
+	sorted := make([]keyed, len(entries))
 	for i, e := range entries {
-		out[i] = *byKey[e.ID]
+		sorted[i] = keyed{style.SortKey(e), byKey[e.ID]}
+	}
+	slices.SortStableFunc(sorted, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]siteReference, len(sorted))
+	for i, k := range sorted {
+		out[i] = *k.ref
 	}
 	return out
 }

@@ -322,8 +322,12 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 		an.diags.Add(draftDiagnostics(p, opts.Drafts)...)
 	}
 	site := Resolve(cfg, pages, opts.Drafts)
+	// Two passes over every citation, which only read the pages: one
+	// beside the other.
+	refs := make(chan []siteReference, 1)
+	go func() { refs <- site.siteReferences(bibs.site.Style(bibs.style)) }()
 	site.checkBibliography(bibs)
-	site.References = site.siteReferences(bibs.site.Style(bibs.style))
+	site.References = <-refs
 	an.site = site
 	an.diags.Add(site.Diags...)
 	if len(in.Pages) == 0 {
