@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v2"
@@ -190,8 +192,26 @@ func splitYAMLKey(t []byte) (key string, rest []byte, ok bool) {
 	if len(rest) > 0 && rest[0] == '#' {
 		rest = nil
 	}
+	if k, known := frontKeys[string(t[:n])]; known {
+		return k, rest, true
+	}
 	return string(t[:n]), rest, true
 }
+
+// frontKeys holds the keys of front matter that Pamphlet reads, so that
+// every page's copy of "title" is one string: each page's keys are kept
+// (see Page.KeyLines), and were a fifth of its front matter's memory.
+var frontKeys = func() map[string]string {
+	keys := map[string]string{}
+	for _, t := range []reflect.Type{reflect.TypeFor[FrontMatter](), reflect.TypeFor[Person]()} {
+		for i := range t.NumField() {
+			if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+				keys[k] = k
+			}
+		}
+	}
+	return keys
+}()
 
 // maxYAMLKey is the longest key the fast path reads; YAML allows a key
 // without quotes or "?" up to 1024 characters.

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"gopkg.in/yaml.v2"
 
@@ -154,5 +155,23 @@ func sameAsYAMLv2(t *testing.T, text string, got yaml.MapSlice) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("fastYAML(%q)\n got %#v\nwant %#v", text, got, want)
+	}
+}
+
+// TestFrontKeysShared checks that the keys Pamphlet reads come back as the
+// one string frontKeys holds, and that other keys are read as they are.
+func TestFrontKeysShared(t *testing.T) {
+	for _, line := range []string{"title: A", "credentials: MD", "last_reviewed: 2025-01-01"} {
+		k, _, ok := splitYAMLKey([]byte(line))
+		want := frontKeys[k]
+		if !ok || want == "" || unsafe.StringData(k) != unsafe.StringData(want) {
+			t.Errorf("splitYAMLKey(%q) = %q, not the shared key", line, k)
+		}
+	}
+	if k, _, ok := splitYAMLKey([]byte("colour: red")); !ok || k != "colour" {
+		t.Errorf("an unknown key reads as %q, %v", k, ok)
+	}
+	if len(frontKeys) < 15 {
+		t.Errorf("frontKeys holds %d keys: %v", len(frontKeys), frontKeys)
 	}
 }
