@@ -44,21 +44,28 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// loadSite reads the site in dir up to the parse stage, without reading
+// its pages.
+func loadSite(tb testing.TB, dir string) (*Config, *Inputs, *bibliographies) {
+	tb.Helper()
+	cfg, diags := LoadConfig(dir, "")
+	if diags.HasErrors() {
+		tb.Fatal(diags)
+	}
+	in, _ := Load(dir, defaultTheme)
+	bibs, _ := loadBibliographies(dir, cfg)
+	return cfg, in, bibs
+}
+
 // loadCorpus reads a corpus site up to the parse stage.
 func loadCorpus(b *testing.B, pages int, cites bool) (*Config, *Inputs, *bibliographies) {
 	b.Helper()
-	dir := corpusSite(b, pages, cites)
-	cfg, diags := LoadConfig(dir, "")
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
-	in, _ := Load(dir, defaultTheme)
+	cfg, in, bibs := loadSite(b, corpusSite(b, pages, cites))
 	for i := range in.Pages {
 		if d := in.Pages[i].read(); d != nil {
 			b.Fatal(d)
 		}
 	}
-	bibs, _ := loadBibliographies(dir, cfg)
 	return cfg, in, bibs
 }
 

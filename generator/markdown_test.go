@@ -60,12 +60,7 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg, diags := LoadConfig(dir, "")
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	in, _ := Load(dir, defaultTheme)
-	bibs, _ := loadBibliographies(dir, cfg)
+	cfg, in, bibs := loadSite(t, dir)
 	fast := NewParser(cfg, in.Files, bibs)
 	always := NewParser(cfg, in.Files, bibs)
 	always.plain = always.md
@@ -133,12 +128,7 @@ func TestParseKeepsNoSource(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		cfg, diags := LoadConfig(dir, "")
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
-		in, _ := Load(dir, defaultTheme)
-		bibs, _ := loadBibliographies(dir, cfg)
+		cfg, in, bibs := loadSite(t, dir)
 		ps := NewParser(cfg, in.Files, bibs)
 		var buf []byte
 		for _, s := range in.Pages {
