@@ -169,7 +169,10 @@ type Report struct {
 // to their pages by file.
 func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) *Report {
 	r := &Report{Version: 1, Today: today.Format(time.DateOnly), Summary: Summary{Missing: map[string]int{}}}
-	byFile := map[string]int{}
+	// Sized at once: grown page by page, a 100,000-page report was copied
+	// over and over, which cost as much as checking the pages.
+	r.Pages = make([]PageReport, 0, len(pages))
+	byFile := make(map[string]int, len(pages))
 	for _, p := range pages {
 		pr := checkPage(site, p, today)
 		byFile[p.Path] = len(r.Pages)
