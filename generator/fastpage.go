@@ -44,11 +44,11 @@ func templateSum(texts map[string]string) string {
 
 // writeDefaultPage writes a page of kind "page" as the default theme's
 // templates would. It returns false, having written nothing, for the pages
-// whose parts it does not mirror (the crisis card, the site-wide list of
-// references), which the templates render.
+// whose part it does not mirror (the crisis card), which the templates
+// render.
 func writeDefaultPage(w *bytes.Buffer, d *pageData) (bool, error) {
 	p, s := d.Page, d.Site
-	if p.Kind != KindPage || p.Crisis || len(p.AllReferences) > 0 {
+	if p.Kind != KindPage || p.Crisis {
 		return false, nil
 	}
 	assets, err := partialCached("assets.html", d, len(p.References) == 0)
@@ -129,7 +129,7 @@ func writeDefaultPage(w *bytes.Buffer, d *pageData) (bool, error) {
 	e.raw(string(p.Content))
 	e.raw("\n</div>\n")
 	e.raw(string(p.References))
-	// allrefs.html, with no site-wide list
+	e.allRefs(p)
 	e.raw("\n")
 	e.pageMeta(p)
 	e.raw("\n</article>\n")
@@ -169,6 +169,39 @@ func (e htmlWriter) breadcrumbs(p *pageView) {
 		e.raw("</span></li>\n</ol>\n</nav>")
 	}
 	e.raw("\n")
+}
+
+// allRefs writes allrefs.html, the site-wide list of references: on a
+// large site, the one page that took longest to render through the
+// templates (2.5 s of a 100,000-page build, whose list links 450,000
+// times to the pages that cite each work).
+func (e htmlWriter) allRefs(p *pageView) {
+	if len(p.AllReferences) == 0 {
+		return
+	}
+	e.raw("<section class=\"references references-all\" aria-labelledby=\"all-references\">\n<h2 id=\"all-references\">Every work cited on this site</h2>\n<ul>\n")
+	for _, r := range p.AllReferences {
+		e.raw("<li id=\"")
+		e.text(r.ID)
+		e.raw("\">")
+		e.raw(string(r.HTML))
+		if len(r.CitedOn) > 0 {
+			e.raw(" <span class=\"cited-on\">Cited on: ")
+			for i, l := range r.CitedOn {
+				if i > 0 {
+					e.raw(", ")
+				}
+				e.raw("<a href=\"")
+				e.url(l.URL)
+				e.raw("\">")
+				e.text(l.Title)
+				e.raw("</a>")
+			}
+			e.raw("</span>")
+		}
+		e.raw("</li>\n")
+	}
+	e.raw("</ul>\n</section>")
 }
 
 // pageMeta writes pagemeta.html.
