@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -111,10 +110,10 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var buf bytesBuffer
+		var buf renderBuffers
 		for j := range plan {
 			if plan[j].page != nil {
-				plan[j].produce(site, sv, tpl, &buf.Buffer)
+				plan[j].produce(site, sv, tpl, &buf)
 			}
 		}
 	}
@@ -165,5 +164,3 @@ func BenchmarkRebuildOnePage(b *testing.B) {
 		}
 	}
 }
-
-type bytesBuffer struct{ bytes.Buffer }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -170,8 +169,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var written atomic.Int64
 	sv := site.newSiteView()
 	err = parallel(ctx, workers, len(plan),
-		func() *bytes.Buffer { return new(bytes.Buffer) },
-		func(buf *bytes.Buffer, i int) error {
+		func() *renderBuffers { return new(renderBuffers) },
+		func(buf *renderBuffers, i int) error {
 			o := plan[i]
 			data, d, err := o.produce(site, sv, tpl, buf)
 			if d != nil {

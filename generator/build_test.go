@@ -759,3 +759,47 @@ func TestPartialCached(t *testing.T) {
 	assertContains(t, first, `<p class="bytitle">Groups</p>`)
 	assertContains(t, second, `<p class="bytitle">What to expect</p>`)
 }
+
+// TestOwnLayoutShowsEachPagesBody builds with a page layout of the site's
+// own, on one worker, so that every page's body is read back from the
+// spill file into the same buffer: each page, and each partial keyed by
+// page, must still show its own body, not the one read after it.
+func TestOwnLayoutShowsEachPagesBody(t *testing.T) {
+	s := newTestSite(t, goodSite+`
+-- templates/partials/body-again.html --
+<div class="again">{{.Page.Content}}</div>
+-- templates/page.html --
+{{define "main"}}<div class="own">{{.Page.Content}}</div>{{partialCached "body-again.html" . .Page.Title}}{{end}}
+`)
+	s.mustBuild(func(o *Options) { o.Workers = 1 })
+	for _, tt := range []struct{ page, own, other string }{
+		{"therapy/what-to-expect/index.html", "See <a href=", "Back to"},
+		{"therapy/groups/index.html", "Back to <a href=", "See <a href="},
+	} {
+		got := s.read(tt.page)
+		for _, class := range []string{"own", "again"} {
+			m := regexp.MustCompile(`(?s)<div class="` + class + `">(.*?)</div>`).FindStringSubmatch(got)
+			if m == nil || !strings.Contains(m[1], tt.own) || strings.Contains(m[1], tt.other) {
+				t.Errorf("%s: the %s copy of the body is %q, want the page's own", tt.page, class, m)
+			}
+		}
+	}
+}
+
+// TestPartialSeesBodyInDefaultLayout: the default page layout, written
+// in Go, never makes the body a string, but a partial of the site's own
+// that it executes still sees the page's content. (The site footer is not
+// one of the templates writeDefaultPage mirrors, so replacing it keeps
+// the Go layout.)
+func TestPartialSeesBodyInDefaultLayout(t *testing.T) {
+	s := newTestSite(t, goodSite+`
+-- templates/partials/sitefooter.html --
+<div class="footer-body">{{.Page.Content}}</div>
+`)
+	s.mustBuild(func(o *Options) { o.Workers = 1 })
+	got := s.read("therapy/groups/index.html")
+	// Cached once for the whole site: the body of whichever page came first.
+	if !regexp.MustCompile(`<div class="footer-body">\s*<p>(See|Back to) <a href=`).MatchString(got) {
+		t.Errorf("the footer partial shows no body:\n%s", got)
+	}
+}

@@ -51,7 +51,7 @@ func writeDefaultPage(w *bytes.Buffer, d *pageData) (bool, error) {
 	if p.Kind != KindPage || p.Crisis {
 		return false, nil
 	}
-	assets, err := partialCached("assets.html", d, len(p.References) == 0)
+	assets, err := partialCached("assets.html", d, len(p.refs) == 0)
 	if err != nil {
 		return false, err
 	}
@@ -126,9 +126,9 @@ func writeDefaultPage(w *bytes.Buffer, d *pageData) (bool, error) {
 		e.raw("</p>\n")
 	}
 	e.raw("\n<div class=\"content\">\n")
-	e.raw(string(p.Content))
+	e.b.Write(p.body)
 	e.raw("\n</div>\n")
-	e.raw(string(p.References))
+	e.b.Write(p.refs)
 	e.allRefs(p)
 	e.raw("\n")
 	e.pageMeta(p)

@@ -59,7 +59,7 @@ func samePages(t *testing.T, dir string) {
 		if o.page == nil || o.page.Kind != KindPage {
 			continue
 		}
-		var fb, sb bytes.Buffer
+		var fb, sb renderBuffers
 		fast, d, err := o.produce(an.site, fastView, an.tpl, &fb)
 		if d != nil || err != nil {
 			t.Fatalf("%s: %v %v", o.path, d, err)

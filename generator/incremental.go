@@ -500,8 +500,8 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	var mu sync.Mutex
 	var renderDiags diag.List
 	err := parallel(ctx, b.workers(), len(jobs),
-		func() *bytes.Buffer { return new(bytes.Buffer) },
-		func(buf *bytes.Buffer, i int) error {
+		func() *renderBuffers { return new(renderBuffers) },
+		func(buf *renderBuffers, i int) error {
 			j := jobs[i]
 			data, d := j.o.render(site, sv, b.tpl, j.view, buf)
 			mu.Lock()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"html/template"
 	"reflect"
 	"slices"
 	"strings"
@@ -214,11 +213,11 @@ func (ps *Parser) Parse(src Source) *Page {
 
 // content returns the page's rendered body and reference list as HTML,
 // from the spill file if they were spilled (see spillRef.read for scratch).
-func (p *Page) content(scratch *bytes.Buffer) (body, refs template.HTML, err error) {
+func (p *Page) content(scratch *bytes.Buffer) (body, refs []byte, err error) {
 	if p.stored != nil {
 		return p.stored.read(scratch)
 	}
-	return template.HTML(p.Body), template.HTML(p.References), nil
+	return p.Body, p.References, nil
 }
 
 // decodeFrontMatter fills the page's front matter from what

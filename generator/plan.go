@@ -56,10 +56,16 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 	return out, diags
 }
 
+// renderBuffers are one worker's buffers: what it renders, and a page's
+// body as read back from its spill file (see spillRef.read).
+type renderBuffers struct {
+	out, page bytes.Buffer
+}
+
 // produce makes the bytes of one output. A template that fails is a
 // diagnostic, not an error. Rendered bytes are buf's, valid until its next
 // use.
-func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *bytes.Buffer) ([]byte, *diag.Diagnostic, error) {
+func (o *output) produce(s *Site, sv *siteView, tpl *Templates, buf *renderBuffers) ([]byte, *diag.Diagnostic, error) {
 	switch {
 	case o.data != nil:
 		return o.data, nil, nil
@@ -81,26 +87,24 @@ func (o *output) view(s *Site) *pageView {
 	return s.notFoundView()
 }
 
-// render executes the layout of a page output with its view into buf and
-// returns buf's bytes: a caller that keeps them copies them.
-func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf *bytes.Buffer) ([]byte, *diag.Diagnostic) {
+// render executes the layout of a page output with its view into
+// buf.out and returns its bytes: a caller that keeps them copies them.
+func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf *renderBuffers) ([]byte, *diag.Diagnostic) {
 	kind := o.kind
 	if o.page != nil {
 		kind = o.page.Kind
 		pv.JSONLD = s.jsonLD(o.page, pv)
-		if o.page.stored != nil {
-			body, refs, err := o.page.content(buf) // buf is reset before it is rendered into
-			if err != nil {
-				d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
-				return nil, &d
-			}
-			pv.Content, pv.References = body, refs
+		body, refs, err := o.page.content(&buf.page)
+		if err != nil {
+			d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
+			return nil, &d
 		}
+		pv.body, pv.refs = body, refs
 	}
-	buf.Reset()
-	if err := tpl.execute(buf, kind, &pageData{Site: sv, Page: pv}); err != nil {
+	buf.out.Reset()
+	if err := tpl.execute(&buf.out, kind, &pageData{Site: sv, Page: pv}); err != nil {
 		d := tpl.templateError(err)
 		return nil, &d
 	}
-	return buf.Bytes(), nil
+	return buf.out.Bytes(), nil
 }

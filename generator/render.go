@@ -119,6 +119,24 @@ type pageView struct {
 	// AllReferences, on the site-wide references page only, lists every
 	// work the site cites with the pages that cite it.
 	AllReferences []referenceView
+
+	// body and refs are Content and References as the page's bytes, which
+	// may be a worker's buffer, valid only while the page renders. The
+	// default theme's layout writes them as they are (writeDefaultPage);
+	// they are made into Content and References, a copy, only for
+	// templates (forTemplates).
+	body, refs []byte
+}
+
+// forTemplates sets Content and References from the page's bytes, for
+// templates to execute with.
+func (v *pageView) forTemplates() {
+	if v.body != nil && v.Content == "" {
+		v.Content = template.HTML(v.body)
+	}
+	if v.refs != nil && v.References == "" {
+		v.References = template.HTML(v.refs)
+	}
 }
 
 // referenceView is one work on the site-wide references page.
@@ -190,7 +208,6 @@ func (s *Site) newPageView(p *Page) *pageView {
 		Description:  f.Description,
 		URL:          s.href(p),
 		Permalink:    s.Config.AbsURL(escapedPath(p.URL)),
-		Content:      template.HTML(p.Body),
 		Authors:      f.Authors,
 		ReviewedBy:   f.ReviewedBy,
 		Published:    f.Published,
@@ -200,7 +217,6 @@ func (s *Site) newPageView(p *Page) *pageView {
 		Audience:     f.Audience,
 		About:        f.About,
 		Crisis:       f.Safety == "crisis",
-		References:   template.HTML(p.References),
 	}
 	if v.NextReview == nil && v.LastReviewed != nil {
 		// Next review due: last reviewed plus the site's review interval.

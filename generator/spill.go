@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"html/template"
 	"os"
 	"path/filepath"
 	"sync"
@@ -93,18 +92,19 @@ func (ss *spills) remove() {
 	ss.all = nil
 }
 
-// read returns the page's body and reference list, read through scratch
-// (a buffer the caller reuses) into one string: one allocation a page,
-// where a byte slice and two conversions to string made three. Safe for
-// concurrent use once the spills are flushed.
-func (r spillRef) read(scratch *bytes.Buffer) (body, refs template.HTML, err error) {
+// read returns the page's body and reference list, read into scratch (a
+// buffer the caller reuses): they are valid until scratch is next used.
+// Nothing is allocated for them, and with the default theme they are
+// never copied into a string (see pageView.body): at 100,000 pages, that
+// copy into memory not touched for seconds was 0.7 s of CPU time. Safe
+// for concurrent use once the spills are flushed.
+func (r spillRef) read(scratch *bytes.Buffer) (body, refs []byte, err error) {
 	n := r.body + r.refs
 	scratch.Reset()
 	scratch.Grow(n)
 	b := scratch.AvailableBuffer()[:n]
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
-		return "", "", err
+		return nil, nil, err
 	}
-	s := string(b)
-	return template.HTML(s[:r.body]), template.HTML(s[r.body:]), nil
+	return b[:r.body:r.body], b[r.body:], nil
 }

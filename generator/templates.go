@@ -177,6 +177,7 @@ func (t *Templates) execute(w io.Writer, kind string, data *pageData) error {
 			return err
 		}
 	}
+	data.Page.forTemplates()
 	return tpl.ExecuteTemplate(w, baseTemplate, data)
 }
 
@@ -206,6 +207,7 @@ func partialCached(name string, data any, keys ...any) (template.HTML, error) {
 		return html.(template.HTML), nil
 	}
 	var b strings.Builder
+	pd.Page.forTemplates()
 	if err := pd.tpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
