@@ -60,6 +60,12 @@ type Page struct {
 	Targets []string
 	gen     uint64
 	stored  *spillRef // where Body and References went, when spilled
+	// href is the link to the page, under the site's base path, made as
+	// the page is parsed: once, on the core that parsed it, where a map
+	// of them took a tenth of a second to fill at 100,000 pages, on one
+	// core, and a lookup in memory long cold for every link to the page.
+	// The pages Pamphlet makes itself have none (Site.href makes theirs).
+	href string
 }
 
 // hasAnchor reports whether the page has an element with this id: a
@@ -147,6 +153,7 @@ func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src Source) *Page {
 	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
+	p.href = Href(ps.cfg.BasePath(), p.URL)
 	switch {
 	case src.Rel == "_index.md" || src.Rel == "index.md":
 		p.Kind = KindHome

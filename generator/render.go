@@ -181,8 +181,8 @@ func (s *Site) newSiteView() *siteView {
 }
 
 func (s *Site) href(p *Page) string {
-	if h, ok := s.hrefs[p]; ok {
-		return h
+	if p.href != "" {
+		return p.href
 	}
 	return Href(s.Config.BasePath(), p.URL)
 }

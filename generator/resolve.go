@@ -35,10 +35,8 @@ type Site struct {
 	References     []siteReference
 
 	// place is each page's index among its parent's Children, so finding
-	// a page's neighbours does not search a section of thousands; hrefs is
-	// each page's link, made once rather than for every page that shows it.
+	// a page's neighbours does not search a section of thousands.
 	place map[*Page]int
-	hrefs map[*Page]string
 }
 
 // Resolve puts parsed pages together into a Site: it drops drafts (unless
@@ -226,10 +224,6 @@ func (s *Site) order() {
 		for i, p := range kids {
 			s.place[p] = i
 		}
-	}
-	s.hrefs = make(map[*Page]string, len(s.Pages))
-	for _, p := range s.Pages {
-		s.hrefs[p] = Href(s.Config.BasePath(), p.URL)
 	}
 }
 
