@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -84,6 +85,36 @@ func (c *Config) BasePath() string { return c.basePath }
 // Absolute reports whether base_url names a host, so canonical links and
 // the sitemap can carry full addresses.
 func (c *Config) Absolute() bool { return c.base != nil && c.base.Host != "" }
+
+// pageRel cleans a content-relative path as site.yaml may write it.
+func pageRel(rel string) string { return path.Clean(strings.TrimPrefix(rel, "/")) }
+
+// policyPage reports whether the page at content-relative path rel is one
+// of the site's own policy pages that site.yaml names (contact, privacy,
+// editorial policy, disclaimer) or the site-wide references page: the
+// principles about a page's medical content do not apply to them.
+func (c *Config) policyPage(rel string) bool {
+	refs := c.ReferencesPage
+	if refs == "" {
+		refs = "references.md"
+	}
+	for _, p := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg, refs} {
+		if p != "" && pageRel(p) == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// editorialURL returns the full address of the editorial policy page that
+// site.yaml names, or "". (A build whose site.yaml names a page that is
+// not there fails, so no page is rendered with a broken one.)
+func (c *Config) editorialURL() string {
+	if c.EditorialPg == "" {
+		return ""
+	}
+	return c.AbsURL(escapedPath(PageURL(pageRel(c.EditorialPg))))
+}
 
 // AbsURL returns the full address of a site-relative path ("therapy/").
 func (c *Config) AbsURL(rel string) string {

@@ -99,9 +99,9 @@ func writeDefaultPage(w *bytes.Buffer, d *pageData) (bool, error) {
 	e.raw("<meta property=\"og:site_name\" content=\"")
 	e.text(s.Title)
 	e.raw("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n")
-	if p.JSONLD != "" {
+	if len(p.jsonld) > 0 {
 		e.raw("<script type=\"application/ld+json\">")
-		e.raw(string(p.JSONLD))
+		e.b.Write(p.jsonld)
 		e.raw("</script>\n")
 	}
 	e.raw("\n")

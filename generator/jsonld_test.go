@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -67,5 +69,62 @@ MBT was studied [@a1; @w1].
 		`"specialty":"https://schema.org/Psychiatric","url":"https://clinic.example/mbt/"}`
 	if got != want {
 		t.Errorf("JSON-LD:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestJSONLDPolicyPages checks which pages are marked as the site's own
+// policy pages (WebPage, not MedicalWebPage), whether the parser made
+// their JSON-LD or the renderer did (for the pages Pamphlet makes): the
+// pages site.yaml names, however it writes their paths, and the site-wide
+// references page.
+func TestJSONLDPolicyPages(t *testing.T) {
+	s := newTestSite(t, `
+-- site.yaml --
+title: T
+base_url: https://clinic.example/info/
+contact_page: /about/contact.md
+editorial_policy_page: ./about/../about/editorial.md
+-- content/references.bib --
+@article{a1, author = {Bateman, Anthony}, title = {A study}, journal = {J}, year = {1999}}
+-- content/about/contact.md --
+---
+title: Contact
+---
+Call us.
+-- content/about/editorial.md --
+---
+title: How we write
+---
+Carefully.
+-- content/therapy/mbt.md --
+---
+title: MBT
+---
+MBT was studied [@a1].
+`)
+	s.mustBuild()
+	ld := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`)
+	for page, want := range map[string]string{
+		"about/contact/index.html":   "WebPage",
+		"about/editorial/index.html": "WebPage",
+		"references/index.html":      "WebPage",        // made by Pamphlet
+		"therapy/mbt/index.html":     "MedicalWebPage", // a page about a treatment
+		"therapy/index.html":         "MedicalWebPage", // a folder's list, made by Pamphlet
+	} {
+		m := ld.FindStringSubmatch(s.read(page))
+		if m == nil {
+			t.Errorf("%s: no JSON-LD", page)
+			continue
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+		if doc["@type"] != want {
+			t.Errorf("%s: @type %v, want %s", page, doc["@type"], want)
+		}
+		if doc["publishingPrinciples"] != "https://clinic.example/info/about/editorial/" {
+			t.Errorf("%s: publishingPrinciples %v", page, doc["publishingPrinciples"])
+		}
 	}
 }

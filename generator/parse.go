@@ -46,6 +46,8 @@ type Page struct {
 	Cited      *cite.Cited
 	References []byte
 	citations  int
+	// jsonld is the page's schema.org data (see jsonLD), kept like Body.
+	jsonld []byte
 
 	// KeyLines gives the line of each front-matter key, for the trust
 	// checks' diagnostics; facts is what those checks need from the text.
@@ -207,24 +209,26 @@ func (ps *Parser) Parse(src Source) *Page {
 	case ps.discard:
 		p.References = nil
 	case ps.spill != nil:
-		ref, err := ps.spill.put(ps.buf.Bytes(), p.References)
+		ref, err := ps.spill.put(ps.buf.Bytes(), p.References, jsonLD(ps.cfg, p))
 		if err != nil && ps.err == nil {
 			ps.err = err
 		}
 		p.stored, p.References = &ref, nil
 	default:
 		p.Body = bytes.Clone(ps.buf.Bytes())
+		p.jsonld = jsonLD(ps.cfg, p)
 	}
 	return p
 }
 
 // content returns the page's rendered body and reference list as HTML,
-// from the spill file if they were spilled (see spillRef.read for scratch).
-func (p *Page) content(scratch *bytes.Buffer) (body, refs []byte, err error) {
+// and its schema.org data, from the spill file if they were spilled (see
+// spillRef.read for scratch).
+func (p *Page) content(scratch *bytes.Buffer) (body, refs, jsonld []byte, err error) {
 	if p.stored != nil {
 		return p.stored.read(scratch)
 	}
-	return p.Body, p.References, nil
+	return p.Body, p.References, p.jsonld, nil
 }
 
 // decodeFrontMatter fills the page's front matter from what

@@ -93,13 +93,15 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 	kind := o.kind
 	if o.page != nil {
 		kind = o.page.Kind
-		pv.JSONLD = s.jsonLD(o.page, pv)
-		body, refs, err := o.page.content(&buf.page)
+		body, refs, jsonld, err := o.page.content(&buf.page)
 		if err != nil {
 			d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
 			return nil, &d
 		}
-		pv.body, pv.refs = body, refs
+		if jsonld == nil { // a page Pamphlet made: no parser made it
+			jsonld = jsonLD(s.Config, o.page)
+		}
+		pv.body, pv.refs, pv.jsonld = body, refs, jsonld
 	}
 	buf.out.Reset()
 	if err := tpl.execute(&buf.out, kind, &pageData{Site: sv, Page: pv}); err != nil {

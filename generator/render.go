@@ -120,22 +120,25 @@ type pageView struct {
 	// work the site cites with the pages that cite it.
 	AllReferences []referenceView
 
-	// body and refs are Content and References as the page's bytes, which
-	// may be a worker's buffer, valid only while the page renders. The
-	// default theme's layout writes them as they are (writeDefaultPage);
-	// they are made into Content and References, a copy, only for
+	// body, refs and jsonld are Content, References and JSONLD as the
+	// page's bytes, which may be a worker's buffer, valid only while the
+	// page renders. The default theme's layout writes them as they are
+	// (writeDefaultPage); they are made into strings, a copy, only for
 	// templates (forTemplates).
-	body, refs []byte
+	body, refs, jsonld []byte
 }
 
-// forTemplates sets Content and References from the page's bytes, for
-// templates to execute with.
+// forTemplates sets Content, References and JSONLD from the page's
+// bytes, for templates to execute with.
 func (v *pageView) forTemplates() {
 	if v.body != nil && v.Content == "" {
 		v.Content = template.HTML(v.body)
 	}
 	if v.refs != nil && v.References == "" {
 		v.References = template.HTML(v.refs)
+	}
+	if v.jsonld != nil && v.JSONLD == "" {
+		v.JSONLD = template.JS(v.jsonld)
 	}
 }
 

@@ -77,13 +77,10 @@ func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
 	}
 	s.checkConfigPages()
 	s.Policy = map[*Page]bool{}
-	for _, rel := range []string{cfg.ContactPage, cfg.PrivacyPage, cfg.EditorialPg, cfg.DisclaimerPg} {
-		if p := s.Page(rel); rel != "" && p != nil {
+	for _, p := range s.Pages {
+		if cfg.policyPage(p.Rel) {
 			s.Policy[p] = true
 		}
-	}
-	if s.ReferencesPage != nil {
-		s.Policy[s.ReferencesPage] = true
 	}
 	return s
 }
@@ -309,8 +306,7 @@ func (s *Site) configPage(key, rel string) *Page {
 
 // Page returns the published page at a content-relative .md path, or nil.
 func (s *Site) Page(rel string) *Page {
-	rel = path.Clean(strings.TrimPrefix(rel, "/"))
-	if p, ok := s.ByRel[rel]; ok {
+	if p, ok := s.ByRel[pageRel(rel)]; ok {
 		return p
 	}
 	return nil
