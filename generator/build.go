@@ -151,6 +151,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Trust = <-checked
 		}
 	}()
+	// The digest of the inputs, for the manifest, lists the site's files
+	// again (a walk of the content folder), beside rendering: at 100,000
+	// pages it took 0.2 s after it, on one core. The pages are hashed by
+	// now; the other files were hashed before the build read them.
+	digestc := make(chan string, 1)
+	if prev == nil && sums != nil {
+		maps.Copy(sums, an.sums)
+		go func() {
+			d, _ := inputDigest(ctx, opts, an.cfg.Bibliography, sums)
+			digestc <- d
+		}()
+	} else {
+		digestc <- digest
+	}
 	plan, diags := planOutputs(site, in)
 	res.Diagnostics.Add(diags...)
 	if res.Diagnostics.HasErrors() {
@@ -211,10 +225,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Files = int(written.Load())
 	res.Diagnostics = res.Diagnostics.Compact()
-	if prev == nil && sums != nil {
-		maps.Copy(sums, an.sums)
-		digest, _ = inputDigest(ctx, opts, an.cfg.Bibliography, sums)
-	}
+	digest = <-digestc
 	if err := st.Commit(); err != nil {
 		return res, err
 	}

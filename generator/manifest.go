@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"pamphlet/generator/diag"
@@ -139,7 +139,7 @@ func inputFiles(opts Options, extra []string) ([]inputFile, error) {
 	for _, e := range extra {
 		files = append(files, inputFile{"extra:" + e, filepath.Join(opts.Site, filepath.FromSlash(e))})
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	slices.SortFunc(files, func(a, b inputFile) int { return strings.Compare(a.name, b.name) })
 	return files, nil
 }
 
