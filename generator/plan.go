@@ -2,7 +2,8 @@ package generator
 
 import (
 	"bytes"
-	"sort"
+	"slices"
+	"strings"
 
 	"pamphlet/generator/diag"
 )
@@ -52,7 +53,7 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 		seen[o.path] = o.source
 		out = append(out, o)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	slices.SortStableFunc(out, func(a, b output) int { return strings.Compare(a.path, b.path) })
 	return out, diags
 }
 
