@@ -313,14 +313,20 @@ func (s *Site) Page(rel string) *Page {
 }
 
 // release drops what only the checks needed from each page (anchors,
-// links, key lines, the facts of its text, diagnostics) once the links are
-// checked and the trust checks have taken their facts (see trustFacts):
-// rendering needs none of it. On a large site this is about half of what
-// each page holds, and the garbage collector traces what is held over and
-// over while pages render.
+// links, key lines, the facts of its text, diagnostics, and what it cites,
+// whose reference list and JSON-LD are made and spilled) once the links
+// and the bibliography are checked and the trust checks have taken their
+// facts (see trustFacts): rendering needs none of it. On a large site this
+// is about half of what each page holds, and the garbage collector traces
+// what is held over and over while pages render. It runs beside the
+// renderers, so it leaves alone the pages Pamphlet made, which hold none
+// of it and whose JSON-LD is made as they render.
 func (s *Site) release() {
 	for _, p := range s.Pages {
-		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags = "", nil, nil, nil, nil
+		if p.generated {
+			continue
+		}
+		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags, p.Cited = "", nil, nil, nil, nil, nil
 		p.facts = pageFacts{}
 	}
 }
