@@ -168,3 +168,36 @@ func TestPageAnchors(t *testing.T) {
 		t.Errorf("a page without ids lists %q", got)
 	}
 }
+
+// TestParserKeepsNothingBetweenPages parses every page of a site with one
+// Parser, whose buffers (the source, the prose for the content checks)
+// are reused from page to page, and compares each page with the same page
+// parsed by a Parser of its own: a page that kept part of a buffer shows
+// the next page's text there.
+func TestParserKeepsNothingBetweenPages(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Pages: 60, Citations: true, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	for _, site := range []string{dir, ".."} {
+		cfg, in, bibs := loadSite(t, site)
+		shared := NewParser(cfg, in.Files, bibs)
+		var got []*Page
+		for _, s := range in.Pages {
+			if d := s.readSum(nil, &shared.src); d != nil {
+				t.Fatal(d)
+			}
+			got = append(got, shared.Parse(s))
+		}
+		for i, s := range in.Pages {
+			if d := s.read(); d != nil {
+				t.Fatal(d)
+			}
+			want := NewParser(cfg, in.Files, bibs).Parse(s)
+			got[i].gen, want.gen = 0, 0
+			if !reflect.DeepEqual(got[i], want) {
+				t.Errorf("%s: parsed after other pages by the same Parser, it differs:\n%+v\nwant\n%+v", s.Path, got[i], want)
+			}
+		}
+	}
+}

@@ -130,7 +130,7 @@ type Parser struct {
 	plain goldmark.Markdown // without it, for pages with nothing to link
 	buf   bytes.Buffer
 	out   *bufio.Writer // goldmark's writer, into buf
-	prose []byte        // the page's prose, for collectProse
+	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
 
 	// spill, when set, takes each page's rendered body and reference list
