@@ -130,6 +130,8 @@ type Parser struct {
 	plain goldmark.Markdown // without it, for pages with nothing to link
 	buf   bytes.Buffer
 	out   *bufio.Writer // goldmark's writer, into buf
+	refs  bytes.Buffer  // the page's reference list
+	ld    bytes.Buffer  // the page's JSON-LD
 	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
 
@@ -177,13 +179,16 @@ func (ps *Parser) Parse(src Source) *Page {
 		return p
 	}
 	p.Links = state.pending
+	var refs []byte // the reference list, in the parser's buffer: copied or spilled below
 	if cited := cite.Result(pc); cited != nil && cited.Clusters > 0 {
 		p.Cited = cited
 		for _, pr := range cited.Problems {
 			line, col := state.pos(pr.Offset)
 			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
 		}
-		p.References = []byte(cite.RenderList(cited, ps.bibs.style))
+		ps.refs.Reset()
+		cite.WriteList(&ps.refs, cited, ps.bibs.style)
+		refs = ps.refs.Bytes()
 		// With the list rendered, the ids of the places that cite each
 		// work are needed no more: only how many there are.
 		for _, l := range cited.List {
@@ -207,15 +212,17 @@ func (ps *Parser) Parse(src Source) *Page {
 	}
 	switch {
 	case ps.discard:
-		p.References = nil
 	case ps.spill != nil:
-		ref, err := ps.spill.put(ps.buf.Bytes(), p.References, jsonLD(ps.cfg, p))
+		ps.ld.Reset()
+		writeJSONLD(&ps.ld, ps.cfg, p)
+		ref, err := ps.spill.put(ps.buf.Bytes(), refs, bytes.TrimSpace(ps.ld.Bytes()))
 		if err != nil && ps.err == nil {
 			ps.err = err
 		}
-		p.stored, p.References = &ref, nil
+		p.stored = &ref
 	default:
 		p.Body = bytes.Clone(ps.buf.Bytes())
+		p.References = bytes.Clone(refs)
 		p.jsonld = jsonLD(ps.cfg, p)
 	}
 	return p

@@ -1,9 +1,11 @@
 package cite
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -166,41 +168,56 @@ func reference(s Style, e *Entry, popup bool) string {
 // the popup is a tooltip, which must hold no controls of its own.
 func stripLinks(s string) string { return anchorTag.ReplaceAllString(s, "") }
 
-// RenderList returns the HTML of a page's reference list: numbered for
+// RenderList returns the HTML of a page's reference list (see WriteList).
+func RenderList(c *Cited, style Style) string {
+	var b bytes.Buffer
+	WriteList(&b, c, style)
+	return b.String()
+}
+
+// WriteList writes the HTML of a page's reference list to b: numbered for
 // numeric styles, alphabetical with a hanging indent for author-date ones,
 // each entry with its DOI, PMID or URL links and a link back to every
-// place that cites it. It returns "" when the page cites nothing. The
+// place that cites it. It writes nothing when the page cites nothing. The
 // style is the one the citations were resolved with, when there was one.
-func RenderList(c *Cited, style Style) string {
+// A parser writes every page's list into one buffer of its own.
+func WriteList(b *bytes.Buffer, c *Cited, style Style) {
 	if c == nil || len(c.List) == 0 {
-		return ""
+		return
 	}
 	if c.style != nil {
 		style = c.style
 	}
-	var b strings.Builder
 	tag := "ol"
 	if !style.Numeric() {
 		tag = "ul"
 	}
-	fmt.Fprintf(&b, "<section class=\"references references-%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">References</h2>\n<%s>\n", style.Name(), ListAnchor, ListAnchor, tag)
+	fmt.Fprintf(b, "<section class=\"references references-%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">References</h2>\n<%s>\n", style.Name(), ListAnchor, ListAnchor, tag)
+	var num []byte
 	for _, l := range c.List {
-		fmt.Fprintf(&b, "<li id=\"%s\">%s", Anchor(l.Entry.ID), reference(style, l.Entry, false))
+		b.WriteString(`<li id="`)
+		b.WriteString(Anchor(l.Entry.ID))
+		b.WriteString(`">`)
+		b.WriteString(reference(style, l.Entry, false))
 		b.WriteString(` <span class="backlinks">`)
 		for i, id := range l.Occurrences {
-			label := "↩"
+			num = strconv.AppendInt(num[:0], int64(i+1), 10)
+			b.WriteString(`<a href="#`)
+			b.WriteString(id)
+			b.WriteString(`" aria-label="Back to citation `)
+			b.Write(num)
+			b.WriteString(`">↩`)
 			if len(l.Occurrences) > 1 {
-				label = fmt.Sprintf("↩%d", i+1)
+				b.Write(num)
 			}
-			fmt.Fprintf(&b, `<a href="#%s" aria-label="Back to citation %d">%s</a>`, id, i+1, label)
+			b.WriteString("</a>")
 			if i+1 < len(l.Occurrences) {
 				b.WriteString(" ")
 			}
 		}
 		b.WriteString("</span></li>\n")
 	}
-	fmt.Fprintf(&b, "</%s>\n</section>\n", tag)
-	return b.String()
+	fmt.Fprintf(b, "</%s>\n</section>\n", tag)
 }
 
 // sanitizeID turns a citation key into something safe in an id and a URL
