@@ -77,11 +77,14 @@ func collectProse(doc ast.Node, source []byte, sc *proseScratch) []proseBlock {
 	return blocks
 }
 
-// proseScratch is one parser's room for a page's prose (collectProse).
+// proseScratch is one parser's room for a page's prose (collectProse)
+// and for the content checks' working lists (parseState.facts).
 type proseScratch struct {
 	text   []byte
 	blocks []proseBlock
 	ends   []int
+	texts  []string
+	spans  [][2]int
 }
 
 // Words that mark the sentences the content checks look for. A claim
@@ -270,8 +273,8 @@ func mentionsSuicide(text string) bool {
 
 // sentenceSpans splits a block into rough sentences for the claim check:
 // the start and end of each.
-func sentenceSpans(s string) [][2]int {
-	var out [][2]int
+func sentenceSpans(out [][2]int, s string) [][2]int {
+	out = out[:0]
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
@@ -295,15 +298,16 @@ type pageFacts struct {
 	suicideLine int
 }
 
-func (s *parseState) facts(blocks []proseBlock) pageFacts {
+func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
 	// Headings are left out of the readability scores: two or three words
 	// without a verb are not sentences, and formulas misjudge them.
-	var texts []string
+	texts := sc.texts[:0]
 	for _, b := range blocks {
 		if !b.label {
 			texts = append(texts, b.text)
 		}
 	}
+	sc.texts = texts
 	f := pageFacts{readability: trust.Measure(texts)}
 	// Keep copies of the few strings the report shows, not the page's
 	// text, and none when only the report's summary is wanted: they were
@@ -328,7 +332,8 @@ func (s *parseState) facts(blocks []proseBlock) pageFacts {
 		}
 		if len(treat) > 0 {
 			k := 0
-			for _, sp := range sentenceSpans(b.text) {
+			sc.spans = sentenceSpans(sc.spans, b.text)
+			for _, sp := range sc.spans {
 				for k < len(treat) && treat[k] < sp[0] {
 					k++
 				}

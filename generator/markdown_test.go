@@ -109,9 +109,13 @@ func TestLineStarts(t *testing.T) {
 		{"", []int{0}}, {"a", []int{0}}, {"\n", []int{0, 1}},
 		{"ab\ncd\n", []int{0, 3, 6}}, {"\n\nx", []int{0, 1, 2}},
 	} {
-		if got := lineStarts([]byte(tt.src)); !reflect.DeepEqual(got, tt.want) {
+		if got := lineStarts(nil, []byte(tt.src)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
 		}
+	}
+	// Into a list that held a longer page's lines: only this page's.
+	if got := lineStarts([]int{0, 4, 9, 12}, []byte("ab\ncd")); !reflect.DeepEqual(got, []int{0, 3}) {
+		t.Errorf("lineStarts into a used list = %v, want [0 3]", got)
 	}
 }
 

@@ -132,6 +132,7 @@ type Parser struct {
 	out   *bufio.Writer // goldmark's writer, into buf
 	refs  bytes.Buffer  // the page's reference list
 	ld    bytes.Buffer  // the page's JSON-LD
+	lines []int         // where the page's lines start (parseState.lines)
 	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
 
@@ -164,7 +165,8 @@ func (ps *Parser) Parse(src Source) *Page {
 	case isSection(src.Rel):
 		p.Kind = KindSection
 	}
-	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: lineStarts(src.Data), summary: ps.summary}
+	ps.lines = lineStarts(ps.lines, src.Data)
+	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: ps.lines, summary: ps.summary}
 	if !ps.frontMatterClosed(src, p) {
 		return p
 	}
@@ -196,7 +198,7 @@ func (ps *Parser) Parse(src Source) *Page {
 			l.Occurrences = nil
 		}
 	}
-	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose))
+	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose), &ps.prose)
 	ps.buf.Reset()
 	if ps.out == nil {
 		ps.out = bufio.NewWriter(&ps.buf)
@@ -371,9 +373,10 @@ func checkFrontMatter(p *Page, doc *yamlDoc) {
 	}
 }
 
-// lineStarts returns the byte offset at which each line starts.
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, 1+bytes.Count(src, []byte("\n")))
+// lineStarts returns the byte offset at which each line starts, in
+// starts (which it empties first) if there is room.
+func lineStarts(starts []int, src []byte) []int {
+	starts = append(starts[:0], 0)
 	for i := 0; ; {
 		k := bytes.IndexByte(src[i:], '\n')
 		if k < 0 {
