@@ -9,7 +9,7 @@ import (
 )
 
 // Go's garbage collector runs, by default, whenever the heap has doubled
-// since the last collection. A build allocates about 90 KB per page and
+// since the last collection. A build allocates about 80 KB per page and
 // keeps about 3 KB, so with the default it collects about a hundred times
 // on a 10,000-page site, and collecting was a sixth of the build's CPU time.
 // A command that builds once and exits can let the heap grow further while
