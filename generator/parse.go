@@ -61,7 +61,7 @@ type Page struct {
 	// the pages that point to it; gen tells one parse from the next.
 	Targets []string
 	gen     uint64
-	stored  *spillRef // where Body and References went, when spilled
+	stored  *spillRef // where Body, References and jsonld went, when spilled
 	// href is the link to the page, under the site's base path, made as
 	// the page is parsed: once, on the core that parsed it, where a map
 	// of them took a tenth of a second to fill at 100,000 pages, on one
@@ -136,8 +136,9 @@ type Parser struct {
 	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
 
-	// spill, when set, takes each page's rendered body and reference list
-	// instead of the Page (see spill); discard drops them (for check).
+	// spill, when set, takes each page's rendered body, reference list
+	// and JSON-LD instead of the Page (see spill); discard drops them (for
+	// check).
 	spill   *spill
 	discard bool
 	err     error // the first error writing to spill

@@ -99,7 +99,7 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 			d := diag.Errorf(o.source, 0, 0, "cannot read this page back from its temporary file: %v", err)
 			return nil, &d
 		}
-		if jsonld == nil { // a page Pamphlet made: no parser made it
+		if jsonld == nil { // a page Pamphlet made (a page that failed to parse stops the build)
 			jsonld = jsonLD(s.Config, o.page)
 		}
 		pv.body, pv.refs, pv.jsonld = body, refs, jsonld
