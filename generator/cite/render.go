@@ -168,13 +168,6 @@ func reference(s Style, e *Entry, popup bool) string {
 // the popup is a tooltip, which must hold no controls of its own.
 func stripLinks(s string) string { return anchorTag.ReplaceAllString(s, "") }
 
-// RenderList returns the HTML of a page's reference list (see WriteList).
-func RenderList(c *Cited, style Style) string {
-	var b bytes.Buffer
-	WriteList(&b, c, style)
-	return b.String()
-}
-
 // WriteList writes the HTML of a page's reference list to b: numbered for
 // numeric styles, alphabetical with a hanging indent for author-date ones,
 // each entry with its DOI, PMID or URL links and a link back to every
