@@ -361,7 +361,7 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 	f := &p.Front
 	tf := trust.PageFacts{
 		Path: p.Path, URL: "/" + p.URL, Title: f.Title,
-		Medical:   !s.Policy[p],
+		Medical:   !s.Config.policyPage(p.Rel),
 		Authors:   trustPeople(f.Authors),
 		Reviewers: trustPeople(f.ReviewedBy),
 		Safety:    f.Safety, KeyLines: p.KeyLines,

@@ -24,11 +24,6 @@ type Site struct {
 	Drafts   map[string]*Page
 	Diags    diag.List
 
-	// Policy holds the site's own policy pages (contact, privacy,
-	// editorial policy, disclaimer, references): the principles about a
-	// page's medical content do not apply to them.
-	Policy map[*Page]bool
-
 	// ReferencesPage lists every work the site cites (References), with the
 	// pages that cite it; nil when no page cites anything.
 	ReferencesPage *Page
@@ -76,12 +71,6 @@ func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
 		s.checkLinks(p)
 	}
 	s.checkConfigPages()
-	s.Policy = map[*Page]bool{}
-	for _, p := range s.Pages {
-		if cfg.policyPage(p.Rel) {
-			s.Policy[p] = true
-		}
-	}
 	return s
 }
 
