@@ -1,0 +1,7 @@
+//go:build !linux
+
+package generator
+
+// free does nothing here: the spill file's space is freed when the file
+// is removed at the end of the build (see the Linux version).
+func (s *spill) free(off int64, n int) {}
