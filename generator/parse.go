@@ -194,9 +194,9 @@ func (ps *Parser) Parse(src Source) *Page {
 		refs = ps.refs.Bytes()
 		// With the list rendered, the ids of the places that cite each
 		// work are needed no more: only how many there are.
-		for _, l := range cited.List {
-			p.citations += len(l.Occurrences)
-			l.Occurrences = nil
+		for i := range cited.List {
+			p.citations += len(cited.List[i].Occurrences)
+			cited.List[i].Occurrences = nil
 		}
 	}
 	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose), &ps.prose)

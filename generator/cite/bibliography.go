@@ -129,7 +129,7 @@ func Parse(file string, src []byte) ([]Entry, diag.List) {
 }
 
 // sortEntries orders entries for an author-date reference list.
-func sortEntries(s Style, list []*Listed) {
+func sortEntries(s Style, list []Listed) {
 	sort.SliceStable(list, func(i, j int) bool {
 		return s.SortKey(list[i].Entry) < s.SortKey(list[j].Entry)
 	})

@@ -13,7 +13,7 @@ import (
 // Cited is what one page cites: its reference list in the order the style
 // shows it, and the problems found. Resolve makes it.
 type Cited struct {
-	List     []*Listed
+	List     []Listed
 	Problems []Problem
 	Clusters int // number of citation clusters on the page
 
@@ -47,7 +47,7 @@ const ListAnchor = "references"
 // Citation nodes in place, so it runs once per parse, before rendering.
 func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
 	c := &Cited{}
-	byKey := map[string]*Listed{}
+	byKey := map[string]int{} // index in c.List
 	occ := 0
 	var inLinks []*Citation
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -73,12 +73,13 @@ func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
 				c.Problems = append(c.Problems, Problem{Offset: r.Offset, Severity: diag.Error, Message: msg})
 				continue
 			}
-			l := byKey[e.ID]
-			if l == nil {
-				l = &Listed{Entry: e, Number: len(c.List) + 1}
-				byKey[e.ID] = l
-				c.List = append(c.List, l)
+			i, ok := byKey[e.ID]
+			if !ok {
+				i = len(c.List)
+				byKey[e.ID] = i
+				c.List = append(c.List, Listed{Entry: e, Number: i + 1})
 			}
+			l := &c.List[i]
 			occ++
 			r.Entry, r.Number, r.ID = e, l.Number, fmt.Sprintf("cite-%d", occ)
 			cit.style = style
