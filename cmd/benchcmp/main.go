@@ -10,6 +10,12 @@
 // the same pages with nothing else, the floor a builder can approach.
 //
 // Hugo is used when it is on PATH (Debian: apt-get install hugo).
+//
+// With -scale K, it instead times Pamphlet alone on the corpus and on one
+// K times larger, alternating sizes and which goes first, and prints how
+// many times the smaller build the larger one costs:
+//
+//	go run ./cmd/benchcmp -pages 10000 -scale 10 -runs 8 -dir /dev/shm/bc
 package main
 
 import (
@@ -36,7 +42,9 @@ func main() {
 	keep := flag.String("dir", "", "work folder (default: a new temporary folder, removed at the end)")
 	bare := flag.String("bare", "", "internal: run the bare goldmark loop on this site's content/ into -bare-out")
 	bareOut := flag.String("bare-out", "", "internal: the bare loop's output folder")
+	scale := flag.Int("scale", 0, "time Pamphlet alone on the corpus and on one this many times larger, and print the ratio")
 	write := flag.Bool("write", false, "internal: write the corpus into -dir and stop")
+	noHugo := flag.Bool("no-hugo", false, "internal: with -write, write no Hugo copy")
 	flag.Parse()
 	if *bare != "" {
 		check(bareLoop(*bare, *bareOut))
@@ -45,7 +53,9 @@ func main() {
 	o := corpus.Options{Pages: *pages, Citations: true, Seed: 1}
 	if *write {
 		check(corpus.Write(filepath.Join(*keep, "pamphlet"), o))
-		check(corpus.WriteHugo(filepath.Join(*keep, "hugo"), o))
+		if !*noHugo {
+			check(corpus.WriteHugo(filepath.Join(*keep, "hugo"), o))
+		}
 		return
 	}
 
@@ -62,14 +72,23 @@ func main() {
 	// The corpus is written by a child process. Linux counts a process's
 	// peak memory from that of the process it was forked from, so this one
 	// must stay small for the peaks measured below to be the tools' own.
-	fmt.Printf("Writing a %d-page corpus into %s ...\n", *pages, dir)
-	writer := exec.Command(self, "-write", "-pages", fmt.Sprint(*pages), "-dir", dir)
-	writer.Stdout, writer.Stderr = os.Stdout, os.Stderr
-	check(writer.Run())
+	writeCorpus := func(pages int, dir string, hugo bool) {
+		fmt.Printf("Writing a %d-page corpus into %s ...\n", pages, dir)
+		writer := exec.Command(self, "-write", "-pages", fmt.Sprint(pages), "-dir", dir, "-no-hugo="+fmt.Sprint(!hugo))
+		writer.Stdout, writer.Stderr = os.Stdout, os.Stderr
+		check(writer.Run())
+	}
+	writeCorpus(*pages, dir, *scale <= 1)
 	bin := filepath.Join(dir, "pamphlet-bin")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	check(build.Run())
+	if *scale > 1 {
+		big, large := filepath.Join(dir, "scale"), *pages*(*scale)
+		writeCorpus(large, big, false)
+		scaleRuns(bin, []string{psite, filepath.Join(big, "pamphlet")}, []int{*pages, large}, *runs, dir)
+		return
+	}
 
 	// Every run writes to a new output folder, and old ones are removed
 	// only at the end. ext4 without a journal (as on this project's
@@ -137,6 +156,53 @@ func main() {
 	}
 	fmt.Printf("pamphlet / bare loop: wall %.2f, CPU %.2f\n", ratio(p.wall, b.wall), ratio(p.cpu, b.cpu))
 	fmt.Printf("no change / cold:     wall %.2f\n", ratio(r.wall, p.wall))
+}
+
+// scaleRuns builds two sites (a small one first in sites) in turn, runs
+// times each, and prints how many times the small build the large one
+// costs. The order changes every round: the build that follows a large
+// one pays for the memory and files the large one freed, and a fixed
+// order moved the ratio by as much as 0.6 on this project's machine.
+// Each build writes to a new folder; those of the round before last are
+// removed (a large site's output is 1.6 GB at 100,000 pages).
+func scaleRuns(bin string, sites []string, pages []int, runs int, dir string) {
+	out := func(size, i int) string { return filepath.Join(dir, fmt.Sprintf("out-scale-%d-%d", size, i)) }
+	samples := make([][]sample, len(sites))
+	for i := range runs {
+		for k := range sites {
+			size := k
+			if i%2 == 1 {
+				size = len(sites) - 1 - k
+			}
+			samples[size] = append(samples[size], run(exec.Command(bin, "build", "--site", sites[size], "--out", out(size, i))))
+		}
+		for size := range sites {
+			os.RemoveAll(out(size, i-2))
+		}
+	}
+	for size := range sites {
+		os.RemoveAll(out(size, runs-2))
+		os.RemoveAll(out(size, runs-1))
+	}
+
+	fmt.Printf("\npamphlet build, %d runs of each size, alternating; medians (peak memory: highest)\n\n", runs)
+	fmt.Printf("%-28s %10s %10s %12s\n", "", "wall", "CPU", "peak RSS")
+	for size, s := range samples {
+		m := median(s)
+		fmt.Printf("%-28s %10s %10s %9d MiB\n", fmt.Sprintf("%d pages", pages[size]), m.wall.Round(time.Millisecond), m.cpu.Round(time.Millisecond), m.rssKB/1024)
+	}
+	small, large := samples[0], samples[len(samples)-1]
+	ms, ml := median(small), median(large)
+	lo, hi := 0.0, 0.0
+	for i := range small {
+		r := ratio(large[i].wall, small[i].wall)
+		if i == 0 || r < lo {
+			lo = r
+		}
+		hi = max(hi, r)
+	}
+	fmt.Printf("\n%d / %d pages: wall %.2f, CPU %.2f, peak RSS %.2f (single rounds, wall: %.1f to %.1f)\n",
+		pages[len(pages)-1], pages[0], ratio(ml.wall, ms.wall), ratio(ml.cpu, ms.cpu), float64(ml.rssKB)/float64(ms.rssKB), lo, hi)
 }
 
 // run runs a command and measures it; the command must succeed.
