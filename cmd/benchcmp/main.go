@@ -193,16 +193,13 @@ func scaleRuns(bin string, sites []string, pages []int, runs int, dir string) {
 	}
 	small, large := samples[0], samples[len(samples)-1]
 	ms, ml := median(small), median(large)
-	lo, hi := 0.0, 0.0
+	fmt.Printf("\n%d / %d pages: wall %.2f, CPU %.2f, peak RSS %.2f\n",
+		pages[len(pages)-1], pages[0], ratio(ml.wall, ms.wall), ratio(ml.cpu, ms.cpu), float64(ml.rssKB)/float64(ms.rssKB))
+	fmt.Printf("each round, wall (small, large, ratio):")
 	for i := range small {
-		r := ratio(large[i].wall, small[i].wall)
-		if i == 0 || r < lo {
-			lo = r
-		}
-		hi = max(hi, r)
+		fmt.Printf(" %.2fs %.2fs %.1f;", small[i].wall.Seconds(), large[i].wall.Seconds(), ratio(large[i].wall, small[i].wall))
 	}
-	fmt.Printf("\n%d / %d pages: wall %.2f, CPU %.2f, peak RSS %.2f (single rounds, wall: %.1f to %.1f)\n",
-		pages[len(pages)-1], pages[0], ratio(ml.wall, ms.wall), ratio(ml.cpu, ms.cpu), float64(ml.rssKB)/float64(ms.rssKB), lo, hi)
+	fmt.Println()
 }
 
 // run runs a command and measures it; the command must succeed.
