@@ -161,8 +161,10 @@ func main() {
 // scaleRuns builds two sites (a small one first in sites) in turn, runs
 // times each, and prints how many times the small build the large one
 // costs. The order changes every round: the build that follows a large
-// one pays for the memory and files the large one freed, and a fixed
-// order moved the ratio by as much as 0.6 on this project's machine.
+// one pays for the memory and files the large one freed. On this
+// project's machine, two binaries of the same speed, timed in a fixed
+// order, came out 0.6 and 1.0 apart in the ratio in two runs; with the
+// order alternated, 0.1.
 // Each build writes to a new folder; those of the round before last are
 // removed (a large site's output is 1.6 GB at 100,000 pages).
 func scaleRuns(bin string, sites []string, pages []int, runs int, dir string) {
