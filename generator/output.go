@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 )
@@ -67,13 +68,32 @@ func CheckOut(site, out string) error {
 	return nil
 }
 
-// staging is a folder beside the output folder that a build writes into.
-// Commit swaps it in for the output folder; Discard removes it. Nothing
+// scratchPrefix begins the names of the folders and files a build keeps
+// inside a mounted output folder while it runs (see workDir). Replacing
+// the folder's contents leaves them alone.
+const scratchPrefix = ".pamphlet-tmp-"
+
+// workDir returns the folder where a build of the output folder out (an
+// absolute path) keeps its staging folder and temporary files, and the
+// prefix of their names: beside out, as ".public.staging-…", or inside it
+// when out is a mount point, which can be neither renamed nor filled by
+// renaming files from another file system.
+func workDir(out string) (dir, prefix string, inside bool) {
+	if isMountPoint(out) {
+		return out, scratchPrefix, true
+	}
+	return filepath.Dir(out), "." + filepath.Base(out) + ".", false
+}
+
+// staging is a folder that a build writes into, beside the output folder
+// or, for a mount point, inside it. Commit swaps it in for the output
+// folder (or for what the folder holds); Discard removes it. Nothing
 // outside the staging and output folders is ever removed.
 type staging struct {
-	dir string // the staging folder
-	out string // the output folder it will replace
-	id  string // names this build in the output's marker file
+	dir    string // the staging folder
+	out    string // the output folder it will replace
+	id     string // names this build in the output's marker file
+	inside bool   // dir is inside out (see workDir)
 
 	mu   sync.Mutex
 	made map[string]bool // folders already made, to save a stat per file
@@ -89,20 +109,20 @@ func newStaging(out string) (*staging, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	parent := filepath.Dir(abs)
+	parent, prefix, inside := workDir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the folder for the output: %w", err)
 	}
-	dir := filepath.Join(parent, "."+filepath.Base(abs)+".staging-"+randomSuffix())
+	dir := filepath.Join(parent, prefix+"staging-"+randomSuffix())
 	if err := os.Mkdir(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot make a staging folder beside the output: %w", err)
+		return nil, fmt.Errorf("cannot make a staging folder for the output: %w", err)
 	}
 	id := randomSuffix()
 	if err := os.WriteFile(filepath.Join(dir, outputMarker), []byte(markerText+"build "+id+"\n"), 0o644); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &staging{dir: dir, out: abs, id: id, made: map[string]bool{}}, nil
+	return &staging{dir: dir, out: abs, id: id, inside: inside, made: map[string]bool{}}, nil
 }
 
 // Discard removes the staging folder, leaving the output folder as it was.
@@ -112,16 +132,17 @@ func (s *staging) Discard() { os.RemoveAll(s.dir) }
 // is renamed aside, the new one renamed into place, and the old one removed.
 // If the second rename fails, the old folder is put back.
 func (s *staging) Commit() error {
+	if s.inside {
+		return s.commitInside()
+	}
 	old := ""
 	if _, err := os.Lstat(s.out); err == nil {
 		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
 		if err := os.Rename(s.out, old); err != nil {
-			if errors.Is(err, syscall.EBUSY) {
-				// A mount point (a container volume, say) cannot be renamed:
-				// replace what is inside it instead.
-				return s.commitInside()
-			}
 			s.Discard()
+			if errors.Is(err, syscall.EBUSY) {
+				return fmt.Errorf("cannot replace the output folder %s: the system says it is in use, as a mount point or by another program (%v). The previous site is still there. Build into a folder inside it instead, such as --out %s", s.out, err, filepath.Join(s.out, "site"))
+			}
 			return fmt.Errorf("cannot replace the output folder: %w", err)
 		}
 	}
@@ -140,31 +161,66 @@ func (s *staging) Commit() error {
 	return nil
 }
 
-// commitInside replaces the contents of the output folder with those of
-// the staging folder, for an output folder that cannot itself be renamed.
-// It is not atomic: a reader may briefly see a mix.
+// commitInside replaces what the output folder holds with what the
+// staging folder inside it holds, for an output folder that is a mount
+// point: the old entries are moved into a folder of their own inside it,
+// the new ones moved up, and the old ones removed. Every move stays on the
+// mounted file system. If a move fails, the moves already made are undone
+// and the previous site is left as it was. It is not atomic: a reader may
+// briefly see some of the old entries and some of the new.
 func (s *staging) commitInside() error {
+	fail := func(err error) error {
+		s.Discard()
+		return fmt.Errorf("cannot replace what the output folder %s holds (the previous site is still there): %w", s.out, err)
+	}
+	old := filepath.Join(s.out, scratchPrefix+"old-"+randomSuffix())
+	if err := os.Mkdir(old, 0o755); err != nil {
+		return fail(err)
+	}
 	entries, err := os.ReadDir(s.out)
 	if err != nil {
-		s.Discard()
-		return fmt.Errorf("cannot replace the output folder: %w", err)
+		os.Remove(old)
+		return fail(err)
 	}
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(s.out, e.Name())); err != nil {
-			s.Discard()
-			return fmt.Errorf("cannot empty the output folder: %w", err)
+	// move renames each entry from one folder to the other, and undoes
+	// them all if one fails.
+	move := func(names []string, from, to string) error {
+		for i, n := range names {
+			if err := os.Rename(filepath.Join(from, n), filepath.Join(to, n)); err != nil {
+				for _, m := range names[:i] {
+					_ = os.Rename(filepath.Join(to, m), filepath.Join(from, m))
+				}
+				return err
+			}
 		}
+		return nil
+	}
+	var previous []string
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), scratchPrefix) {
+			previous = append(previous, e.Name())
+		}
+	}
+	if err := move(previous, s.out, old); err != nil {
+		os.Remove(old)
+		return fail(err)
 	}
 	staged, err := os.ReadDir(s.dir)
-	if err != nil {
-		return err
-	}
+	var next []string
 	for _, e := range staged {
-		if err := os.Rename(filepath.Join(s.dir, e.Name()), filepath.Join(s.out, e.Name())); err != nil {
-			return fmt.Errorf("cannot move the new site into the output folder: %w", err)
-		}
+		next = append(next, e.Name())
 	}
-	return os.Remove(s.dir)
+	if err == nil {
+		err = move(next, s.dir, s.out)
+	}
+	if err != nil {
+		_ = move(previous, old, s.out)
+		os.Remove(old)
+		return fail(err)
+	}
+	os.Remove(s.dir)
+	_ = removeTree(old)
+	return nil
 }
 
 // removeTree removes a folder and everything in it, its subfolders on

@@ -13,7 +13,8 @@ import (
 // rendering, so that a build of a large site does not keep every page's
 // HTML in memory: each parse worker appends to its own file, and the
 // renderers read a page's bytes back when they need them. The files sit
-// beside the output folder and are removed when the build ends.
+// beside the output folder (inside it, for a mount point: see workDir) and
+// are removed when the build ends.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -38,7 +39,11 @@ type spills struct {
 
 func newSpills(out string) *spills {
 	abs, _ := filepath.Abs(out)
-	return &spills{dir: filepath.Dir(abs), prefix: "." + filepath.Base(abs) + ".spill-"}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	dir, prefix, _ := workDir(abs)
+	return &spills{dir: dir, prefix: prefix + "spill-"}
 }
 
 // new makes a spill file for one worker.

@@ -1,0 +1,112 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// mountTmpfs mounts a small RAM disk at dir, or skips the test where this
+// process may not mount (it needs root).
+func mountTmpfs(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=16m"); err != nil {
+		t.Skipf("cannot mount a RAM disk here: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+}
+
+// scratch lists what a build left in dir that only a running build makes.
+func scratch(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, scratchPrefix) || strings.Contains(n, ".staging-") || strings.Contains(n, ".spill-") || strings.Contains(n, ".old-") {
+			left = append(left, n)
+		}
+	}
+	return left
+}
+
+// An output folder that is a mount point (a container volume) cannot be
+// renamed, and files cannot be renamed into it from outside: the build
+// works inside it, replaces what it holds, and on failure leaves it as it
+// was.
+func TestMountedOutputFolder(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	out := filepath.Join(s.root, "public")
+	mountTmpfs(t, out)
+	if !isMountPoint(out) {
+		t.Fatal("isMountPoint does not see the RAM disk mounted at the output folder")
+	}
+
+	s.mustBuild()
+	assertContains(t, s.read("therapy/groups/index.html"), "<h1")
+	os.WriteFile(filepath.Join(out, "stale.html"), []byte("from an old build"), 0o644)
+	s.write("content/therapy/groups.md", "---\ntitle: Group sessions\n---\nText.\n")
+	s.mustBuild()
+	assertContains(t, s.read("therapy/groups/index.html"), "Group sessions")
+	if s.exists("stale.html") {
+		t.Error("a file of the previous site is still in the mounted output folder")
+	}
+	for _, dir := range []string{out, s.root} {
+		if left := scratch(t, dir); len(left) > 0 {
+			t.Errorf("left in %s: %v", dir, left)
+		}
+	}
+
+	before := s.snapshot()
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\n---\nSee [@nosuchkey].\n")
+	if _, err := s.build(); err == nil {
+		t.Fatal("a build with an unknown citation key succeeded")
+	}
+	if after := s.snapshot(); after != before {
+		t.Errorf("a failed build changed the mounted output folder:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+	if left := scratch(t, out); len(left) > 0 {
+		t.Errorf("a failed build left %v in the output folder", left)
+	}
+}
+
+// A bind mount of a folder on the same device is a mount point too: only
+// the system's list of mounts tells.
+func TestIsMountPointBindMount(t *testing.T) {
+	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "my public")
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if isMountPoint(dst) {
+		t.Fatal("a plain folder is taken for a mount point")
+	}
+	if err := syscall.Mount(src, dst, "", syscall.MS_BIND, ""); err != nil {
+		t.Skipf("cannot bind-mount here: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dst, syscall.MNT_DETACH) })
+	if !isMountPoint(dst) {
+		t.Error("a bind mount (whose path has a space) is not taken for a mount point")
+	}
+}
+
+func TestUnescapeMountPath(t *testing.T) {
+	for in, want := range map[string]string{
+		`/srv/site/public`:         "/srv/site/public",
+		`/srv/my\040site/public`:   "/srv/my site/public",
+		`/srv/tab\011and\134slash`: "/srv/tab\tand\\slash",
+		`/srv/not\08octal`:         `/srv/not\08octal`,
+		`/srv/ends\04`:             `/srv/ends\04`,
+	} {
+		if got := unescapeMountPath(in); got != want {
+			t.Errorf("unescapeMountPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
