@@ -53,7 +53,7 @@ func (ss *spills) new() (*spill, error) {
 	}
 	f, err := os.CreateTemp(ss.dir, ss.prefix+"*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot make a temporary file beside the output: %w", err)
+		return nil, fmt.Errorf("cannot make a temporary file for the build in %s: %w", ss.dir, err)
 	}
 	s := &spill{f: f, w: bufio.NewWriterSize(f, 256<<10)}
 	ss.mu.Lock()
