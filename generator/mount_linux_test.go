@@ -53,6 +53,9 @@ func TestMountedOutputFolder(t *testing.T) {
 	s.mustBuild()
 	assertContains(t, s.read("therapy/groups/index.html"), "<h1")
 	os.WriteFile(filepath.Join(out, "stale.html"), []byte("from an old build"), 0o644)
+	// What a build that was killed left inside the folder.
+	os.MkdirAll(filepath.Join(out, scratchPrefix+"staging-0123", "therapy"), 0o755)
+	os.WriteFile(filepath.Join(out, scratchPrefix+"spill-0123"), []byte("<p>body</p>"), 0o644)
 	s.write("content/therapy/groups.md", "---\ntitle: Group sessions\n---\nText.\n")
 	s.mustBuild()
 	assertContains(t, s.read("therapy/groups/index.html"), "Group sessions")
