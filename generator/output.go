@@ -219,16 +219,14 @@ func (s *staging) commitInside() error {
 		return fail(err)
 	}
 	// What is left with the prefix is this build's (its empty staging
-	// folder, the old site, its spill files, read to the end by now) and
-	// any a build that was killed left behind, which would otherwise be
-	// published with the site.
+	// folder, the old site, its spill files, read to the end by now; all
+	// were made before entries was read) and any a build that was killed
+	// left behind, which would otherwise be published with the site.
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), scratchPrefix) {
 			_ = removeTree(filepath.Join(s.out, e.Name()))
 		}
 	}
-	os.Remove(s.dir)
-	_ = removeTree(old)
 	return nil
 }
 
