@@ -115,7 +115,7 @@ func TestBuildExitStatus(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		`content/_index.md:3: error: "weight" should be a whole number`,
+		`content/_index.md:3:9: error: "weight" should be a whole number`,
 		`content/_index.md:5:1: error: link to "b.md": there is no page content/b.md`,
 		"Build failed: 2 errors, 0 warnings. Nothing was written; the previous site is unchanged.",
 	} {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -38,12 +39,9 @@ type bibFile struct {
 func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
 	var diags diag.List
 	b := &bibliographies{root: root, files: map[string]*bibFile{}}
-	style, ok := cite.StyleByName(cfg.CitationStyle)
-	if !ok {
-		diags.Errorf(ConfigFile, cfg.lineOf("citation_style", cfg.CitationStyle), 0, "citation_style %q is not a style Pamphlet knows: use %s", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
-		style, _ = cite.StyleByName("")
-	}
-	b.style = style
+	// ParseConfig checked the style's name (and left a bad one empty,
+	// which gives the default).
+	b.style, _ = cite.StyleByName(cfg.CitationStyle)
 	var sets [][]cite.Entry
 	for _, name := range cite.DefaultFiles {
 		p := ContentDir + "/" + name
@@ -54,11 +52,11 @@ func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
 		sets = append(sets, f.entries)
 		diags.Add(f.diags...)
 	}
-	for _, p := range cfg.Bibliography {
+	for i, p := range cfg.Bibliography {
 		clean := path.Clean(filepath.ToSlash(p))
 		f := b.file(clean)
 		if f.missing {
-			diags.Errorf(ConfigFile, cfg.lineOf("bibliography", p), 0, "bibliography file %s does not exist: bibliography paths are relative to the site folder, e.g. content/extra.bib", p)
+			diags.Errorf(ConfigFile, cfg.line(fmt.Sprintf("bibliography[%d]", i+1)), 0, "bibliography file %s does not exist: bibliography paths are relative to the site folder, e.g. content/extra.bib", p)
 			continue
 		}
 		sets = append(sets, f.entries)

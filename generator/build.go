@@ -273,9 +273,12 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 	}
 	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
 	an.diags.Add(diags...)
-	if cfg == nil || diags.HasErrors() {
+	if cfg == nil {
 		return an, nil
 	}
+	// A setting that is wrong was left at its default: the rest of the
+	// site is still read and checked, so that every problem is listed at
+	// once; the errors stop the build before anything is written.
 	an.cfg = cfg
 	in, diags := Load(opts.Site, opts.Theme)
 	an.in = in
@@ -421,7 +424,7 @@ func Funcs(cfg *Config) template.FuncMap {
 		"relURL": func(rel string) string { return Href(cfg.BasePath(), rel) },
 		// absURL returns the full address of a site-relative path, or ""
 		// when base_url has no host.
-		"absURL": func(rel string) string { return cfg.AbsURL(escapedPath(rel)) },
+		"absURL": func(rel string) string { return cfg.AbsURL(rel) },
 		// partialCached renders a partial once per set of keys (see
 		// partialCached in templates.go).
 		"partialCached": partialCached,

@@ -202,41 +202,41 @@ func TestBadInputs(t *testing.T) {
 		{
 			name:  "wrong type",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nweight: ten\n---\n"},
-			want:  []string{`content/therapy/groups.md:3: error: "weight" should be a whole number, not the text "ten"; for example: weight: 10`},
+			want:  []string{`content/therapy/groups.md:3:9: error: "weight" should be a whole number, not the text "ten"; for example: weight: 10`},
 			fails: true,
 		},
 		{
-			name:  "yes read as a boolean",
-			files: map[string]string{"content/therapy/groups.md": "---\ntitle: yes\n---\n"},
-			want:  []string{`content/therapy/groups.md:2: error: "title" should be text, not true (YAML reads yes, no, on and off as true or false)`},
+			name:  "a list where text should be",
+			files: map[string]string{"content/therapy/groups.md": "---\ntitle: [a, b]\n---\n"},
+			want:  []string{`content/therapy/groups.md:2:8: error: "title" should be text, not a list`},
 			fails: true,
 		},
 		{
 			name:  "unknown key",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nreviwed_by: Someone\n---\n"},
-			want:  []string{`content/therapy/groups.md:3: warning: unknown key "reviwed_by" in the front matter is ignored: did you mean "reviewed_by"?`},
+			want:  []string{`content/therapy/groups.md:3:1: warning: unknown key "reviwed_by" in the front matter is ignored: did you mean "reviewed_by"?`},
 		},
 		{
 			name:  "unknown nested key",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nauthors:\n  - name: A\n    credential: RMN\n---\n"},
-			want:  []string{`content/therapy/groups.md:5: warning: unknown key "authors[1].credential" in the front matter is ignored: did you mean "credentials"?`},
+			want:  []string{`content/therapy/groups.md:5:5: warning: unknown key "authors[1].credential" in the front matter is ignored: did you mean "credentials"?`},
 		},
 		{
 			name:  "key given twice",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\ntitle: Other\n---\n"},
-			want:  []string{`content/therapy/groups.md:3: error: "title" is given twice in the front matter (first on line 2); keep one`},
+			want:  []string{`content/therapy/groups.md:3:1: error: "title" is given twice in the front matter (first on line 2); keep one`},
 			fails: true,
 		},
 		{
 			name:  "bad date",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\npublished: 2025-02-30\n---\n"},
-			want:  []string{`content/therapy/groups.md:3: error: "published" is "2025-02-30", which is not a date: write it as YYYY-MM-DD`},
+			want:  []string{`content/therapy/groups.md:3:12: error: "published" is "2025-02-30", which is not a date: write it as YYYY-MM-DD`},
 			fails: true,
 		},
 		{
 			name:  "date in words",
 			files: map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\nlast_reviewed: March 2025\n---\n"},
-			want:  []string{`content/therapy/groups.md:3: error: "last_reviewed" is "March 2025", which is not a date`},
+			want:  []string{`content/therapy/groups.md:3:16: error: "last_reviewed" is "March 2025", which is not a date`},
 			fails: true,
 		},
 		{
@@ -329,7 +329,7 @@ func TestBadInputs(t *testing.T) {
 		{
 			name:  "site.yaml menu page missing",
 			files: map[string]string{"site.yaml": "title: Clinic\nmenu:\n  - title: Therapy\n    page: therapy/index.md\n"},
-			want:  []string{`site.yaml:4: error: page: there is no page content/therapy/index.md`},
+			want:  []string{`site.yaml:4:11: error: menu[1].page: there is no page content/therapy/index.md; name a .md file inside content/, e.g. page: about/contact.md`},
 			fails: true,
 		},
 		{
@@ -347,7 +347,7 @@ func TestBadInputs(t *testing.T) {
 		{
 			name:  "site.yaml bad base_url",
 			files: map[string]string{"site.yaml": "title: Clinic\nbase_url: ftp://clinic.example/\n"},
-			want:  []string{`site.yaml:2: error: base_url "ftp://clinic.example/" is not a web address`},
+			want:  []string{`site.yaml:2:11: error: base_url "ftp://clinic.example/" is not a web address`},
 			fails: true,
 		},
 	}

@@ -140,7 +140,7 @@ func TestCitationDiagnostics(t *testing.T) {
 		{
 			name:  "unknown style",
 			files: map[string]string{"site.yaml": "title: T\ncitation_style: harvard\n"},
-			want:  []string{`site.yaml:2: error: citation_style "harvard" is not a style Pamphlet knows: use ama, apa, vancouver`},
+			want:  []string{`site.yaml:2:17: error: citation_style "harvard" is not a style Pamphlet knows: use ama, apa, vancouver`},
 			fails: true,
 		},
 		{

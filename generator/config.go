@@ -2,18 +2,20 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
-	"reflect"
 	"strings"
 
-	"gopkg.in/yaml.v2"
+	"golang.org/x/text/language"
 
+	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/trust"
+	"pamphlet/internal/yamldecode"
 )
 
 // ConfigFile is the name of a site's settings file, at the site root.
@@ -43,11 +45,14 @@ type Config struct {
 	ReviewInterval    string       `yaml:"review_interval"`    // "3 years" (default), "18 months"
 	ReadabilityTarget float64      `yaml:"readability_target"` // US school grade, default 8
 
-	// base is BaseURL parsed; basePath is its path, always ending in "/".
-	doc            *yamlDoc // the text of site.yaml, for line numbers
+	// pos says where each setting stands in site.yaml; base is BaseURL
+	// parsed, basePath its path, always ending in "/"; baseFromFlag says
+	// that --base-url gave it.
+	pos            yamldecode.Positions
 	reviewInterval trust.Interval
 	base           *url.URL
 	basePath       string
+	baseFromFlag   bool
 }
 
 // MenuEntry is one item of the site menu: a page of the site (a
@@ -113,18 +118,16 @@ func (c *Config) editorialURL() string {
 	if c.EditorialPg == "" {
 		return ""
 	}
-	return c.AbsURL(escapedPath(PageURL(pageRel(c.EditorialPg))))
+	return c.AbsURL(PageURL(pageRel(c.EditorialPg)))
 }
 
-// AbsURL returns the full address of a site-relative path ("therapy/").
+// AbsURL returns the full address of a site-relative path ("therapy/",
+// "über-uns/"), each segment percent-encoded once, as Href encodes it.
 func (c *Config) AbsURL(rel string) string {
 	if !c.Absolute() {
 		return ""
 	}
-	u := *c.base
-	u.Path = c.basePath + rel
-	u.RawPath = ""
-	return u.String()
+	return c.base.Scheme + "://" + c.base.Host + Href(c.basePath, rel)
 }
 
 // LoadConfig reads site.yaml from the site root. baseURL, when not empty,
@@ -138,13 +141,17 @@ func LoadConfig(root, baseURL string) (*Config, diag.List) {
 		return nil, diags
 	}
 	if err != nil {
-		diags.Errorf(ConfigFile, 0, 0, "cannot read site.yaml: %v", err)
+		diags.Errorf(ConfigFile, 0, 0, "cannot read site.yaml: %v", unwrapPathError(err))
 		return nil, diags
 	}
 	return ParseConfig(src, baseURL)
 }
 
-// ParseConfig decodes the bytes of site.yaml; see LoadConfig.
+// ParseConfig decodes the bytes of site.yaml; see LoadConfig. It checks
+// every setting and reports every problem at once. The Config it returns
+// is nil only when the file cannot be read as YAML at all; otherwise a
+// setting that is wrong is left at its default, so that the rest of the
+// site can still be checked.
 func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
 	cfg := &Config{}
@@ -153,30 +160,27 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 		diags.Add(*d)
 		return nil, diags
 	}
-	doc := newYAMLDoc(ConfigFile, 0, src)
-	var m yaml.MapSlice
-	if err := yaml.Unmarshal(src, &m); err != nil {
-		diags.Add(doc.syntaxError(err))
-		return nil, diags
+	pos, d2 := yamldecode.New[Config]().Decode(yamldecode.Source{File: ConfigFile, What: "site settings"}, src, cfg)
+	diags.Add(d2...)
+	for _, x := range d2 {
+		if yamldecode.IsSyntaxError(x) {
+			return nil, diags
+		}
 	}
-	cfg.doc = doc
-	dec := &decoder{doc: doc, what: "site settings"}
-	dec.decodeValue(m, reflect.ValueOf(cfg).Elem(), -1, "")
-	diags.Add(dec.diags...)
+	cfg.pos = pos
 	if baseURL != "" {
 		cfg.BaseURL = baseURL
+		cfg.baseFromFlag = true
 	}
-	if cfg.Title == "" {
-		diags.Errorf(ConfigFile, 1, 0, "the site has no title: add a line such as \"title: Understanding MBT\"")
+	if strings.TrimSpace(cfg.Title) == "" {
+		diags.Errorf(ConfigFile, max(1, cfg.line("title")), 0, "the site has no title: add a line such as \"title: Understanding MBT\"")
 	}
-	if cfg.Language == "" {
-		cfg.Language = "en"
-	}
+	diags.Add(cfg.checkLanguage()...)
 	cfg.reviewInterval = trust.DefaultInterval
 	if cfg.ReviewInterval != "" {
 		iv, err := trust.ParseInterval(cfg.ReviewInterval)
 		if err != nil {
-			diags.Errorf(ConfigFile, cfg.lineOf("review_interval", cfg.ReviewInterval), 0, "review_interval: %v", err)
+			diags.Errorf(ConfigFile, cfg.line("review_interval"), cfg.col("review_interval"), "review_interval: %v", err)
 		} else {
 			cfg.reviewInterval = iv
 		}
@@ -184,15 +188,120 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	if cfg.ReadabilityTarget == 0 {
 		cfg.ReadabilityTarget = 8
 	} else if cfg.ReadabilityTarget < 1 || cfg.ReadabilityTarget > 18 {
-		diags.Errorf(ConfigFile, cfg.lineOf("readability_target", ""), 0, "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
+		diags.Errorf(ConfigFile, cfg.line("readability_target"), cfg.col("readability_target"), "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
+		cfg.ReadabilityTarget = 8
 	}
-	diags.Add(cfg.setBase(doc)...)
+	if _, ok := cite.StyleByName(cfg.CitationStyle); !ok {
+		diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is not a style Pamphlet knows: use %s", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
+		cfg.CitationStyle = ""
+	}
+	diags.Add(cfg.checkCrisis()...)
+	diags.Add(cfg.setBase()...)
 	return cfg, diags
 }
 
-// setBase checks base_url and derives the base path.
-func (c *Config) setBase(doc *yamlDoc) []diag.Diagnostic {
-	line := doc.fileLine(doc.keyLine("base_url", -1))
+// checkLanguage checks that language is a BCP 47 tag (it becomes the
+// pages' <html lang>), and defaults it to "en".
+func (c *Config) checkLanguage() []diag.Diagnostic {
+	if strings.TrimSpace(c.Language) == "" {
+		c.Language = "en"
+		return nil
+	}
+	tag, err := language.Parse(c.Language)
+	if err != nil || !validTag(c.Language) {
+		bad := c.Language
+		c.Language = "en"
+		return []diag.Diagnostic{diag.Errorf(ConfigFile, c.line("language"), c.col("language"), "language %q is not a language tag: write a BCP 47 tag such as en-GB, en-US, cy, es or pl", bad)}
+	}
+	_ = tag
+	return nil
+}
+
+// validTag reports whether s is written as a BCP 47 tag: letters, digits
+// and hyphens, starting with a language of 2 to 3 letters (or the private
+// "x-" and "i-" forms, which no site should need).
+func validTag(s string) bool {
+	lang, _, _ := strings.Cut(s, "-")
+	if len(lang) < 2 || len(lang) > 8 {
+		return false
+	}
+	for _, r := range lang {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkCrisis checks that every crisis line's phone and text numbers can
+// be dialled as written: a number with words in it ("111, option 2")
+// would otherwise become a link that calls the wrong number.
+func (c *Config) checkCrisis() []diag.Diagnostic {
+	var diags []diag.Diagnostic
+	for i, l := range c.Crisis {
+		at := fmt.Sprintf("crisis[%d]", i+1)
+		name := l.Name
+		if name == "" {
+			name = at
+			diags = append(diags, diag.Errorf(ConfigFile, c.line(at), c.col(at), "%s has no name: add name: (e.g. name: Samaritans), which readers see beside the number", at))
+		}
+		for _, f := range []struct{ key, val, verb string }{{"phone", l.Phone, "call"}, {"text", l.Text, "text"}} {
+			if f.val == "" {
+				continue
+			}
+			if why := dialable(f.val); why != "" {
+				key := at + "." + f.key
+				diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "%s (%s): %s %q %s, so the link would %s the wrong number: write only the number, e.g. %s: \"116 123\", and put anything else (\"choose option 2\", \"send the word SHOUT\") in contact:", at, name, f.key, f.val, why, f.verb, f.key))
+			}
+		}
+		if l.Phone == "" && l.Text == "" && l.Contact == "" {
+			diags = append(diags, diag.Errorf(ConfigFile, c.line(at), c.col(at), "%s (%s) says neither how to call, text nor reach it: add phone:, text: or contact:", at, name))
+		}
+	}
+	return diags
+}
+
+// dialable returns "" when a crisis number is written as one that can be
+// dialled: digits, with spaces or hyphens between groups, and an optional
+// + in front; otherwise it says what is wrong.
+func dialable(n string) string {
+	digits := 0
+	for i, r := range n {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0:
+		case (r == ' ' || r == '-') && i > 0 && i < len(n)-1:
+		default:
+			return fmt.Sprintf("holds %q, which is not part of a number", string(r))
+		}
+	}
+	if digits < 2 {
+		return "is not a number"
+	}
+	return ""
+}
+
+// line returns the line of site.yaml that holds the setting at a key path
+// ("citation_style", "crisis[2].phone", "menu[1]"), or 0 when it is not
+// there or comes from a flag.
+func (c *Config) line(path string) int { return c.pos.Line(path) }
+
+// col returns the column of the setting at a key path, or 0.
+func (c *Config) col(path string) int { return c.pos.At(path).Col }
+
+// setBase checks base_url and derives the base path. A bad --base-url is
+// blamed on the flag, not on site.yaml.
+func (c *Config) setBase() []diag.Diagnostic {
+	file, line, col, what := ConfigFile, c.line("base_url"), c.col("base_url"), "base_url"
+	if c.baseFromFlag {
+		file, line, col, what = "--base-url", 0, 0, "--base-url"
+	}
 	if c.BaseURL == "" {
 		c.basePath = "/"
 		return []diag.Diagnostic{diag.Warnf(ConfigFile, line, 0, "base_url is not set, so pages have no canonical links and the sitemap is left out: add the site's full address, e.g. base_url: https://clinic.example/patient-info/")}
@@ -200,9 +309,10 @@ func (c *Config) setBase(doc *yamlDoc) []diag.Diagnostic {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") || u.RawQuery != "" || u.Fragment != "" {
 		c.basePath = "/"
-		return []diag.Diagnostic{diag.Errorf(ConfigFile, line, 0, "base_url %q is not a web address: write it in full, e.g. https://clinic.example/patient-info/", c.BaseURL)}
+		return []diag.Diagnostic{diag.Errorf(file, line, col, "%s %q is not a web address: write it in full, e.g. https://clinic.example/patient-info/", what, c.BaseURL)}
 	}
-	p := u.Path
+	// The base path is kept percent-encoded, as links write it.
+	p := u.EscapedPath()
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p
 	}
@@ -211,30 +321,7 @@ func (c *Config) setBase(doc *yamlDoc) []diag.Diagnostic {
 	}
 	c.base, c.basePath = u, p
 	if u.Host == "" {
-		return []diag.Diagnostic{diag.Warnf(ConfigFile, line, 0, "base_url %q has no host, so pages have no canonical links and the sitemap is left out: write it in full, e.g. https://clinic.example%s", c.BaseURL, p)}
+		return []diag.Diagnostic{diag.Warnf(file, line, col, "%s %q has no host, so pages have no canonical links and the sitemap is left out: write it in full, e.g. https://clinic.example%s", what, c.BaseURL, p)}
 	}
 	return nil
-}
-
-// lineOf returns the line of site.yaml on which key has the value val, or
-// on which key first appears, or 0.
-func (c *Config) lineOf(key, val string) int {
-	if c.doc == nil {
-		return 0
-	}
-	first := 0
-	for i, l := range c.doc.lines {
-		t := strings.TrimLeft(l, " \t-")
-		if !strings.HasPrefix(t, key+":") {
-			continue
-		}
-		if first == 0 {
-			first = i + 1
-		}
-		v := strings.Trim(strings.TrimSpace(strings.TrimPrefix(t, key+":")), `"'`)
-		if v == val {
-			return i + 1
-		}
-	}
-	return first
 }

@@ -115,8 +115,7 @@ func (b *Builder) Build(ctx context.Context) (*Update, error) {
 		b.kindGen[k]++
 	}
 	b.cfg, b.cfgDiags = LoadConfig(b.opts.Site, b.opts.BaseURL)
-	if b.cfg == nil || b.cfgDiags.HasErrors() {
-		b.cfg = nil
+	if b.cfg == nil {
 		return b.fail(b.cfgDiags), nil
 	}
 	var loadDiags diag.List

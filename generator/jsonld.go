@@ -89,7 +89,7 @@ func writeJSONLD(b *bytes.Buffer, c *Config, p *Page) {
 		Name:        f.Title,
 		InLanguage:  c.Language,
 		Description: f.Description,
-		URL:         c.AbsURL(escapedPath(p.URL)),
+		URL:         c.AbsURL(p.URL),
 		Author:      people(f.Authors),
 		ReviewedBy:  people(f.ReviewedBy),
 	}

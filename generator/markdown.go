@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -17,10 +18,10 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"gopkg.in/yaml.v2"
 
 	"pamphlet/generator/cite"
 	"pamphlet/internal/textdist"
+	"pamphlet/internal/yamldecode"
 )
 
 // newMarkdown returns the goldmark instance one worker uses for all its
@@ -100,22 +101,18 @@ func mayLinkify(src []byte) bool {
 }
 
 // frontMatterParser is goldmark-meta's block parser, which finds the front
-// matter between "---" lines, with one change: it reads the YAML once, in
-// order, where goldmark-meta's own Close reads it twice (into a map and
-// into a yaml.MapSlice), which cost 5% of a build. Pamphlet needs only the
-// ordered form.
+// matter between "---" lines, with one change: it keeps the YAML text for
+// the page's front-matter decoder (see parseState.decodeFrontMatter),
+// where goldmark-meta's own Close reads it twice with a YAML library that
+// gives no positions.
 type frontMatterParser struct {
 	parser.BlockParser
 }
 
-// frontMatterKey holds the frontMatter that frontMatterParser read.
+// frontMatterKey holds the YAML text that frontMatterParser found.
 var frontMatterKey = parser.NewContextKey()
 
-type frontMatter struct {
-	items yaml.MapSlice
-	err   error
-}
-
+// Close implements parser.BlockParser.Close.
 func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	lines := node.Lines()
 	var buf bytes.Buffer
@@ -123,15 +120,8 @@ func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Cont
 		seg := lines.At(i)
 		buf.Write(seg.Value(reader.Source()))
 	}
-	var fm frontMatter
-	var ok bool
-	if fm.items, ok = fastYAML(buf.Bytes()); !ok {
-		fm.err = yaml.Unmarshal(buf.Bytes(), &fm.items)
-	}
-	pc.Set(frontMatterKey, &fm)
-	if fm.err == nil {
-		node.Parent().RemoveChild(node.Parent(), node)
-	}
+	pc.Set(frontMatterKey, buf.Bytes())
+	node.Parent().RemoveChild(node.Parent(), node)
 }
 
 // parseStateKey holds the *parseState of the page being parsed.
@@ -148,6 +138,8 @@ type parseState struct {
 	pending []pageLink
 	bibs    *bibliographies
 	summary bool // see Parser.summary
+	// frontMatter decodes the page's front matter (Parser.frontMatter).
+	frontMatter *yamldecode.Decoder[FrontMatter]
 
 	badFrontMatter bool // the YAML could not be read: the page is not rendered
 }
@@ -392,6 +384,14 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 	}
 	p, frag, _ := strings.Cut(d, "#")
 	p, query, _ := strings.Cut(p, "?")
+	// A link may be percent-encoded, as Markdown editors write a file
+	// name with spaces or accents: über%20uns.md is "über uns.md".
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
 	if p == "" {
 		// "#anchor" on this page.
 		s.pending = append(s.pending, pageLink{Target: s.page.Rel, Fragment: frag, Line: line, Col: col})

@@ -1,11 +1,26 @@
 package generator
 
-import "time"
+import (
+	"errors"
+	"strings"
+	"time"
+)
 
 // Date is a calendar date from front matter or site.yaml, written
 // YYYY-MM-DD. Pamphlet never fills a date in with "today": a date is shown
 // only when an author wrote it.
 type Date struct{ time.Time }
+
+// UnmarshalText reads a date written YYYY-MM-DD. Its error says how to
+// write one, after "published is "1 March", which ".
+func (d *Date) UnmarshalText(b []byte) error {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(string(b)))
+	if err != nil {
+		return errors.New("is not a date: write it as YYYY-MM-DD, for example 2025-03-01")
+	}
+	d.Time = t
+	return nil
+}
 
 // ISO returns the date as YYYY-MM-DD, for <time datetime> and sitemaps.
 func (d Date) ISO() string { return d.Format(time.DateOnly) }

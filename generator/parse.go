@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -12,10 +11,10 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"gopkg.in/yaml.v2"
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/internal/yamldecode"
 )
 
 // Page kinds.
@@ -135,6 +134,8 @@ type Parser struct {
 	lines []int         // where the page's lines start (parseState.lines)
 	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
+	// frontMatter decodes the pages' front matter.
+	frontMatter *yamldecode.Decoder[FrontMatter]
 
 	// spill, when set, takes each page's rendered body, reference list
 	// and JSON-LD instead of the Page (see spill); discard drops them (for
@@ -151,7 +152,7 @@ type Parser struct {
 // holds files (content-relative paths of every page and file), citing from
 // bibs.
 func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser {
-	return &Parser{cfg: cfg, files: files, bibs: bibs, md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
+	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[FrontMatter](), md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
@@ -167,7 +168,7 @@ func (ps *Parser) Parse(src Source) *Page {
 		p.Kind = KindSection
 	}
 	ps.lines = lineStarts(ps.lines, src.Data)
-	state := &parseState{page: p, cfg: ps.cfg, files: ps.files, bibs: ps.bibs, source: src.Data, lines: ps.lines, summary: ps.summary}
+	state := &parseState{page: p, cfg: ps.cfg, frontMatter: ps.frontMatter, files: ps.files, bibs: ps.bibs, source: src.Data, lines: ps.lines, summary: ps.summary}
 	if !ps.frontMatterClosed(src, p) {
 		return p
 	}
@@ -241,42 +242,28 @@ func (p *Page) content(scratch *bytes.Buffer) (body, refs, jsonld []byte, err er
 	return p.Body, p.References, p.jsonld, nil
 }
 
-// decodeFrontMatter fills the page's front matter from what
-// frontMatterParser read, and gives the citation resolver the page's
+// decodeFrontMatter fills the page's front matter from the YAML that
+// frontMatterParser found, and gives the citation resolver the page's
 // bibliography. It runs as the first AST transformer, because resolving
 // citations needs the page's own bibliography: key.
 func (s *parseState) decodeFrontMatter(pc parser.Context) {
 	p := s.page
-	var items yaml.MapSlice
-	var err error
-	if fm, ok := pc.Get(frontMatterKey).(*frontMatter); ok {
-		items, err = fm.items, fm.err
-	}
-	if err != nil {
-		p.Diags.Add(newYAMLDoc(p.Path, 1, nil).syntaxError(err))
-		s.badFrontMatter = true
-		if s.bibs != nil {
-			cite.SetBibliography(pc, s.bibs.site)
+	yamlText, _ := pc.Get(frontMatterKey).([]byte)
+	pos, diags := s.frontMatter.Decode(yamldecode.Source{File: p.Path, Line: 1, What: "front matter"}, yamlText, &p.Front)
+	p.Diags.Add(diags...)
+	for _, d := range diags {
+		if yamldecode.IsSyntaxError(d) {
+			s.badFrontMatter = true
 		}
-		return
 	}
-	doc := newYAMLDoc(p.Path, 1, frontMatterText(s.source))
-	dec := &decoder{doc: doc, what: "front matter"}
-	if items != nil {
-		dec.decodeValue(items, reflect.ValueOf(&p.Front).Elem(), -1, "")
+	if s.badFrontMatter {
+		return // nothing below could be trusted; the page is not rendered
 	}
-	p.Diags.Add(dec.diags...)
-	checkFrontMatter(p, doc)
+	checkFrontMatter(p, pos)
 	p.KeyLines = map[string]int{}
-	for _, it := range items {
-		k, ok := it.Key.(string)
-		if !ok {
-			k = fmt.Sprint(it.Key)
-		}
-		p.KeyLines[k] = doc.fileLine(doc.keyLine(k, -1))
-	}
+	pos.Keys(func(key string, line int) { p.KeyLines[key] = line })
 	if s.bibs != nil {
-		bib, d := s.bibs.forPage(p, doc.fileLine(doc.keyLine("bibliography", -1)))
+		bib, d := s.bibs.forPage(p, pos.Line("bibliography"))
 		p.Diags.Add(d...)
 		cite.SetBibliography(pc, bib)
 	}
@@ -345,7 +332,7 @@ func isSeparator(l []byte) bool {
 
 // checkFrontMatter reports what the typed decode cannot: a missing title,
 // values outside their list of choices.
-func checkFrontMatter(p *Page, doc *yamlDoc) {
+func checkFrontMatter(p *Page, pos yamldecode.Positions) {
 	f := &p.Front
 	if strings.TrimSpace(f.Title) == "" {
 		p.Diags.Errorf(p.Path, 1, 0, "this page has no title: add a line such as \"title: What is mentalizing?\" to its front matter")
@@ -355,22 +342,22 @@ func checkFrontMatter(p *Page, doc *yamlDoc) {
 		switch a {
 		case "patients", "carers", "professionals":
 		default:
-			p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("audience", -1)), 0, "audience[%d] is %q: use patients, carers or professionals", i+1, a)
+			p.Diags.Errorf(p.Path, pos.Line(fmt.Sprintf("audience[%d]", i+1)), 0, "audience[%d] is %q: use patients, carers or professionals", i+1, a)
 		}
 	}
 	if f.Safety != "" && f.Safety != "crisis" {
-		p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("safety", -1)), 0, "safety is %q: the only value is crisis, which shows the crisis-support box", f.Safety)
+		p.Diags.Errorf(p.Path, pos.Line("safety"), 0, "safety is %q: the only value is crisis, which shows the crisis-support box", f.Safety)
 	}
 	for _, pair := range []struct {
 		name string
 		d    *Date
 	}{{"updated", f.Updated}, {"last_reviewed", f.LastReviewed}} {
 		if f.Published != nil && pair.d != nil && pair.d.Before(f.Published.Time) {
-			p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine(pair.name, -1)), 0, "%s (%s) is before published (%s): check both dates", pair.name, pair.d.ISO(), f.Published.ISO())
+			p.Diags.Errorf(p.Path, pos.Line(pair.name), 0, "%s (%s) is before published (%s): check both dates", pair.name, pair.d.ISO(), f.Published.ISO())
 		}
 	}
 	if f.LastReviewed != nil && f.NextReview != nil && !f.NextReview.After(f.LastReviewed.Time) {
-		p.Diags.Errorf(p.Path, doc.fileLine(doc.keyLine("next_review", -1)), 0, "next_review (%s) is not after last_reviewed (%s): check both dates", f.NextReview.ISO(), f.LastReviewed.ISO())
+		p.Diags.Errorf(p.Path, pos.Line("next_review"), 0, "next_review (%s) is not after last_reviewed (%s): check both dates", f.NextReview.ISO(), f.LastReviewed.ISO())
 	}
 }
 

@@ -54,7 +54,39 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 		out = append(out, o)
 	}
 	slices.SortStableFunc(out, func(a, b output) int { return strings.Compare(a.path, b.path) })
+	diags.Add(caseCollisions(out)...)
 	return out, diags
+}
+
+// caseCollisions reports outputs whose paths differ only in case
+// (Contact.md and contact.md): on a host or computer that does not tell
+// capitals from small letters, one would overwrite the other.
+func caseCollisions(plan []output) diag.List {
+	var diags diag.List
+	first := make(map[string]*output, len(plan))
+	for i := range plan {
+		o := &plan[i]
+		key := strings.ToLower(o.path)
+		prev, ok := first[key]
+		if !ok {
+			first[key] = o
+			continue
+		}
+		what := "file"
+		if o.page != nil {
+			what = "page"
+		}
+		diags.Errorf(o.source, 0, 0, "this %s and %s would be published at %s and %s, which are the same address on servers and computers that do not tell capitals from small letters (Windows, macOS, many hosts): rename one of them", what, prev.source, shownPath(o), shownPath(prev))
+	}
+	return diags
+}
+
+// shownPath is an output's address as a reader would type it.
+func shownPath(o *output) string {
+	if o.page != nil {
+		return "/" + strings.TrimSuffix(o.path, "index.html")
+	}
+	return "/" + o.path
 }
 
 // renderBuffers are one worker's buffers: what it renders, and a page's

@@ -210,7 +210,7 @@ func (s *Site) newPageView(p *Page) *pageView {
 		Title:        f.Title,
 		Description:  f.Description,
 		URL:          s.href(p),
-		Permalink:    s.Config.AbsURL(escapedPath(p.URL)),
+		Permalink:    s.Config.AbsURL(p.URL),
 		Authors:      f.Authors,
 		ReviewedBy:   f.ReviewedBy,
 		Published:    f.Published,
@@ -301,11 +301,6 @@ func (s *Site) notFoundView() *pageView {
 	return v
 }
 
-// escapedPath percent-encodes each segment of a site-relative path.
-func escapedPath(rel string) string {
-	return Href("", rel)
-}
-
 // sitemap returns sitemap.xml for the published pages, with each page's own
 // latest date (reviewed, updated or published) as lastmod.
 func (s *Site) sitemap() []byte {
@@ -314,7 +309,7 @@ func (s *Site) sitemap() []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
 		b.WriteString("<url><loc>")
-		_ = xml.EscapeText(&b, []byte(s.Config.AbsURL(escapedPath(p.URL))))
+		_ = xml.EscapeText(&b, []byte(s.Config.AbsURL(p.URL)))
 		b.WriteString("</loc>")
 		if d := p.Front.LastModified(); d != nil {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.ISO())

@@ -257,12 +257,13 @@ func anchorHint(frag string, ids []string) string {
 // checkConfigPages checks the pages that site.yaml names: menu entries and
 // the contact, privacy, editorial policy, disclaimer and crisis pages.
 func (s *Site) checkConfigPages() {
-	for _, m := range s.Config.Menu {
+	for i, m := range s.Config.Menu {
+		at := fmt.Sprintf("menu[%d]", i+1)
 		switch {
 		case m.Page == "" && m.URL == "":
-			s.Diags.Errorf(ConfigFile, s.Config.lineOf("title", m.Title), 0, "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
+			s.Diags.Errorf(ConfigFile, s.Config.line(at), s.Config.col(at), "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
 		case m.Page != "":
-			s.configPage("page", m.Page)
+			s.configPage(at+".page", m.Page)
 		}
 	}
 	for _, k := range []struct{ key, val string }{
@@ -278,19 +279,32 @@ func (s *Site) checkConfigPages() {
 	}
 }
 
-// configPage returns the page that a site.yaml value names, or nil with an
-// error at the line of the value.
+// configPage returns the page that the site.yaml value at a key path
+// ("contact_page", "menu[2].page") names, or nil with an error at the
+// value.
 func (s *Site) configPage(key, rel string) *Page {
 	if p := s.Page(rel); p != nil {
 		return p
 	}
-	line := s.Config.lineOf(key, rel)
+	line := s.Config.line(key)
+	col := s.Config.col(key)
 	if _, draft := s.Drafts[path.Clean(rel)]; draft {
-		s.Diags.Errorf(ConfigFile, line, 0, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
+		s.Diags.Errorf(ConfigFile, line, col, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
 	} else {
-		s.Diags.Errorf(ConfigFile, line, 0, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, key)
+		s.Diags.Errorf(ConfigFile, line, col, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, lastKey(key))
 	}
 	return nil
+}
+
+// lastKey returns the last key of a key path: "menu[2].page" -> "page".
+func lastKey(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		path = path[i+1:]
+	}
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		path = path[:i]
+	}
+	return path
 }
 
 // Page returns the published page at a content-relative .md path, or nil.
