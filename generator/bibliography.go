@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -82,7 +81,7 @@ func (b *bibliographies) file(rel string) *bibFile {
 			f.missing = true
 			return
 		}
-		src, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(rel)))
+		src, err := readRegular(filepath.Join(b.root, filepath.FromSlash(rel)))
 		if errors.Is(err, fs.ErrNotExist) {
 			f.missing = true
 			return

@@ -90,6 +90,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := CheckOut(opts.Site, opts.Out); err != nil {
 		return res, err
 	}
+	release, err := lockOutput(opts.Out)
+	if err != nil {
+		return res, err
+	}
+	defer release()
+	removeLeftovers(opts.Out)
 	fail := func() (*Result, error) {
 		res.Diagnostics = res.Diagnostics.Compact()
 		res.Duration = time.Since(start)
@@ -105,7 +111,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	digest, same := "", false
 	var sums map[string][32]byte
 	if prev != nil {
+		// What the output folder holds is checked, not taken on trust: a
+		// file someone added would be deleted by the swap, and a file
+		// deleted or edited since must be written again.
+		state, err := prev.inspect(opts.Out)
+		if err != nil {
+			return res, fmt.Errorf("cannot read the output folder %s: %w", opts.Out, unwrapPathError(err))
+		}
+		if len(state.foreign) > 0 {
+			return res, foreignFilesError(opts.Out, state.foreign)
+		}
 		digest, same = upToDate(ctx, opts, prev)
+		same = same && state.intact
 	} else {
 		sums = hashAllButPages(ctx, opts)
 	}
@@ -186,6 +203,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		func() *renderBuffers { return new(renderBuffers) },
 		func(buf *renderBuffers, i int) error {
 			o := plan[i]
+			if o.asset != nil {
+				if err := copyAsset(st, o.path, *o.asset); err != nil {
+					return fmt.Errorf("write %s: %w", o.path, err)
+				}
+				written.Add(1)
+				return nil
+			}
 			data, d, err := o.produce(site, sv, tpl, buf)
 			if d != nil {
 				mu.Lock()
@@ -230,7 +254,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	if digest != "" {
-		m := manifest{Format: manifestFormat, Digest: digest, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today}
+		m := manifest{Format: manifestFormat, Digest: digest, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.records()}
 		s := res.Trust.Summary
 		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue = s.Pages, s.Errors, s.Warnings, s.Overdue
 		writeManifest(opts.Out, &m) // without it, the next build is simply a full one

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -135,7 +134,7 @@ func (c *Config) AbsURL(rel string) string {
 // to make one.
 func LoadConfig(root, baseURL string) (*Config, diag.List) {
 	var diags diag.List
-	src, err := os.ReadFile(filepath.Join(root, ConfigFile))
+	src, err := readRegular(filepath.Join(root, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(ConfigFile, 0, 0, "there is no site.yaml in %s: is this a Pamphlet site? Run \"pamphlet new DIR\" to start one, or pass --site DIR", root)
 		return nil, diags

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"pamphlet/generator/diag"
@@ -53,7 +54,7 @@ func (s *Source) readSum(sum *[32]byte, buf *[]byte) *diag.Diagnostic {
 		data, err = readFileInto(s.Abs, (*buf)[:0])
 		*buf = data
 	} else {
-		data, err = os.ReadFile(s.Abs)
+		data, err = readRegular(s.Abs)
 	}
 	if err != nil {
 		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
@@ -70,10 +71,37 @@ func (s *Source) readSum(sum *[32]byte, buf *[]byte) *diag.Diagnostic {
 	return nil
 }
 
-// readFileInto reads the named file into buf, from its start, growing it
-// as needed, and returns it.
+// errNotRegular is the error for a file that is not a regular file.
+var errNotRegular = errors.New("this is not a regular file (it may be a named pipe or a device), so Pamphlet does not read it")
+
+// openRegular opens a file for reading only if it is a regular file. A
+// named pipe is opened without waiting for a writer, and closed at once:
+// reading one would block the build for ever.
+func openRegular(name string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = errNotRegular
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// readRegular reads a whole regular file (see openRegular).
+func readRegular(name string) ([]byte, error) {
+	return readFileInto(name, nil)
+}
+
+// readFileInto reads the named regular file into buf, from its start,
+// growing it as needed, and returns it.
 func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +166,11 @@ func isBibliography(name string) bool {
 // diagnostic for a file that is not UTF-8.
 func cleanText(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		d := diag.Errorf(file, line, 0, "this file holds NUL bytes, so it is not text: it may be a picture, a PDF or a Word document saved with the wrong name; save it as plain text (UTF-8), or give it its own extension (.png, .pdf, .docx)")
+		return nil, &d
+	}
 	if !utf8.Valid(src) {
 		line, col := 1, 1
 		for i := 0; i < len(src); {
@@ -271,17 +304,27 @@ func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)
 }
 
 // checkFile applies the rules for one file found in the site: a symbolic
-// link is followed only to a file inside the site; other special files are
-// left out. It returns the path to read and whether to use the file.
+// link is followed only to a regular file inside the site that is neither
+// hidden (nor inside a hidden folder) nor the site's settings; other
+// special files are left out. It returns the path to read and whether to
+// use the file.
 func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List) (string, bool) {
 	if mode&fs.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(p)
 		if err != nil {
-			diags.Errorf(sitePath, 0, 0, "this is a link to a file that does not exist (%v): remove the link or put the file back", unwrapPathError(err))
+			if isLinkLoop(err) {
+				diags.Errorf(sitePath, 0, 0, "this link leads round in a loop (it points, through other links, back to itself): remove it, or point it at a file")
+			} else {
+				diags.Errorf(sitePath, 0, 0, "this is a link to a file that does not exist: remove the link or put the file back")
+			}
 			return "", false
 		}
 		if !within(realRoot, target) {
 			diags.Errorf(sitePath, 0, 0, "this is a link to %s, which is outside the site: Pamphlet does not publish files from outside the site folder; copy the file into the site instead", target)
+			return "", false
+		}
+		if rel, _ := filepath.Rel(realRoot, target); isPrivate(filepath.ToSlash(rel)) {
+			diags.Errorf(sitePath, 0, 0, "this is a link to %s, a hidden file or the site's settings, which are never published: remove the link", filepath.ToSlash(rel))
 			return "", false
 		}
 		fi, err := os.Stat(target)
@@ -293,13 +336,38 @@ func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List)
 			diags.Warnf(sitePath, 0, 0, "this is a link to a folder, which Pamphlet does not follow: move or copy the folder here instead")
 			return "", false
 		}
+		if !fi.Mode().IsRegular() {
+			diags.Warnf(sitePath, 0, 0, "this is a link to something that is not a regular file (a named pipe or a device), and is left out")
+			return "", false
+		}
 		return target, true
 	}
 	if !mode.IsRegular() {
-		diags.Warnf(sitePath, 0, 0, "this is not a regular file and is left out")
+		diags.Warnf(sitePath, 0, 0, "this is not a regular file (it may be a named pipe or a device) and is left out")
 		return "", false
 	}
 	return p, true
+}
+
+// isPrivate reports whether a site-relative path is one that is never
+// published however it is reached: the site's settings, or a hidden file
+// or a file in a hidden folder (.env, .git/config).
+func isPrivate(rel string) bool {
+	if rel == ConfigFile {
+		return true
+	}
+	for _, seg := range strings.Split(rel, "/") {
+		if strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// isLinkLoop reports whether resolving a link failed because links lead
+// round in a loop.
+func isLinkLoop(err error) bool {
+	return errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links")
 }
 
 // within reports whether path p is the folder dir or inside it.
@@ -318,12 +386,35 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// openAsset opens an asset for reading: a regular file of the site, or a
+// file of the embedded theme.
+func openAsset(a Asset) (io.ReadCloser, error) {
+	if a.FS != nil {
+		return a.FS.Open(a.Abs)
+	}
+	f, err := openRegular(a.Abs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Path, unwrapPathError(err))
+	}
+	return f, nil
+}
+
+// copyAsset copies an asset into the staging folder as a stream.
+func copyAsset(st *staging, rel string, a Asset) error {
+	r, err := openAsset(a)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return st.copy(rel, r)
+}
+
 // readAsset returns the bytes of an asset.
 func readAsset(a Asset) ([]byte, error) {
 	if a.FS != nil {
 		return fs.ReadFile(a.FS, a.Abs)
 	}
-	b, err := os.ReadFile(a.Abs)
+	b, err := readRegular(a.Abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Path, unwrapPathError(err))
 	}

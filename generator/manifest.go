@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,9 +33,98 @@ type manifest struct {
 	Overdue     int       `json:"overdue"`
 	CheckPages  int       `json:"check_pages"`
 	CheckedOn   string    `json:"checked_on"`
+	// Outputs lists every file the build wrote, so that the next build
+	// can tell that the output folder still holds them as written, and
+	// which files in it someone else put there.
+	Outputs []outputRecord `json:"outputs"`
 }
 
-const manifestFormat = 1
+// outputRecord is one file a build wrote: its slash-separated path in the
+// output folder, its size and its modification time in nanoseconds.
+type outputRecord struct {
+	Path string `json:"p"`
+	Size int64  `json:"s"`
+	Mod  int64  `json:"m"`
+}
+
+const manifestFormat = 2
+
+// outputState is what a build found in the output folder against the
+// manifest of the build that wrote it.
+type outputState struct {
+	intact  bool     // every file written is there, with its size and time
+	foreign []string // files the build did not write (slash paths), sorted
+}
+
+// inspect compares the output folder with what the manifest says the
+// build wrote. The marker file and the entries of a build in progress
+// inside a mounted folder (see scratchPrefix) are Pamphlet's own.
+func (m *manifest) inspect(out string) (outputState, error) {
+	want := make(map[string]outputRecord, len(m.Outputs))
+	for _, r := range m.Outputs {
+		want[r.Path] = r
+	}
+	st := outputState{intact: true}
+	seen := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return nil
+		}
+		if rel == outputMarker || strings.HasPrefix(rel, scratchPrefix) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		r, ok := want[rel]
+		if !ok {
+			st.foreign = append(st.foreign, rel)
+			return nil
+		}
+		seen++
+		fi, err := d.Info()
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != r.Size || fi.ModTime().UnixNano() != r.Mod {
+			st.intact = false
+		}
+		return nil
+	})
+	if seen != len(want) {
+		st.intact = false
+	}
+	slices.Sort(st.foreign)
+	return st, err
+}
+
+// foreignFilesError is the error for an output folder that holds files a
+// build did not write: replacing the folder would delete them.
+func foreignFilesError(out string, foreign []string) error {
+	shown := foreign
+	if len(shown) > 5 {
+		shown = shown[:5]
+	}
+	var list []string
+	for _, f := range shown {
+		list = append(list, filepath.Join(out, filepath.FromSlash(f)))
+	}
+	more := ""
+	if n := len(foreign) - len(shown); n > 0 {
+		more = fmt.Sprintf(" and %d more", n)
+	}
+	what := "this file was"
+	if len(foreign) > 1 {
+		what = "these files were"
+	}
+	return fmt.Errorf("%s%s: %s not written by pamphlet, and a build replaces the whole output folder, which would delete them. Move each into the site's static/ folder (e.g. %s -> static/%s), so that every build publishes it, or delete it. Nothing was written; the previous site is unchanged",
+		strings.Join(list, ", "), more, what, filepath.Join(out, filepath.FromSlash(foreign[0])), foreign[0])
+}
 
 // manifestPath is where the manifest of the output folder out is kept:
 // beside it, as ".public.manifest.json".
@@ -73,10 +164,7 @@ func writeManifest(out string, m *manifest) {
 // except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
 func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte) (string, error) {
-	files, err := inputFiles(opts, extra)
-	if err != nil {
-		return "", err
-	}
+	files, walkDiags := inputFiles(opts, extra)
 	sums, err := hashFiles(ctx, opts, files, known, nil)
 	if err != nil {
 		return "", err
@@ -96,6 +184,9 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 	for _, f := range files {
 		fmt.Fprintf(h, "%s %x\n", f.name, sums[f.name])
 	}
+	for _, d := range walkDiags {
+		fmt.Fprintf(h, "walk %s\n", d)
+	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
@@ -104,43 +195,36 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 // and where to read it.
 type inputFile struct{ name, path string }
 
-// inputFiles lists the files inputDigest hashes, by name.
-func inputFiles(opts Options, extra []string) ([]inputFile, error) {
+// inputFiles lists the files inputDigest hashes, by name, found by the
+// same walk as the build's (see walk): a file the build would leave out
+// (a special file, a link out of the site or to a hidden file) is never
+// opened, and what the walk reports about such files is part of the
+// digest, so a change that brings a new warning is not taken for no
+// change at all.
+func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 	var files []inputFile
+	var diags diag.List
 	if exe, err := os.Executable(); err == nil {
 		files = append(files, inputFile{"program", exe})
 	}
 	files = append(files, inputFile{ConfigFile, filepath.Join(opts.Site, ConfigFile)})
+	realRoot, err := filepath.EvalSymlinks(opts.Site)
+	if err != nil {
+		realRoot = opts.Site
+	}
 	for _, dir := range []string{ContentDir, TemplatesDir, StaticDir} {
-		root := filepath.Join(opts.Site, dir)
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) && p == root {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-					return nil // links to folders are not followed by the build either
-				}
-			}
-			rel, _ := filepath.Rel(opts.Site, p)
-			files = append(files, inputFile{filepath.ToSlash(rel), p})
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		if fi, err := os.Stat(filepath.Join(opts.Site, dir)); err != nil || !fi.IsDir() {
+			continue
 		}
+		walk(opts.Site, realRoot, dir, &diags, func(rel, abs string) {
+			files = append(files, inputFile{dir + "/" + rel, abs})
+		})
 	}
 	for _, e := range extra {
 		files = append(files, inputFile{"extra:" + e, filepath.Join(opts.Site, filepath.FromSlash(e))})
 	}
 	slices.SortFunc(files, func(a, b inputFile) int { return strings.Compare(a.name, b.name) })
-	return files, nil
+	return files, diags
 }
 
 // hashFiles returns the SHA-256 of each file by name, taken from known
@@ -159,11 +243,11 @@ func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[s
 			sums[i] = sum
 			return nil
 		}
-		b, err := os.ReadFile(f.path)
-		if err != nil && !os.IsNotExist(err) {
+		sum, err := hashFile(f.path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		sums[i] = sha256.Sum256(b)
+		sums[i] = sum
 		return nil
 	})
 	if err != nil {
@@ -184,10 +268,7 @@ func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[s
 // the build reads it, so a file changed during the build is never taken
 // as built.
 func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
-	files, err := inputFiles(opts, configBibliographies(opts))
-	if err != nil {
-		return nil
-	}
+	files, _ := inputFiles(opts, configBibliographies(opts))
 	sums, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
 		return strings.HasPrefix(name, ContentDir+"/") && strings.HasSuffix(name, ".md")
 	})
@@ -202,6 +283,27 @@ func configBibliographies(opts Options) []string {
 		return nil
 	}
 	return cfg.Bibliography
+}
+
+// hashFile returns the SHA-256 of a regular file, read as a stream. A
+// file that is not regular (a named pipe, a device) hashes as empty: it is
+// never opened for reading, since reading one can block for ever.
+func hashFile(name string) ([32]byte, error) {
+	f, err := openRegular(name)
+	if errors.Is(err, errNotRegular) {
+		return sha256.Sum256(nil), nil
+	}
+	if err != nil {
+		return [32]byte{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return [32]byte{}, err
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, nil
 }
 
 // upToDate reports whether out holds a build of exactly these inputs.

@@ -3,7 +3,6 @@ package generator
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 )
@@ -21,23 +20,6 @@ func mountTmpfs(t *testing.T, dir string) {
 	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
 }
 
-// scratch lists what a build left in dir that only a running build makes.
-func scratch(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var left []string
-	for _, e := range entries {
-		n := e.Name()
-		if strings.HasPrefix(n, scratchPrefix) || strings.Contains(n, ".staging-") || strings.Contains(n, ".spill-") || strings.Contains(n, ".old-") {
-			left = append(left, n)
-		}
-	}
-	return left
-}
-
 // An output folder that is a mount point (a container volume) cannot be
 // renamed, and files cannot be renamed into it from outside: the build
 // works inside it, replaces what it holds, and on failure leaves it as it
@@ -50,16 +32,17 @@ func TestMountedOutputFolder(t *testing.T) {
 		t.Fatal("isMountPoint does not see the RAM disk mounted at the output folder")
 	}
 
+	s.write("content/therapy/old.md", "---\ntitle: Old\n---\nText.\n")
 	s.mustBuild()
 	assertContains(t, s.read("therapy/groups/index.html"), "<h1")
-	os.WriteFile(filepath.Join(out, "stale.html"), []byte("from an old build"), 0o644)
+	os.Remove(filepath.Join(s.root, "content", "therapy", "old.md"))
 	// What a build that was killed left inside the folder.
 	os.MkdirAll(filepath.Join(out, scratchPrefix+"staging-0123", "therapy"), 0o755)
 	os.WriteFile(filepath.Join(out, scratchPrefix+"spill-0123"), []byte("<p>body</p>"), 0o644)
 	s.write("content/therapy/groups.md", "---\ntitle: Group sessions\n---\nText.\n")
 	s.mustBuild()
 	assertContains(t, s.read("therapy/groups/index.html"), "Group sessions")
-	if s.exists("stale.html") {
+	if s.exists("therapy/old/index.html") {
 		t.Error("a file of the previous site is still in the mounted output folder")
 	}
 	for _, dir := range []string{out, s.root} {

@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -95,8 +97,9 @@ type staging struct {
 	id     string // names this build in the output's marker file
 	inside bool   // dir is inside out (see workDir)
 
-	mu   sync.Mutex
-	made map[string]bool // folders already made, to save a stat per file
+	mu      sync.Mutex
+	made    map[string]bool // folders already made, to save a stat per file
+	written []outputRecord  // every file written, for the manifest
 }
 
 func newStaging(out string) (*staging, error) {
@@ -261,8 +264,52 @@ func removeTree(dir string) error {
 
 // write writes a file at a slash-separated path inside the staging folder.
 func (s *staging) write(rel string, data []byte) error {
+	return s.create(rel, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// copy writes a file at a slash-separated path inside the staging folder
+// with what r holds, streamed: an asset of gigabytes is never held in
+// memory. (From one file to another, the system copies it in the kernel.)
+func (s *staging) copy(rel string, r io.Reader) error {
+	return s.create(rel, func(f *os.File) error {
+		_, err := io.Copy(f, r)
+		return err
+	})
+}
+
+// create makes a file at a slash-separated path inside the staging folder,
+// fills it with fill, and records its size and time for the manifest.
+func (s *staging) create(rel string, fill func(*os.File) error) error {
 	p := filepath.Join(s.dir, filepath.FromSlash(rel))
-	dir := filepath.Dir(p)
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	err = fill(f)
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.written = append(s.written, outputRecord{Path: rel, Size: fi.Size(), Mod: fi.ModTime().UnixNano()})
+	s.mu.Unlock()
+	return nil
+}
+
+// mkdir makes a folder of the staging folder, once.
+func (s *staging) mkdir(dir string) error {
 	s.mu.Lock()
 	made := s.made[dir]
 	s.mu.Unlock()
@@ -278,7 +325,17 @@ func (s *staging) write(rel string, data []byte) error {
 		s.made[dir] = true
 		s.mu.Unlock()
 	}
-	return os.WriteFile(p, data, 0o644)
+	return nil
+}
+
+// records returns what the staging folder holds, sorted by path, once
+// every file is written.
+func (s *staging) records() []outputRecord {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.written)
+	slices.SortFunc(out, func(a, b outputRecord) int { return strings.Compare(a.Path, b.Path) })
+	return out
 }
 
 func randomSuffix() string {

@@ -1,9 +1,13 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // These tests each reproduce a way in which a build once gave a silently
@@ -165,4 +169,156 @@ func TestBaseURLFlagIsBlamedOnTheFlag(t *testing.T) {
 	got := diagnostics(res, err)
 	assertContains(t, got, `--base-url: error: --base-url "ftp://x/" is not a web address`)
 	assertNotContains(t, got, "site.yaml")
+}
+
+func TestPrivateFilesAreNeverPublished(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.write(".env", "PASSWORD=hunter2\n")
+	s.write(".git/config", "[core]\n")
+	mustSymlink(t, "../../.env", filepath.Join(s.root, "content", "therapy", "env.txt"))
+	mustSymlink(t, "../.git/config", filepath.Join(s.root, "content", "git.txt"))
+	mustSymlink(t, "../site.yaml", filepath.Join(s.root, "content", "settings.txt"))
+	res, err := s.build()
+	got := diagnostics(res, err)
+	assertContains(t, got,
+		"content/therapy/env.txt: error: this is a link to .env, a hidden file or the site's settings, which are never published: remove the link",
+		"content/git.txt: error: this is a link to .git/config",
+		"content/settings.txt: error: this is a link to site.yaml")
+	if err == nil {
+		t.Fatal("the build published links to private files")
+	}
+	for _, f := range []string{"therapy/env.txt", "git.txt", "settings.txt"} {
+		if s.exists(f) {
+			t.Errorf("%s was published", f)
+		}
+	}
+}
+
+func TestBinaryFileIsCalledBinary(t *testing.T) {
+	runBreakCases(t, goodSite, []breakCase{{
+		name:  "NUL bytes",
+		files: map[string]string{"content/therapy/groups.md": strings.Repeat("\x00", 64)},
+		want:  []string{"content/therapy/groups.md:1: error: this file holds NUL bytes, so it is not text"},
+		fails: true,
+	}})
+}
+
+func TestNewFolderLinkIsReportedAfterAnUpToDateBuild(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.mustBuild()
+	mustSymlink(t, filepath.Join(s.root, "content", "therapy"), filepath.Join(s.root, "content", "linked"))
+	res := s.mustBuild()
+	if res.UpToDate {
+		t.Error("a new link to a folder was taken for no change")
+	}
+	assertContains(t, res.Diagnostics.String(), "content/linked: warning: this is a link to a folder, which Pamphlet does not follow")
+	// And with nothing changed since, the warning is still given.
+	res = s.mustBuild()
+	if !res.UpToDate {
+		t.Error("a second build with nothing changed was not up to date")
+	}
+	assertContains(t, res.Diagnostics.String(), "content/linked: warning: this is a link to a folder")
+}
+
+func mustSymlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+}
+
+func TestUpToDateChecksTheOutputFolder(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		spoil func(out string) error
+	}{
+		{"emptied", func(out string) error {
+			entries, _ := os.ReadDir(out)
+			for _, e := range entries {
+				if e.Name() != outputMarker {
+					os.RemoveAll(filepath.Join(out, e.Name()))
+				}
+			}
+			return nil
+		}},
+		{"a file deleted", func(out string) error { return os.Remove(filepath.Join(out, "therapy", "groups", "index.html")) }},
+		{"a file edited", func(out string) error {
+			p := filepath.Join(out, "therapy", "groups", "index.html")
+			b, _ := os.ReadFile(p)
+			b[len(b)/2] = 'X' // same size
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				return err
+			}
+			old := time.Now().Add(-time.Hour)
+			return os.Chtimes(p, old, old)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newTestSite(t, goodSite)
+			s.mustBuild()
+			want := s.read("therapy/groups/index.html")
+			if err := c.spoil(filepath.Join(s.root, "public")); err != nil {
+				t.Fatal(err)
+			}
+			res := s.mustBuild()
+			if res.UpToDate {
+				t.Fatal("the build took a spoilt output folder to be up to date")
+			}
+			if got := s.read("therapy/groups/index.html"); got != want {
+				t.Error("the page was not written again")
+			}
+			if res = s.mustBuild(); !res.UpToDate {
+				t.Error("the next build with nothing changed was not up to date")
+			}
+		})
+	}
+}
+
+func TestFilesAddedToTheOutputFolderAreNotDeleted(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.mustBuild()
+	out := filepath.Join(s.root, "public")
+	if err := os.WriteFile(filepath.Join(out, "CNAME"), []byte("leaflets.clinic.example\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := s.snapshot()
+	s.write("content/therapy/groups.md", "---\ntitle: Group sessions\n---\nText.\n")
+	_, err := s.build()
+	if err == nil {
+		t.Fatal("a build deleted a file it did not write")
+	}
+	assertContains(t, err.Error(), filepath.Join(out, "CNAME")+": this file was not written by pamphlet", "static/CNAME", "Nothing was written")
+	if s.snapshot() != before {
+		t.Error("public/ changed")
+	}
+	// Moved to static/, it is published by every build.
+	os.Remove(filepath.Join(out, "CNAME"))
+	s.write("static/CNAME", "leaflets.clinic.example\n")
+	s.mustBuild()
+	if s.read("CNAME") != "leaflets.clinic.example\n" {
+		t.Error("static/CNAME was not published")
+	}
+}
+
+func TestLargeAssetsAreStreamed(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	const size = 64 << 20
+	f, err := os.Create(filepath.Join(s.root, "content", "therapy", "video.mp4"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	s.mustBuild()
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > size/4 {
+		t.Errorf("the build allocated %d MiB for a %d MiB file: it read the file into memory", grew>>20, size>>20)
+	}
+	if fi, err := os.Stat(filepath.Join(s.root, "public", "therapy", "video.mp4")); err != nil || fi.Size() != size {
+		t.Errorf("the file was not copied whole: %v", err)
+	}
 }

@@ -77,7 +77,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 				diags.Errorf(sitePath, 0, 0, "there is another template named %s at %s: templates are found by file name, so rename one", name, prev)
 				return
 			}
-			b, err := os.ReadFile(abs)
+			b, err := readRegular(abs)
 			if err != nil {
 				diags.Errorf(sitePath, 0, 0, "cannot read this template: %v", unwrapPathError(err))
 				return

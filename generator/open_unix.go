@@ -1,0 +1,9 @@
+//go:build unix
+
+package generator
+
+import "syscall"
+
+// openNonBlocking opens a named pipe without waiting for a writer (see
+// openRegular); for a regular file it changes nothing.
+const openNonBlocking = syscall.O_NONBLOCK
