@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -142,6 +143,8 @@ type parseState struct {
 	frontMatter *yamldecode.Decoder[FrontMatter]
 
 	badFrontMatter bool // the YAML could not be read: the page is not rendered
+	// last is the position pos returned last, to count on from.
+	last struct{ line, offset, col int }
 }
 
 // pageLink is a link from one page to another, checked once every page is
@@ -154,12 +157,21 @@ type pageLink struct {
 }
 
 // pos returns the 1-based line and column of a byte offset in the source.
+// Columns count characters, not bytes. Positions are mostly asked for in
+// the order of the text, so the column is counted on from the last one
+// asked for on the same line: counting from the start of the line each
+// time made a long line of citations take quadratic time.
 func (s *parseState) pos(offset int) (line, col int) {
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > offset }) - 1
 	if i < 0 {
 		return 1, 1
 	}
-	col = len([]rune(string(s.source[s.lines[i]:offset]))) + 1
+	from, col := s.lines[i], 1
+	if s.last.line == i+1 && s.last.offset <= offset && s.last.offset >= from {
+		from, col = s.last.offset, s.last.col
+	}
+	col += utf8.RuneCount(s.source[from:offset])
+	s.last.line, s.last.offset, s.last.col = i+1, offset, col
 	return i + 1, col
 }
 

@@ -168,6 +168,10 @@ func (ps *Parser) Parse(src Source) *Page {
 		p.Kind = KindSection
 	}
 	ps.lines = lineStarts(ps.lines, src.Data)
+	if line, n := longestLine(ps.lines, len(src.Data)); n > maxLine {
+		p.Diags.Errorf(p.Path, line, 0, "this line is %d characters long, and Pamphlet reads lines of up to %d: break it into paragraphs, with a blank line between them (the Markdown reader can take minutes over a line this long)", n, maxLine)
+		return p
+	}
 	state := &parseState{page: p, cfg: ps.cfg, frontMatter: ps.frontMatter, files: ps.files, bibs: ps.bibs, source: src.Data, lines: ps.lines, summary: ps.summary}
 	if !ps.frontMatterClosed(src, p) {
 		return p
@@ -335,7 +339,7 @@ func isSeparator(l []byte) bool {
 func checkFrontMatter(p *Page, pos yamldecode.Positions) {
 	f := &p.Front
 	if strings.TrimSpace(f.Title) == "" {
-		p.Diags.Errorf(p.Path, 1, 0, "this page has no title: add a line such as \"title: What is mentalizing?\" to its front matter")
+		p.Diags.Errorf(p.Path, max(1, pos.Line("title")), 0, "this page has no title: add a line such as \"title: What is mentalizing?\" to its front matter")
 		f.Title = strings.TrimSuffix(p.Rel, ".md")
 	}
 	for i, a := range f.Audience {
@@ -359,6 +363,27 @@ func checkFrontMatter(p *Page, pos yamldecode.Positions) {
 	if f.LastReviewed != nil && f.NextReview != nil && !f.NextReview.After(f.LastReviewed.Time) {
 		p.Diags.Errorf(p.Path, pos.Line("next_review"), 0, "next_review (%s) is not after last_reviewed (%s): check both dates", f.NextReview.ISO(), f.LastReviewed.ISO())
 	}
+}
+
+// maxLine is the longest line, in bytes, that a page may have. Goldmark
+// looks for the end of a link from each "](" or "<" to the end of the
+// line, so a line of thousands of them costs the square of its length
+// (50,000 took seven seconds); prose has no lines this long.
+const maxLine = 10000
+
+// longestLine returns the 1-based number and the length of the longest
+// line, given where each line starts and the length of the text.
+func longestLine(starts []int, size int) (line, n int) {
+	for i, start := range starts {
+		end := size
+		if i+1 < len(starts) {
+			end = starts[i+1] - 1
+		}
+		if end-start > n {
+			line, n = i+1, end-start
+		}
+	}
+	return line, n
 }
 
 // lineStarts returns the byte offset at which each line starts, in

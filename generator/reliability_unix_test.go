@@ -7,30 +7,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 )
-
-// buildWithin builds the site and fails the test if the build takes more
-// than a minute: a build that reads a named pipe would wait for ever.
-func buildWithin(t *testing.T, s *testSite) (*Result, error) {
-	t.Helper()
-	type result struct {
-		res *Result
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		res, err := s.build()
-		done <- result{res, err}
-	}()
-	select {
-	case r := <-done:
-		return r.res, r.err
-	case <-time.After(time.Minute):
-		t.Fatal("the build did not finish: it is waiting on something it should never have opened")
-		return nil, nil
-	}
-}
 
 func TestSpecialFilesAreNeverOpened(t *testing.T) {
 	for _, withManifest := range []bool{false, true} {

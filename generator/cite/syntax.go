@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -77,7 +78,11 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return nil
 	}
 	if line[0] == '[' {
-		end, refs := parseBracket(line, seg.Start)
+		close := closingBrackets(pc, line, seg.Start)
+		if close < 0 || close > maxCluster {
+			return nil
+		}
+		end, refs := parseBracket(line[:close+1], seg.Start)
 		if refs == nil {
 			return nil
 		}
@@ -100,7 +105,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	r := &Ref{Key: key, Offset: seg.Start}
 	// "@key [p. 30]": a bracket right after (one space) holds the locator.
 	if end+1 < len(line) && line[end] == ' ' && line[end+1] == '[' {
-		if close := strings.IndexByte(string(line[end+1:]), ']'); close > 0 {
+		if close := bytes.IndexByte(line[end+1:], ']'); close > 0 {
 			inner := string(line[end+2 : end+1+close])
 			after := end + 2 + close
 			if !strings.Contains(inner, "@") && (after >= len(line) || (line[after] != '(' && line[after] != '[')) {
@@ -112,6 +117,64 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	c := &Citation{Refs: []*Ref{r}, Narrative: true, Source: string(line[:end])}
 	block.Advance(end)
 	return c
+}
+
+// maxCluster is the longest bracket read as a citation cluster: longer
+// ones are text. It keeps a line of brackets nested thousands deep from
+// costing the square of its length, and is far longer than the clusters
+// people write ("[see @bateman1999, pp. 33-35; also @storebo2020]").
+const maxCluster = 2000
+
+// bracketsKey holds the matches of the brackets of the line being parsed.
+var bracketsKey = parser.NewContextKey()
+
+// brackets records, for one line of a block, where each "[" is closed: so
+// that finding the end of a bracket costs the same however many brackets
+// are open before it. Looking for it from each "[" made a line of many
+// unclosed brackets take quadratic time (50,000 took seven seconds).
+type brackets struct {
+	start, end int     // the line, as offsets in the source
+	close      []int32 // for each byte of the line from start: where its "[" closes, or -1
+}
+
+// closingBrackets returns the index in line (which starts at offset start
+// in the source) of the "]" that closes the "[" at line[0], or -1.
+func closingBrackets(pc parser.Context, line []byte, start int) int {
+	b, _ := pc.Get(bracketsKey).(*brackets)
+	if b == nil || start < b.start || start+len(line) != b.end {
+		b = matchBrackets(line, start)
+		pc.Set(bracketsKey, b)
+	}
+	c := b.close[start-b.start]
+	if c < 0 {
+		return -1
+	}
+	return int(c) - (start - b.start)
+}
+
+// matchBrackets finds where each "[" of line closes, skipping characters
+// escaped with a backslash.
+func matchBrackets(line []byte, start int) *brackets {
+	b := &brackets{start: start, end: start + len(line), close: make([]int32, len(line))}
+	var open []int32
+	for i := 0; i < len(line); i++ {
+		b.close[i] = -1
+		switch line[i] {
+		case '\\':
+			if i+1 < len(line) {
+				i++
+				b.close[i] = -1
+			}
+		case '[':
+			open = append(open, int32(i))
+		case ']':
+			if n := len(open); n > 0 {
+				b.close[open[n-1]] = int32(i)
+				open = open[:n-1]
+			}
+		}
+	}
+	return b
 }
 
 // parseBracket parses "[...]" at the start of line into its references.

@@ -362,7 +362,9 @@ stops:
 		}
 	}
 	first := nextWordRune(text[p:])
-	if q := strings.IndexFunc(text[p:], isWordStart); q >= 0 && q < 8 && urlLen(text[p+q:]) > 0 {
+	// Only the next few characters are looked at: looking through the
+	// rest of the text at each sentence end cost the square of its length.
+	if q := strings.IndexFunc(text[p:min(len(text), p+8+utf8.UTFMax)], isWordStart); q >= 0 && q < 8 && urlLen(text[p+q:]) > 0 {
 		first = 'A' // "Call us. samaritans.org" has a link, not a lower-case word
 	}
 	lower, upper := unicode.IsLower(first), unicode.IsUpper(first) || unicode.IsTitle(first)
@@ -492,11 +494,22 @@ func precededByWord(text string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// maxURLLen is the longest address urlLen finds.
+const maxURLLen = 512
+
 // urlLen returns the length of the URL or e-mail address at the start of
 // s, without trailing punctuation, or 0 if there is none. It knows
 // "https://…", "www.…", "mailto:…", "name@host.org" and bare domains with
 // a lower-case top-level domain ("samaritans.org", "nhs.uk/111").
 func urlLen(s string) int {
+	// An address is looked for from every place a chunk of text may
+	// start ("[a][a][a]..." has one at each "a"), and each look reads to
+	// the end of the chunk: a bound on its length keeps a long chunk
+	// without spaces from costing the square of its length. No address a
+	// patient is asked to type is longer.
+	if len(s) > maxURLLen {
+		s = s[:maxURLLen]
+	}
 	// Most words are not URLs: find the end of the chunk and give up early
 	// if it has no . @ or : inside it, as every URL has.
 	end, marks := len(s), false
