@@ -14,7 +14,7 @@ import (
 func TestCheckBundledSiteGolden(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		t.Run(format, func(t *testing.T) {
-			stdout, stderr, code := runCLI(t, "check", "--today", "2026-11-25", "--format", format)
+			stdout, stderr, code := runCLI(t, "check", "--today", "2026-12-04", "--format", format)
 			if code != 0 {
 				t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
 			}
@@ -37,10 +37,11 @@ func TestCheckBundledSiteGolden(t *testing.T) {
 	}
 }
 
-// TestCheckBundledSiteIsHonest: the starter lacks named clinical reviewers
-// and review dates, and says so; everything else is met.
+// TestCheckBundledSiteIsHonest: the starter lacks named clinical reviewers,
+// review dates and a funding statement, which only a clinic can give, and
+// says so; everything else is met.
 func TestCheckBundledSiteIsHonest(t *testing.T) {
-	stdout, _, code := runCLI(t, "check", "--today", "2026-11-25", "--format", "json")
+	stdout, _, code := runCLI(t, "check", "--today", "2026-12-04", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -63,13 +64,14 @@ func TestCheckBundledSiteIsHonest(t *testing.T) {
 		t.Errorf("%d errors", r.Summary.Errors)
 	}
 	for name := range r.Summary.Missing {
-		if name != "Authority" && name != "Attribution" {
+		if name != "Authority" && name != "Attribution" && name != "Financial disclosure" {
 			t.Errorf("the starter misses %s", name)
 		}
 	}
 	for _, p := range r.Pages {
 		for _, d := range p.Diagnostics {
-			if !strings.HasPrefix(d.Message, "Authority: ") && !strings.HasPrefix(d.Message, "Attribution: no last-reviewed date") {
+			if !strings.HasPrefix(d.Message, "Authority: ") && !strings.HasPrefix(d.Message, "Attribution: no last-reviewed date") &&
+				!strings.HasPrefix(d.Message, "Financial disclosure: the site does not say who funds it") {
 				t.Errorf("%s: %s", p.File, d.Message)
 			}
 		}
