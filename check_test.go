@@ -39,7 +39,8 @@ func TestCheckBundledSiteGolden(t *testing.T) {
 
 // TestCheckBundledSiteIsHonest: the starter lacks named clinical reviewers,
 // review dates and a funding statement, which only a clinic can give, and
-// says so; everything else is met.
+// says so; everything else is met, and every page meets the readability
+// target on both measures.
 func TestCheckBundledSiteIsHonest(t *testing.T) {
 	stdout, _, code := runCLI(t, "check", "--today", "2026-12-04", "--format", "json")
 	if code != 0 {
@@ -52,6 +53,11 @@ func TestCheckBundledSiteIsHonest(t *testing.T) {
 		} `json:"summary"`
 		Pages []struct {
 			File        string `json:"file"`
+			Readability *struct {
+				Met          bool `json:"met"`
+				SMOGEstimate bool `json:"smog_estimate"`
+				Sentences    int  `json:"sentences"`
+			} `json:"readability"`
 			Diagnostics []struct {
 				Message string `json:"message"`
 			} `json:"diagnostics"`
@@ -69,6 +75,11 @@ func TestCheckBundledSiteIsHonest(t *testing.T) {
 		}
 	}
 	for _, p := range r.Pages {
+		if p.Readability == nil || !p.Readability.Met {
+			t.Errorf("%s: readability %+v, want both grades at or under 8", p.File, p.Readability)
+		} else if p.Readability.SMOGEstimate != (p.Readability.Sentences < 30) {
+			t.Errorf("%s: SMOG estimate %v on %d sentences", p.File, p.Readability.SMOGEstimate, p.Readability.Sentences)
+		}
 		for _, d := range p.Diagnostics {
 			if !strings.HasPrefix(d.Message, "Authority: ") && !strings.HasPrefix(d.Message, "Attribution: no last-reviewed date") &&
 				!strings.HasPrefix(d.Message, "Financial disclosure: the site does not say who funds it") {

@@ -117,9 +117,16 @@ type ReadabilityReport struct {
 	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
 	SMOGGrade          float64 `json:"smog_grade"`
 	SMOGStable         bool    `json:"smog_stable"` // 30 sentences or more
-	FleschReadingEase  float64 `json:"flesch_reading_ease"`
-	Target             float64 `json:"target_grade"`
-	Met                bool    `json:"met"`
+	// SMOGEstimate is true when the page has fewer than the 30 sentences
+	// SMOG is defined on: its grade is then an estimate, scaled up from
+	// the sentences there are.
+	SMOGEstimate      bool    `json:"smog_estimate"`
+	FleschReadingEase float64 `json:"flesch_reading_ease"`
+	Target            float64 `json:"target_grade"`
+	// Grade is the higher of the two grades, which Met compares with the
+	// target: a page meets it only when both grades are at or under it.
+	Grade float64 `json:"grade"`
+	Met   bool    `json:"met"`
 	// Hardest are the sentences to rewrite first, hardest first.
 	Hardest []HardSentence `json:"hardest,omitempty"`
 }
@@ -306,29 +313,10 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 
 	pr.Review = reviewStatus(site, p, today, &pr.Diagnostics, line)
 
-	if p.Readability.Words > 0 && p.Medical {
-		rd := p.Readability
-		rr := &ReadabilityReport{
-			Words: rd.Words, Sentences: rd.Sentences,
-			FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade), SMOGStable: rd.Stable(),
-			FleschReadingEase: round1(rd.FleschReadingEase), Target: site.ReadabilityTarget,
-		}
-		for _, h := range rd.Hardest {
-			rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
-		}
-		grade := rr.FleschKincaidGrade
-		if rr.SMOGStable {
-			grade = max(grade, rr.SMOGGrade) // SMOG is the better measure when it is stable
-		}
-		rr.Met = grade <= site.ReadabilityTarget
-		if !rr.Met {
-			hint := "use shorter sentences and everyday words"
-			if len(rd.Hardest) > 0 {
-				hint = fmt.Sprintf("start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
-			}
-			pr.Diagnostics.Warnf(p.Path, 0, 0, "Readability: reading grade %.1f is above the target of %g; %s", grade, site.ReadabilityTarget, hint)
-		}
-		pr.Readability = rr
+	// Every page that has prose is measured, the site's policy pages too:
+	// patients read them.
+	if p.Readability.Words > 0 {
+		pr.Readability = readabilityReport(p, site.ReadabilityTarget, &pr.Diagnostics)
 	}
 
 	if p.Suicide != "" && p.Safety != "crisis" && !p.LinksToCrisis {
@@ -340,6 +328,49 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 type reason struct {
 	text, fix string
 	line      int
+}
+
+// readabilityReport grades a page's prose against the target and warns
+// when either grade is above it. SMOG is the measure health material is
+// judged by, and Flesch-Kincaid tends to say text is easier than it is, so
+// the page must meet the target on both. On fewer than 30 sentences SMOG is
+// an estimate, but it still counts: a short page full of long words is
+// hard to read however few sentences it has.
+func readabilityReport(p PageFacts, target float64, diags *diag.List) *ReadabilityReport {
+	rd := p.Readability
+	rr := &ReadabilityReport{
+		Words: rd.Words, Sentences: rd.Sentences,
+		FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade),
+		SMOGStable: rd.Stable(), SMOGEstimate: !rd.Stable(),
+		FleschReadingEase: round1(rd.FleschReadingEase), Target: target,
+	}
+	for _, h := range rd.Hardest {
+		rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
+	}
+	rr.Grade = max(rr.FleschKincaidGrade, rr.SMOGGrade)
+	rr.Met = rr.Grade <= target
+	if rr.Met {
+		return rr
+	}
+	smog := fmt.Sprintf("SMOG grade %.1f", rr.SMOGGrade)
+	if rr.SMOGEstimate {
+		smog += fmt.Sprintf(" (an estimate: the page has %d sentences, SMOG is defined on 30)", rd.Sentences)
+	}
+	fk := fmt.Sprintf("Flesch-Kincaid grade %.1f", rr.FleschKincaidGrade)
+	var what, hint string
+	switch {
+	case rr.FleschKincaidGrade > target && rr.SMOGGrade > target:
+		what, hint = fmt.Sprintf("%s and %s are", fk, smog), "use shorter sentences and fewer long words"
+	case rr.SMOGGrade > target:
+		what, hint = fmt.Sprintf("%s is", smog), "use fewer long words (of three syllables or more)"
+	default:
+		what, hint = fmt.Sprintf("%s is", fk), "use shorter sentences and shorter words"
+	}
+	if len(rd.Hardest) > 0 {
+		hint += fmt.Sprintf("; start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
+	}
+	diags.Warnf(p.Path, 0, 0, "Readability: %s above the target of grade %g; %s", what, target, hint)
+	return rr
 }
 
 // reviewStatus works out the page's review state and reports dates in the
