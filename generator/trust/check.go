@@ -31,6 +31,15 @@ type SiteFacts struct {
 	Funding       string
 	Advertising   string
 	CrisisPage    string // content-relative source path
+	// ConfigFile names the settings file in diagnostics ("site.yaml");
+	// ConfigPlaceholders are the placeholders outside its comments (see
+	// FindPlaceholders).
+	ConfigFile         string
+	ConfigPlaceholders []Placeholder
+	// Helplines are the crisis block's lines, and CrisisAt the line of the
+	// settings file where the block begins.
+	Helplines []Helpline
+	CrisisAt  int
 	// ReviewInterval is added to last_reviewed when a page has no
 	// next_review; ReadabilityTarget is the US grade pages should not pass.
 	ReviewInterval    Interval
@@ -64,6 +73,9 @@ type PageFacts struct {
 	SuicideLn int
 	// LinksToCrisis is true when the page links to the crisis page.
 	LinksToCrisis bool
+	// Placeholders are the placeholders in the page's file, front matter
+	// included (see FindPlaceholders).
+	Placeholders []Placeholder
 
 	Readability Readability
 }
@@ -185,6 +197,7 @@ func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) 
 		byFile[p.Path] = len(r.Pages)
 		r.Pages = append(r.Pages, pr)
 	}
+	r.Site = siteChecks(site)
 	for _, d := range build {
 		if i, ok := byFile[d.File]; ok {
 			r.Pages[i].Diagnostics.Add(d)
@@ -232,7 +245,7 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 		s := PrincipleStatus{Name: name, Met: len(reasons) == 0}
 		for _, r := range reasons {
 			s.Reasons = append(s.Reasons, r.text)
-			pr.Diagnostics.Warnf(p.Path, r.line, 0, "%s: %s; %s", name, r.text, r.fix)
+			pr.Diagnostics.Warnf(p.Path, r.line, r.col, "%s: %s; %s", name, r.text, r.fix)
 		}
 		pr.Principles = append(pr.Principles, s)
 	}
@@ -241,34 +254,37 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var authority []reason
 	if p.Medical {
 		if len(p.Authors) == 0 {
-			authority = append(authority, reason{"no author named", "add authors: with each author's name and credentials", line("title")})
+			authority = append(authority, reason{"no author named", "add authors: with each author's name and credentials", line("title"), 0})
 		}
 		for _, a := range p.Authors {
 			if a.Credentials == "" && a.Role == "" {
-				authority = append(authority, reason{fmt.Sprintf("author %q has no credentials", a.Name), "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line("authors")})
+				authority = append(authority, reason{fmt.Sprintf("author %q has no credentials", a.Name), "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line("authors"), 0})
 			}
 		}
 		if len(p.Reviewers) == 0 {
-			authority = append(authority, reason{"no clinical reviewer named", "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line("title")})
+			authority = append(authority, reason{"no clinical reviewer named", "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line("title"), 0})
 		}
 		for _, a := range p.Reviewers {
 			if a.Credentials == "" {
-				authority = append(authority, reason{fmt.Sprintf("reviewer %q has no credentials", a.Name), "add the reviewer's credentials:", line("reviewed_by")})
+				authority = append(authority, reason{fmt.Sprintf("reviewer %q has no credentials", a.Name), "add the reviewer's credentials:", line("reviewed_by"), 0})
 			}
 		}
 	}
 	add(Authority, authority...)
 
 	// 2. Complementarity: the disclaimer, shown on every page.
-	if site.Disclaimer == "" {
-		add(Complementarity, reason{"the site has no disclaimer", "add disclaimer: to site.yaml, e.g. \"This information supports, and does not replace, the care you get from your doctor.\"", line("title")})
-	} else {
+	switch {
+	case site.Disclaimer == "":
+		add(Complementarity, reason{text: "the site has no disclaimer", fix: "add disclaimer: to site.yaml, e.g. \"This information supports, and does not replace, the care you get from your doctor.\"", line: line("title")})
+	case HasPlaceholder(site.Disclaimer):
+		add(Complementarity, reason{text: "the disclaimer in site.yaml is a placeholder", fix: "write the site's own disclaimer: in site.yaml", line: line("title")})
+	default:
 		add(Complementarity)
 	}
 
 	// 3. Privacy: a privacy policy linked from every page.
 	if site.PrivacyPage == "" {
-		add(Privacy, reason{"no privacy policy is linked", "write a privacy page and name it in site.yaml as privacy_page:", line("title")})
+		add(Privacy, reason{"no privacy policy is linked", "write a privacy page and name it in site.yaml as privacy_page:", line("title"), 0})
 	} else {
 		add(Privacy)
 	}
@@ -277,37 +293,53 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var attribution []reason
 	if p.Medical {
 		if p.Published == nil {
-			attribution = append(attribution, reason{"no publication date", "add published: YYYY-MM-DD (the date the page first went live)", line("title")})
+			attribution = append(attribution, reason{"no publication date", "add published: YYYY-MM-DD (the date the page first went live)", line("title"), 0})
 		}
 		if p.LastReviewed == nil {
-			attribution = append(attribution, reason{"no last-reviewed date", "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line("title")})
+			attribution = append(attribution, reason{"no last-reviewed date", "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line("title"), 0})
 		}
 	}
 	add(Attribution, attribution...)
 
 	// 5. Justifiability: claims about treatment backed by evidence.
 	if p.Medical && p.Claim != "" && p.Citations == 0 {
-		add(Justifiability, reason{fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), "cite the evidence with [@key] from the bibliography", p.ClaimLine})
+		add(Justifiability, reason{fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), "cite the evidence with [@key] from the bibliography", p.ClaimLine, 0})
 	} else {
 		add(Justifiability)
 	}
 
-	// 6. Transparency: a way to get in touch from every page.
-	if site.ContactPage == "" && site.ContactEmail == "" && site.ContactPhone == "" {
-		add(Transparency, reason{"no contact page or address", "name a contact_page: in site.yaml, or give organisation: email:", line("title")})
-	} else {
-		add(Transparency)
+	// 6. Transparency: a way to get in touch from every page, and a page
+	// that shows its readers nothing meant for somebody else. An address
+	// nobody reads is no way to get in touch (the site-wide check reports
+	// it where site.yaml gives it).
+	var transparency []reason
+	email := site.ContactEmail
+	if HasPlaceholder(email) {
+		email = ""
 	}
+	if site.ContactPage == "" && email == "" && site.ContactPhone == "" {
+		transparency = append(transparency, reason{text: "no contact page or address", fix: "name a contact_page: in site.yaml, or give organisation: email:", line: line("title")})
+	}
+	for _, ph := range p.Placeholders {
+		transparency = append(transparency, placeholderReason(ph))
+	}
+	add(Transparency, transparency...)
 
 	// 7. Financial disclosure and 8. advertising policy.
-	if site.Funding == "" {
-		add(FinancialDisclosure, reason{"the site does not say who funds it", "add funding: to site.yaml", line("title")})
-	} else {
+	switch {
+	case site.Funding == "":
+		add(FinancialDisclosure, reason{text: "the site does not say who funds it", fix: "add funding: to site.yaml", line: line("title")})
+	case HasPlaceholder(site.Funding):
+		add(FinancialDisclosure, reason{text: "the funding statement in site.yaml is a placeholder", fix: "say in funding: who pays for the site", line: line("title")})
+	default:
 		add(FinancialDisclosure)
 	}
-	if site.Advertising == "" {
-		add(AdvertisingPolicy, reason{"the site states no advertising policy", "add advertising: to site.yaml, e.g. \"This site carries no advertising.\"", line("title")})
-	} else {
+	switch {
+	case site.Advertising == "":
+		add(AdvertisingPolicy, reason{text: "the site states no advertising policy", fix: "add advertising: to site.yaml, e.g. \"This site carries no advertising.\"", line: line("title")})
+	case HasPlaceholder(site.Advertising):
+		add(AdvertisingPolicy, reason{text: "the advertising policy in site.yaml is a placeholder", fix: "state the site's policy in advertising:, e.g. \"This site carries no advertising.\"", line: line("title")})
+	default:
 		add(AdvertisingPolicy)
 	}
 
@@ -327,7 +359,24 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 
 type reason struct {
 	text, fix string
-	line      int
+	line, col int
+}
+
+// placeholderReason says what a placeholder on a page is and what to do
+// about it.
+func placeholderReason(ph Placeholder) reason {
+	if ph.Address {
+		return reason{
+			text: fmt.Sprintf("%q is at a domain kept for examples, so nobody reads mail sent there", shorten(ph.Text, 80)),
+			fix:  "put your clinic's own address in its place, or take it out",
+			line: ph.Line, col: ph.Col,
+		}
+	}
+	return reason{
+		text: fmt.Sprintf("starter text that readers would see, %q", shorten(ph.Text, 100)),
+		fix:  "write what the note asks for in its place, or take the sentence out",
+		line: ph.Line, col: ph.Col,
+	}
 }
 
 // readabilityReport grades a page's prose against the target and warns

@@ -15,7 +15,7 @@ func checkOne(site SiteFacts, p PageFacts) *Report {
 	if site.Funding == "" {
 		site.Funding = "The clinic pays."
 	}
-	site.Advertising, site.PrivacyPage, site.ContactPage = "No adverts.", "/privacy/", "/contact/"
+	site.Advertising, site.PrivacyPage, site.ContactPage, site.ConfigFile = "No adverts.", "/privacy/", "/contact/", "site.yaml"
 	if site.ReadabilityTarget == 0 {
 		site.ReadabilityTarget = 8
 	}
