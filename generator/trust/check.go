@@ -254,19 +254,19 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var authority []reason
 	if p.Medical {
 		if len(p.Authors) == 0 {
-			authority = append(authority, reason{"no author named", "add authors: with each author's name and credentials", line("title"), 0})
+			authority = append(authority, reason{text: "no author named", fix: "add authors: with each author's name and credentials", line: line("title")})
 		}
 		for _, a := range p.Authors {
 			if a.Credentials == "" && a.Role == "" {
-				authority = append(authority, reason{fmt.Sprintf("author %q has no credentials", a.Name), "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line("authors"), 0})
+				authority = append(authority, reason{text: fmt.Sprintf("author %q has no credentials", a.Name), fix: "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line: line("authors")})
 			}
 		}
 		if len(p.Reviewers) == 0 {
-			authority = append(authority, reason{"no clinical reviewer named", "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line("title"), 0})
+			authority = append(authority, reason{text: "no clinical reviewer named", fix: "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line: line("title")})
 		}
 		for _, a := range p.Reviewers {
 			if a.Credentials == "" {
-				authority = append(authority, reason{fmt.Sprintf("reviewer %q has no credentials", a.Name), "add the reviewer's credentials:", line("reviewed_by"), 0})
+				authority = append(authority, reason{text: fmt.Sprintf("reviewer %q has no credentials", a.Name), fix: "add the reviewer's credentials:", line: line("reviewed_by")})
 			}
 		}
 	}
@@ -284,7 +284,7 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 
 	// 3. Privacy: a privacy policy linked from every page.
 	if site.PrivacyPage == "" {
-		add(Privacy, reason{"no privacy policy is linked", "write a privacy page and name it in site.yaml as privacy_page:", line("title"), 0})
+		add(Privacy, reason{text: "no privacy policy is linked", fix: "write a privacy page and name it in site.yaml as privacy_page:", line: line("title")})
 	} else {
 		add(Privacy)
 	}
@@ -293,17 +293,17 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var attribution []reason
 	if p.Medical {
 		if p.Published == nil {
-			attribution = append(attribution, reason{"no publication date", "add published: YYYY-MM-DD (the date the page first went live)", line("title"), 0})
+			attribution = append(attribution, reason{text: "no publication date", fix: "add published: YYYY-MM-DD (the date the page first went live)", line: line("title")})
 		}
 		if p.LastReviewed == nil {
-			attribution = append(attribution, reason{"no last-reviewed date", "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line("title"), 0})
+			attribution = append(attribution, reason{text: "no last-reviewed date", fix: "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line: line("title")})
 		}
 	}
 	add(Attribution, attribution...)
 
 	// 5. Justifiability: claims about treatment backed by evidence.
 	if p.Medical && p.Claim != "" && p.Citations == 0 {
-		add(Justifiability, reason{fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), "cite the evidence with [@key] from the bibliography", p.ClaimLine, 0})
+		add(Justifiability, reason{text: fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), fix: "cite the evidence with [@key] from the bibliography", line: p.ClaimLine})
 	} else {
 		add(Justifiability)
 	}

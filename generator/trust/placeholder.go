@@ -1,6 +1,7 @@
 package trust
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,8 +32,8 @@ var exampleDomains = []string{"org", "com", "net"}
 // starter's site.yaml explains in comments what to replace, and those are
 // not shown to anyone.
 //
-// Most files hold none, so it looks only where one of "[" + "REPLACE:" or
-// "xample." occurs.
+// Most files hold none: it costs a few fast searches of the text, for "["
+// and for "xample." in either case, and looks closer only where they match.
 func FindPlaceholders(src string, yaml bool) []Placeholder {
 	notes := findNotes(src)
 	var out []Placeholder
@@ -127,20 +128,14 @@ func findExampleAddresses(src string) [][2]int {
 			}
 			// A full stop or comma after an address ends the sentence.
 			end = start + len(strings.TrimRight(src[start:end], ".,;:"))
-			if n := len(out); n > 0 && out[n-1][1] > start {
-				continue // the same address, found in another case
-			}
 			out = append(out, [2]int{start, end})
 			i = max(i, end)
 		}
 	}
-	// The two searches each return their finds in order; merge them.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j][0] < out[j-1][0]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
+	// Each search returns its finds in order: put the two in order, and
+	// keep an address that both found ("example.org/EXAMPLE.com") once.
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return slices.CompactFunc(out, func(later, earlier [2]int) bool { return later[0] < earlier[1] })
 }
 
 // continuesHost reports whether the "." at src[i] is followed by more of a

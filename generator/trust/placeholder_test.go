@@ -2,6 +2,7 @@ package trust
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -30,6 +31,8 @@ func TestFindPlaceholders(t *testing.T) {
 			[]Placeholder{{Line: 1, Col: 7, Text: "https://www.example.com/help", Address: true}}},
 		{"bare domain and capitals", "The domain Example.NET is kept aside.", false,
 			[]Placeholder{{Line: 1, Col: 12, Text: "Example.NET", Address: true}}},
+		{"an address found in both cases is one", "See example.org/EXAMPLE.com today.", false,
+			[]Placeholder{{Line: 1, Col: 5, Text: "example.org/EXAMPLE.com", Address: true}}},
 		{"address inside a note is the note", "[REPLACE: not info@example.org]", false,
 			[]Placeholder{{Line: 1, Col: 1, Text: "[REPLACE: not info@example.org]"}}},
 		{"not example domains", "counterexample.org, example.org.uk, example.organic, example.co, clinic.example, an example. Org", false, nil},
@@ -98,6 +101,33 @@ func TestCheckPlaceholders(t *testing.T) {
 		}
 		if r := checkOne(SiteFacts{}, PageFacts{}); len(r.Site) != 0 {
 			t.Errorf("no crisis block: %v", r.Site)
+		}
+	})
+}
+
+// FuzzFindPlaceholders checks that any text can be searched, and that each
+// placeholder is where its line and column say.
+func FuzzFindPlaceholders(f *testing.F) {
+	for _, s := range []string{"[REPLACE: x]", "a@example.org.", "x\n[replace:", "EXAMPLE.COM/example.net", "# example.org\nk: 'a # example.com'", "example.", "[", "xample.org"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, src string, yaml bool) {
+		for _, ph := range FindPlaceholders(src, yaml) {
+			lines := strings.Split(src, "\n")
+			if ph.Line < 1 || ph.Line > len(lines) {
+				t.Fatalf("%+v: no line %d", ph, ph.Line)
+			}
+			line, at, col := lines[ph.Line-1], -1, 0
+			for i := range line { // by character, as Col counts
+				if col++; col == ph.Col {
+					at = i
+					break
+				}
+			}
+			if at < 0 || !strings.HasPrefix(line[at:], ph.Text) {
+				t.Fatalf("%+v is not at its line and column in %q", ph, src)
+			}
 		}
 	})
 }
