@@ -92,15 +92,15 @@ func printReport(w io.Writer, r *trust.Report) {
 			fmt.Fprintf(w, "  Meets: %s.\n", strings.Join(met, ", "))
 		}
 		if rd := p.Readability; rd != nil {
-			smog := fmt.Sprintf("SMOG %.1f over %d sentences", rd.SMOGGrade, rd.Sentences)
-			if !rd.SMOGStable {
-				smog += " (needs 30 to be reliable)"
+			smog := fmt.Sprintf("SMOG grade %.1f over %d sentences", rd.SMOGGrade, rd.Sentences)
+			if rd.SMOGEstimate {
+				smog = fmt.Sprintf("SMOG grade %.1f (an estimate: %d sentences, SMOG is defined on 30)", rd.SMOGGrade, rd.Sentences)
 			}
-			verdict := "meets"
+			verdict := "both meet"
 			if !rd.Met {
 				verdict = "above"
 			}
-			fmt.Fprintf(w, "  Reading level: grade %.1f (Flesch-Kincaid), %s, reading ease %.0f; %s the target of grade %g.\n", rd.FleschKincaidGrade, smog, rd.FleschReadingEase, verdict, rd.Target)
+			fmt.Fprintf(w, "  Reading level: Flesch-Kincaid grade %.1f, %s, reading ease %.0f; %s the target of grade %g.\n", rd.FleschKincaidGrade, smog, rd.FleschReadingEase, verdict, rd.Target)
 			if !rd.Met {
 				for _, s := range rd.Hardest {
 					fmt.Fprintf(w, "    rewrite first (grade %.0f): %q\n", s.Grade, s.Text)

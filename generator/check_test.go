@@ -35,7 +35,7 @@ reviewed_by: [{name: B. Doctor, credentials: "MD, consultant psychiatrist"}]
 published: 2024-01-10
 last_reviewed: 2025-06-01
 ---
-Therapy can help you feel better [@trial].
+Talking treatment can help you feel better [@trial].
 -- content/help.md --
 ---
 title: Help now
@@ -200,7 +200,7 @@ func TestCheckSafetyAndReadability(t *testing.T) {
 	home := pageReport(t, r, "content/_index.md")
 	assertContains(t, home.Diagnostics.String(),
 		"content/_index.md:8: warning: Safety: this page mentions suicide or self-harm but shows no crisis support",
-		"warning: Readability: reading grade",
+		"warning: Readability: Flesch-Kincaid grade",
 		`start with the hardest sentence: "The multidimensional`)
 	if home.Readability == nil || home.Readability.Met || home.Readability.Sentences != 2 {
 		t.Errorf("readability %+v", home.Readability)

@@ -48,6 +48,7 @@ type Config struct {
 	// parsed, basePath its path, always ending in "/"; baseFromFlag says
 	// that --base-url gave it.
 	pos            yamldecode.Positions
+	text           string // site.yaml as read, for the placeholder check
 	reviewInterval trust.Interval
 	base           *url.URL
 	basePath       string
@@ -166,7 +167,7 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 			return nil, diags
 		}
 	}
-	cfg.pos = pos
+	cfg.pos, cfg.text = pos, string(src)
 	if baseURL != "" {
 		cfg.BaseURL = baseURL
 		cfg.baseFromFlag = true

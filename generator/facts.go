@@ -296,6 +296,9 @@ type pageFacts struct {
 	claimLine   int
 	suicide     string
 	suicideLine int
+	// placeholders are the starter's notes and example.org addresses left
+	// in the page's file, for the clinic to replace.
+	placeholders []trust.Placeholder
 }
 
 func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
@@ -317,6 +320,10 @@ func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
 	}
 	for i := range f.readability.Hardest {
 		f.readability.Hardest[i].Text = strings.Clone(f.readability.Hardest[i].Text)
+	}
+	f.placeholders = trust.FindPlaceholders(unsafe.String(unsafe.SliceData(s.source), len(s.source)), false)
+	for i := range f.placeholders {
+		f.placeholders[i].Text = strings.Clone(f.placeholders[i].Text)
 	}
 	var treat []int // where words that may name a treatment start, in a block
 	for _, b := range blocks {
@@ -367,7 +374,8 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 		Safety:    f.Safety, KeyLines: p.KeyLines,
 		Claim: p.facts.claim, ClaimLine: p.facts.claimLine,
 		Suicide: p.facts.suicide, SuicideLn: p.facts.suicideLine,
-		Readability: p.facts.readability,
+		Placeholders: p.facts.placeholders,
+		Readability:  p.facts.readability,
 	}
 	for _, d := range []struct {
 		src *Date
@@ -416,6 +424,11 @@ func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
 		Organisation: c.Organisation.Name, ContactEmail: c.Organisation.Email, ContactPhone: c.Organisation.Phone,
 		Disclaimer: c.Disclaimer, Funding: c.Funding, Advertising: c.Advertising, CrisisPage: c.CrisisPage,
 		ReviewInterval: c.reviewInterval, ReadabilityTarget: c.ReadabilityTarget,
+		ConfigFile: ConfigFile, CrisisAt: c.line("crisis"),
+		ConfigPlaceholders: trust.FindPlaceholders(c.text, true),
+	}
+	for _, l := range c.Crisis {
+		site.Helplines = append(site.Helplines, trust.Helpline{Name: l.Name, Phone: l.Phone, Text: l.Text})
 	}
 	for _, ref := range []struct {
 		rel string

@@ -31,6 +31,15 @@ type SiteFacts struct {
 	Funding       string
 	Advertising   string
 	CrisisPage    string // content-relative source path
+	// ConfigFile names the settings file in diagnostics ("site.yaml");
+	// ConfigPlaceholders are the placeholders outside its comments (see
+	// FindPlaceholders).
+	ConfigFile         string
+	ConfigPlaceholders []Placeholder
+	// Helplines are the crisis block's lines, and CrisisAt the line of the
+	// settings file where the block begins.
+	Helplines []Helpline
+	CrisisAt  int
 	// ReviewInterval is added to last_reviewed when a page has no
 	// next_review; ReadabilityTarget is the US grade pages should not pass.
 	ReviewInterval    Interval
@@ -64,6 +73,9 @@ type PageFacts struct {
 	SuicideLn int
 	// LinksToCrisis is true when the page links to the crisis page.
 	LinksToCrisis bool
+	// Placeholders are the placeholders in the page's file, front matter
+	// included (see FindPlaceholders).
+	Placeholders []Placeholder
 
 	Readability Readability
 }
@@ -117,9 +129,16 @@ type ReadabilityReport struct {
 	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
 	SMOGGrade          float64 `json:"smog_grade"`
 	SMOGStable         bool    `json:"smog_stable"` // 30 sentences or more
-	FleschReadingEase  float64 `json:"flesch_reading_ease"`
-	Target             float64 `json:"target_grade"`
-	Met                bool    `json:"met"`
+	// SMOGEstimate is true when the page has fewer than the 30 sentences
+	// SMOG is defined on: its grade is then an estimate, scaled up from
+	// the sentences there are.
+	SMOGEstimate      bool    `json:"smog_estimate"`
+	FleschReadingEase float64 `json:"flesch_reading_ease"`
+	Target            float64 `json:"target_grade"`
+	// Grade is the higher of the two grades, which Met compares with the
+	// target: a page meets it only when both grades are at or under it.
+	Grade float64 `json:"grade"`
+	Met   bool    `json:"met"`
 	// Hardest are the sentences to rewrite first, hardest first.
 	Hardest []HardSentence `json:"hardest,omitempty"`
 }
@@ -178,6 +197,7 @@ func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) 
 		byFile[p.Path] = len(r.Pages)
 		r.Pages = append(r.Pages, pr)
 	}
+	r.Site = siteChecks(site)
 	for _, d := range build {
 		if i, ok := byFile[d.File]; ok {
 			r.Pages[i].Diagnostics.Add(d)
@@ -225,7 +245,7 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 		s := PrincipleStatus{Name: name, Met: len(reasons) == 0}
 		for _, r := range reasons {
 			s.Reasons = append(s.Reasons, r.text)
-			pr.Diagnostics.Warnf(p.Path, r.line, 0, "%s: %s; %s", name, r.text, r.fix)
+			pr.Diagnostics.Warnf(p.Path, r.line, r.col, "%s: %s; %s", name, r.text, r.fix)
 		}
 		pr.Principles = append(pr.Principles, s)
 	}
@@ -234,34 +254,37 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var authority []reason
 	if p.Medical {
 		if len(p.Authors) == 0 {
-			authority = append(authority, reason{"no author named", "add authors: with each author's name and credentials", line("title")})
+			authority = append(authority, reason{text: "no author named", fix: "add authors: with each author's name and credentials", line: line("title")})
 		}
 		for _, a := range p.Authors {
 			if a.Credentials == "" && a.Role == "" {
-				authority = append(authority, reason{fmt.Sprintf("author %q has no credentials", a.Name), "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line("authors")})
+				authority = append(authority, reason{text: fmt.Sprintf("author %q has no credentials", a.Name), fix: "add credentials: (e.g. \"RMN, mental health nurse\"), or a role: that says the author is not a health professional", line: line("authors")})
 			}
 		}
 		if len(p.Reviewers) == 0 {
-			authority = append(authority, reason{"no clinical reviewer named", "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line("title")})
+			authority = append(authority, reason{text: "no clinical reviewer named", fix: "add reviewed_by: with the reviewer's name and credentials once a clinician has reviewed the page", line: line("title")})
 		}
 		for _, a := range p.Reviewers {
 			if a.Credentials == "" {
-				authority = append(authority, reason{fmt.Sprintf("reviewer %q has no credentials", a.Name), "add the reviewer's credentials:", line("reviewed_by")})
+				authority = append(authority, reason{text: fmt.Sprintf("reviewer %q has no credentials", a.Name), fix: "add the reviewer's credentials:", line: line("reviewed_by")})
 			}
 		}
 	}
 	add(Authority, authority...)
 
 	// 2. Complementarity: the disclaimer, shown on every page.
-	if site.Disclaimer == "" {
-		add(Complementarity, reason{"the site has no disclaimer", "add disclaimer: to site.yaml, e.g. \"This information supports, and does not replace, the care you get from your doctor.\"", line("title")})
-	} else {
+	switch {
+	case site.Disclaimer == "":
+		add(Complementarity, reason{text: "the site has no disclaimer", fix: "add disclaimer: to site.yaml, e.g. \"This information supports, and does not replace, the care you get from your doctor.\"", line: line("title")})
+	case HasPlaceholder(site.Disclaimer):
+		add(Complementarity, reason{text: "the disclaimer in site.yaml is a placeholder", fix: "write the site's own disclaimer: in site.yaml", line: line("title")})
+	default:
 		add(Complementarity)
 	}
 
 	// 3. Privacy: a privacy policy linked from every page.
 	if site.PrivacyPage == "" {
-		add(Privacy, reason{"no privacy policy is linked", "write a privacy page and name it in site.yaml as privacy_page:", line("title")})
+		add(Privacy, reason{text: "no privacy policy is linked", fix: "write a privacy page and name it in site.yaml as privacy_page:", line: line("title")})
 	} else {
 		add(Privacy)
 	}
@@ -270,65 +293,62 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	var attribution []reason
 	if p.Medical {
 		if p.Published == nil {
-			attribution = append(attribution, reason{"no publication date", "add published: YYYY-MM-DD (the date the page first went live)", line("title")})
+			attribution = append(attribution, reason{text: "no publication date", fix: "add published: YYYY-MM-DD (the date the page first went live)", line: line("title")})
 		}
 		if p.LastReviewed == nil {
-			attribution = append(attribution, reason{"no last-reviewed date", "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line("title")})
+			attribution = append(attribution, reason{text: "no last-reviewed date", fix: "add last_reviewed: YYYY-MM-DD after a clinician has reviewed the whole page", line: line("title")})
 		}
 	}
 	add(Attribution, attribution...)
 
 	// 5. Justifiability: claims about treatment backed by evidence.
 	if p.Medical && p.Claim != "" && p.Citations == 0 {
-		add(Justifiability, reason{fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), "cite the evidence with [@key] from the bibliography", p.ClaimLine})
+		add(Justifiability, reason{text: fmt.Sprintf("page describes treatment benefits but cites nothing (%q)", shorten(p.Claim, 80)), fix: "cite the evidence with [@key] from the bibliography", line: p.ClaimLine})
 	} else {
 		add(Justifiability)
 	}
 
-	// 6. Transparency: a way to get in touch from every page.
-	if site.ContactPage == "" && site.ContactEmail == "" && site.ContactPhone == "" {
-		add(Transparency, reason{"no contact page or address", "name a contact_page: in site.yaml, or give organisation: email:", line("title")})
-	} else {
-		add(Transparency)
+	// 6. Transparency: a way to get in touch from every page, and a page
+	// that shows its readers nothing meant for somebody else. An address
+	// nobody reads is no way to get in touch (the site-wide check reports
+	// it where site.yaml gives it).
+	var transparency []reason
+	email := site.ContactEmail
+	if HasPlaceholder(email) {
+		email = ""
 	}
+	if site.ContactPage == "" && email == "" && site.ContactPhone == "" {
+		transparency = append(transparency, reason{text: "no contact page or address", fix: "name a contact_page: in site.yaml, or give organisation: email:", line: line("title")})
+	}
+	for _, ph := range p.Placeholders {
+		transparency = append(transparency, placeholderReason(ph))
+	}
+	add(Transparency, transparency...)
 
 	// 7. Financial disclosure and 8. advertising policy.
-	if site.Funding == "" {
-		add(FinancialDisclosure, reason{"the site does not say who funds it", "add funding: to site.yaml", line("title")})
-	} else {
+	switch {
+	case site.Funding == "":
+		add(FinancialDisclosure, reason{text: "the site does not say who funds it", fix: "add funding: to site.yaml", line: line("title")})
+	case HasPlaceholder(site.Funding):
+		add(FinancialDisclosure, reason{text: "the funding statement in site.yaml is a placeholder", fix: "say in funding: who pays for the site", line: line("title")})
+	default:
 		add(FinancialDisclosure)
 	}
-	if site.Advertising == "" {
-		add(AdvertisingPolicy, reason{"the site states no advertising policy", "add advertising: to site.yaml, e.g. \"This site carries no advertising.\"", line("title")})
-	} else {
+	switch {
+	case site.Advertising == "":
+		add(AdvertisingPolicy, reason{text: "the site states no advertising policy", fix: "add advertising: to site.yaml, e.g. \"This site carries no advertising.\"", line: line("title")})
+	case HasPlaceholder(site.Advertising):
+		add(AdvertisingPolicy, reason{text: "the advertising policy in site.yaml is a placeholder", fix: "state the site's policy in advertising:, e.g. \"This site carries no advertising.\"", line: line("title")})
+	default:
 		add(AdvertisingPolicy)
 	}
 
 	pr.Review = reviewStatus(site, p, today, &pr.Diagnostics, line)
 
-	if p.Readability.Words > 0 && p.Medical {
-		rd := p.Readability
-		rr := &ReadabilityReport{
-			Words: rd.Words, Sentences: rd.Sentences,
-			FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade), SMOGStable: rd.Stable(),
-			FleschReadingEase: round1(rd.FleschReadingEase), Target: site.ReadabilityTarget,
-		}
-		for _, h := range rd.Hardest {
-			rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
-		}
-		grade := rr.FleschKincaidGrade
-		if rr.SMOGStable {
-			grade = max(grade, rr.SMOGGrade) // SMOG is the better measure when it is stable
-		}
-		rr.Met = grade <= site.ReadabilityTarget
-		if !rr.Met {
-			hint := "use shorter sentences and everyday words"
-			if len(rd.Hardest) > 0 {
-				hint = fmt.Sprintf("start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
-			}
-			pr.Diagnostics.Warnf(p.Path, 0, 0, "Readability: reading grade %.1f is above the target of %g; %s", grade, site.ReadabilityTarget, hint)
-		}
-		pr.Readability = rr
+	// Every page that has prose is measured, the site's policy pages too:
+	// patients read them.
+	if p.Readability.Words > 0 {
+		pr.Readability = readabilityReport(p, site.ReadabilityTarget, &pr.Diagnostics)
 	}
 
 	if p.Suicide != "" && p.Safety != "crisis" && !p.LinksToCrisis {
@@ -339,7 +359,67 @@ func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 
 type reason struct {
 	text, fix string
-	line      int
+	line, col int
+}
+
+// placeholderReason says what a placeholder on a page is and what to do
+// about it.
+func placeholderReason(ph Placeholder) reason {
+	if ph.Address {
+		return reason{
+			text: fmt.Sprintf("%q is at a domain kept for examples, so nobody reads mail sent there", shorten(ph.Text, 80)),
+			fix:  "put your clinic's own address in its place, or take it out",
+			line: ph.Line, col: ph.Col,
+		}
+	}
+	return reason{
+		text: fmt.Sprintf("starter text that readers would see, %q", shorten(ph.Text, 100)),
+		fix:  "write what the note asks for in its place, or take the sentence out",
+		line: ph.Line, col: ph.Col,
+	}
+}
+
+// readabilityReport grades a page's prose against the target and warns
+// when either grade is above it. SMOG is the measure health material is
+// judged by, and Flesch-Kincaid tends to say text is easier than it is, so
+// the page must meet the target on both. On fewer than 30 sentences SMOG is
+// an estimate, but it still counts: a short page full of long words is
+// hard to read however few sentences it has.
+func readabilityReport(p PageFacts, target float64, diags *diag.List) *ReadabilityReport {
+	rd := p.Readability
+	rr := &ReadabilityReport{
+		Words: rd.Words, Sentences: rd.Sentences,
+		FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade),
+		SMOGStable: rd.Stable(), SMOGEstimate: !rd.Stable(),
+		FleschReadingEase: round1(rd.FleschReadingEase), Target: target,
+	}
+	for _, h := range rd.Hardest {
+		rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
+	}
+	rr.Grade = max(rr.FleschKincaidGrade, rr.SMOGGrade)
+	rr.Met = rr.Grade <= target
+	if rr.Met {
+		return rr
+	}
+	smog := fmt.Sprintf("SMOG grade %.1f", rr.SMOGGrade)
+	if rr.SMOGEstimate {
+		smog += fmt.Sprintf(" (an estimate: the page has %d sentences, SMOG is defined on 30)", rd.Sentences)
+	}
+	fk := fmt.Sprintf("Flesch-Kincaid grade %.1f", rr.FleschKincaidGrade)
+	var what, hint string
+	switch {
+	case rr.FleschKincaidGrade > target && rr.SMOGGrade > target:
+		what, hint = fmt.Sprintf("%s and %s are", fk, smog), "use shorter sentences and fewer long words"
+	case rr.SMOGGrade > target:
+		what, hint = fmt.Sprintf("%s is", smog), "use fewer long words (of three syllables or more)"
+	default:
+		what, hint = fmt.Sprintf("%s is", fk), "use shorter sentences and shorter words"
+	}
+	if len(rd.Hardest) > 0 {
+		hint += fmt.Sprintf("; start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
+	}
+	diags.Warnf(p.Path, 0, 0, "Readability: %s above the target of grade %g; %s", what, target, hint)
+	return rr
 }
 
 // reviewStatus works out the page's review state and reports dates in the
