@@ -110,6 +110,29 @@ type frontMatterParser struct {
 	parser.BlockParser
 }
 
+// Open implements parser.BlockParser.Open. goldmark-meta opens front
+// matter at any first line of hyphens, a lone "-" included; Pamphlet's
+// rule, which frontMatterClosed and the readers of the page share, is a
+// line of three or more (isSeparator).
+func (p frontMatterParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if line, _ := reader.PeekLine(); !isSeparator(line) {
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
+}
+
+// Continue implements parser.BlockParser.Continue, closing the front
+// matter at the first line of three or more hyphens, as Open opens it.
+func (frontMatterParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, segment := reader.PeekLine()
+	if isSeparator(line) {
+		reader.Advance(segment.Len())
+		return parser.Close
+	}
+	node.Lines().Append(segment)
+	return parser.Continue | parser.NoChildren
+}
+
 // frontMatterKey holds the YAML text that frontMatterParser found.
 var frontMatterKey = parser.NewContextKey()
 

@@ -86,17 +86,24 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 	}
 }
 
-func TestFrontMatterText(t *testing.T) {
-	for _, c := range []struct{ src, want string }{
-		{"---\ntitle: A\nweight: 2\n---\nBody\n", "title: A\nweight: 2"},
-		{"---\ntitle: A\n---", "title: A"},
-		{"---\n---\nBody", ""},
-		{"---\ntitle: A\n", "title: A\n"},
-		{"---\ntitle: A", "title: A"},
-		{"---\r\ntitle: A\r\n ---  \r\nBody", "title: A\r"},
+// TestFrontMatterEnd holds the rule that frontMatterParser, the
+// never-closed check and Linkify's scan share: front matter opens and
+// closes at a line of three or more hyphens, spaces around them allowed.
+func TestFrontMatterEnd(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want int
+	}{
+		{"---\ntitle: A\nweight: 2\n---\nBody\n", 27},
+		{"---\ntitle: A\n---", 16},
+		{"---\n---\nBody", 8},
+		{"---\ntitle: A\n", 0},
+		{"-\n[\n-\n", 0},
+		{"--\ntitle: A\n--\n", 0},
+		{"---\r\ntitle: A\r\n ---  \r\nBody", 23},
 	} {
-		if got := string(frontMatterText([]byte(c.src))); got != c.want {
-			t.Errorf("frontMatterText(%q) = %q, want %q", c.src, got, c.want)
+		if got := frontMatterEnd([]byte(c.src)); got != c.want {
+			t.Errorf("frontMatterEnd(%q) = %d, want %d", c.src, got, c.want)
 		}
 	}
 }

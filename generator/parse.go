@@ -277,13 +277,10 @@ func (s *parseState) decodeFrontMatter(pc parser.Context) {
 // with "---" also closes it; goldmark-meta would otherwise read the whole
 // page as YAML.
 func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
-	if !bytes.HasPrefix(src.Data, []byte("---")) {
+	first, rest, _ := bytes.Cut(src.Data, []byte("\n"))
+	if !isSeparator(first) {
 		p.Diags.Warnf(p.Path, 1, 1, "this page has no front matter: start it with a block such as\n---\ntitle: What is mentalizing?\n---")
 		return true
-	}
-	first, rest, _ := bytes.Cut(src.Data, []byte("\n"))
-	if strings.Trim(string(first), "- \t") != "" {
-		return true // "---x" is not a separator; goldmark reads it as text
 	}
 	for len(rest) > 0 {
 		var l []byte
@@ -296,31 +293,18 @@ func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
 	return false
 }
 
-// frontMatterText returns the YAML between the opening and closing "---".
-func frontMatterText(src []byte) []byte {
-	_, rest, _ := bytes.Cut(src, []byte("\n"))
-	for end := 0; end < len(rest); {
-		l, _, _ := bytes.Cut(rest[end:], []byte("\n"))
-		if isSeparator(l) {
-			return rest[:max(0, end-1)] // without the newline before it
-		}
-		end += len(l) + 1
-	}
-	return rest
-}
-
 // frontMatterEnd returns the offset just after the line that closes the
-// front matter as goldmark-meta reads it (any line of hyphens alone), or 0
-// when src has no closed front matter.
+// front matter as frontMatterParser reads it, or 0 when src has no closed
+// front matter.
 func frontMatterEnd(src []byte) int {
-	if !bytes.HasPrefix(src, []byte("---")) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	if !isSeparator(first) {
 		return 0
 	}
-	first, _, _ := bytes.Cut(src, []byte("\n"))
 	for i := len(first) + 1; i < len(src); {
 		l, _, _ := bytes.Cut(src[i:], []byte("\n"))
 		i += len(l) + 1
-		if t := bytes.TrimSpace(l); len(t) > 0 && len(bytes.Trim(t, "-")) == 0 {
+		if isSeparator(l) {
 			return min(i, len(src))
 		}
 	}

@@ -97,3 +97,31 @@ func TestSyntaxSpec(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCitationSyntax checks that no Markdown makes the citation parser
+// panic, that what it reports is inside the text, and that every citation
+// it renders is closed.
+func FuzzCitationSyntax(f *testing.F) {
+	a, err := txtar.ParseFile(filepath.Join("testdata", "syntax.txtar"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i := 0; i < len(a.Files); i += 2 {
+		f.Add(string(a.Files[i].Data))
+	}
+	for _, s := range []string{"[@a", "[[@a]]", "@a [p. 1", "[see @a; @b, p. 3; -@c]", "\\[@a]", "[@a](x)", "@{a b}", "[" + strings.Repeat("[@a; ", 50)} {
+		f.Add(s)
+	}
+	bib := testBibliography(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		md := goldmark.New(goldmark.WithExtensions(extension.Linkify, New(WithStyle(debugStyle{}), WithBibliography(bib))))
+		var buf bytes.Buffer
+		if err := md.Convert([]byte(src), &buf); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if o, c := strings.Count(out, `<span class="citation">`), strings.Count(out, "</span>"); c < o {
+			t.Fatalf("%d citations opened, %d spans closed:\n%s", o, c, out)
+		}
+	})
+}
