@@ -14,7 +14,7 @@ import (
 func TestCheckBundledSiteGolden(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		t.Run(format, func(t *testing.T) {
-			stdout, stderr, code := runCLI(t, "check", "--today", "2026-12-04", "--format", format)
+			stdout, stderr, code := runCLI(t, "check", "--today", "2026-12-07", "--format", format)
 			if code != 0 {
 				t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
 			}
@@ -42,7 +42,7 @@ func TestCheckBundledSiteGolden(t *testing.T) {
 // hosting details, local crisis lines) and the check says so, at the line
 // to change; every page meets the readability target on both measures.
 func TestCheckBundledSiteIsHonest(t *testing.T) {
-	stdout, _, code := runCLI(t, "check", "--today", "2026-12-04", "--format", "json")
+	stdout, _, code := runCLI(t, "check", "--today", "2026-12-07", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}

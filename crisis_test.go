@@ -126,3 +126,35 @@ func TestBundledHomePage(t *testing.T) {
 		}
 	}
 }
+
+// TestBundledPagesKeepReviewFixes guards what the clinical review (issue 21)
+// asked of the bundled pages: the unconfirmed bateman2004 is gone, the
+// research page gives the general outlook, the outpatient follow-up and the
+// independent trials, and there is a way in and a word on medicines.
+func TestBundledPagesKeepReviewFixes(t *testing.T) {
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join("content", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if strings.Contains(read("references.bib"), "bateman2004") {
+		t.Error("references.bib still holds bateman2004, which could not be confirmed")
+	}
+	for page, wants := range map[string][]string{
+		"therapy/research.md":                  {"@gunderson2018", "@bateman2021", "@jorgensen2013", "@carlyle2020", "day hospital"},
+		"understanding/mentalizing-and-bpd.md": {"@gunderson2018", "@bateman2021", "EUPD"},
+		"understanding/getting-assessed.md":    {"GP", "CAMHS", "@nice2009cg78"},
+		"therapy/_index.md":                    {"## What about medicines?", "## Other treatments", "DBT"},
+		"therapy/what-to-expect.md":            {"## While you wait", "## If MBT is not offered near you"},
+	} {
+		text := read(page)
+		for _, w := range wants {
+			if !strings.Contains(text, w) {
+				t.Errorf("content/%s lacks %q", page, w)
+			}
+		}
+	}
+}
