@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -30,14 +32,20 @@ func newFlagSet(name, synopsis string) *flag.FlagSet {
 // be positional. For --help it prints the usage to stdout and returns
 // done; a mistake is a usageError, with flag's own message on stderr.
 func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, maxArgs int) (done bool, err error) {
+	// flag prints the usage itself on -help and on a mistake; hold it back,
+	// so that --help is printed once, to stdout.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	fs.SetOutput(stderr)
 	err = fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return true, nil
 	}
 	if err != nil {
+		fs.Usage()
 		return false, usageError{err.Error()}
 	}
 	if fs.NArg() > maxArgs {
@@ -66,6 +74,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
+		return err
+	}
+	if err := checkSiteFolder(*site); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -111,6 +122,24 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		te, tw := t.Summary.Errors, t.Summary.Warnings-w
 		fmt.Fprintf(stdout, "Check: %s, %s, %s; %d overdue for review: run pamphlet check for details.\n",
 			plural(t.Summary.Pages, "page"), plural(te, "error"), plural(max(tw, 0), "warning"), t.Summary.Overdue)
+	}
+	return nil
+}
+
+// checkSiteFolder refuses a --site that is not a folder, before anything
+// reads inside it: "--site site.yaml" would otherwise fail on its own
+// output folder, site.yaml/public.
+func checkSiteFolder(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageError{fmt.Sprintf("--site %s: there is no such folder; give the folder that holds site.yaml", dir)}
+	case err != nil:
+		return fmt.Errorf("--site %s: %w", dir, err)
+	case !info.IsDir() && filepath.Base(dir) == generator.ConfigFile:
+		return usageError{fmt.Sprintf("--site %s: give the folder that holds site.yaml, not the file: --site %s", dir, filepath.Dir(dir))}
+	case !info.IsDir():
+		return usageError{fmt.Sprintf("--site %s: this is a file; give the folder that holds site.yaml", dir)}
 	}
 	return nil
 }

@@ -45,6 +45,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if err := checkSiteFolder(*site); err != nil {
+		return err
+	}
 	report, err := generator.Check(ctx, generator.Options{Site: *site, Theme: theme(), Today: today, GCFloor: gcFloor})
 	if err != nil {
 		return err

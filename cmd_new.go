@@ -32,7 +32,11 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if err := writeStarter(dir); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Wrote a starter site into %s.\nNext: cd %s && pamphlet build (or go run pamphlet build --site %s)\n", dir, dir, dir)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	fmt.Fprintf(stdout, "Wrote a starter site into %s.\nNext: pamphlet serve --site %s\n(From Pamphlet's source folder: go run . serve --site %s)\n", dir, dir, abs)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
 	"path"
 	"path/filepath"
@@ -46,6 +47,12 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
 		return err
 	}
+	if err := checkSiteFolder(o.site); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(o.site, generator.ConfigFile)); err != nil {
+		return usageError{fmt.Sprintf("there is no site.yaml in %s: serve the folder that holds it with --site DIR, or start a site with pamphlet new DIR", o.site)}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	return serveSite(ctx, o, stdout, stderr)
@@ -53,14 +60,14 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 
 // serveSite runs the dev server until ctx is cancelled.
 func serveSite(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error {
+	ln, err := listen(o.bind, o.port, stderr)
+	if err != nil {
+		return err
+	}
 	if ip := net.ParseIP(o.bind); ip == nil || !ip.IsLoopback() {
 		if o.bind != "localhost" {
 			fmt.Fprintf(stderr, "Warning: listening on %s: other computers on your network can see this site.\n", o.bind)
 		}
-	}
-	ln, err := listen(o.bind, o.port, stderr)
-	if err != nil {
-		return err
 	}
 	addr := ln.Addr().(*net.TCPAddr)
 	host := o.bind
@@ -71,7 +78,7 @@ func serveSite(ctx context.Context, o serveOptions, stdout, stderr io.Writer) er
 
 	hub := serve.NewHub()
 	handler := serve.NewHandler(hub)
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: serve.AllowHosts(handler, o.bind), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer func() {
 		hub.Close()
@@ -146,6 +153,10 @@ func listen(bind string, port int, stderr io.Writer) (net.Listener, error) {
 				fmt.Fprintf(stderr, "Port %d is in use; using %d.\n", port, p)
 			}
 			return ln, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) {
+			// Not a busy port: the address itself is wrong.
+			return nil, fmt.Errorf("cannot listen on %s: %w; --bind takes an address of this computer, such as 127.0.0.1 (this computer only) or 0.0.0.0 (your network too)", bind, err)
 		}
 		if first == nil {
 			first = err

@@ -42,10 +42,19 @@ func TestUsage(t *testing.T) {
 		{[]string{"new", "a", "b"}, 2, "", `new: unexpected argument "b"`},
 		{[]string{"new"}, 2, "", "new needs one folder name"},
 		{[]string{"help", "bogus"}, 2, "", `unknown command "bogus"`},
+		{[]string{"build", "--site", "testdata/no-such-site"}, 2, "", "--site testdata/no-such-site: there is no such folder"},
+		{[]string{"build", "--site", "site.yaml"}, 2, "", "give the folder that holds site.yaml, not the file: --site ."},
+		{[]string{"check", "--site", "main.go"}, 2, "", "--site main.go: this is a file"},
+		{[]string{"serve", "--site", "testdata/no-such-site"}, 2, "", "there is no such folder"},
+		{[]string{"serve", "--site", "testdata"}, 2, "", "there is no site.yaml in testdata: serve the folder that holds it"},
+		{[]string{"serve", "--bind", "999.1.1.1", "--port", "0"}, 1, "", "--bind takes an address of this computer"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, tt.args...)
+			if strings.Contains(stdout, "Usage:") && strings.Contains(stderr, "Usage:") {
+				t.Errorf("the usage is printed twice, to stdout and stderr")
+			}
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
 			}
@@ -65,7 +74,9 @@ func TestNewWritesASiteThatBuilds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("new: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Wrote a starter site") {
+	// The hint works from anywhere: the folder as given, and for go run
+	// the absolute path, since go run must be called from the source.
+	if !strings.Contains(stdout, "Wrote a starter site") || !strings.Contains(stdout, "pamphlet serve --site "+dir+"\n") || !strings.Contains(stdout, "go run . serve --site "+dir+")") {
 		t.Errorf("stdout: %s", stdout)
 	}
 	for _, f := range []string{"site.yaml", "content/_index.md", "content/references.bib", "templates/base.html", "static/css/style.css"} {

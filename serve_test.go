@@ -138,6 +138,14 @@ func TestServeHTTP(t *testing.T) {
 	if resp, _ := get("%2e%2e/%2e%2e/etc/passwd"); resp.StatusCode == 200 {
 		t.Error("traversal answered 200")
 	}
+	// DNS rebinding: a name that is not this computer's is refused.
+	req, _ := http.NewRequest("GET", url+"page/", nil)
+	req.Host = "rebind.attacker.example"
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a foreign Host header: %d, want 403", resp.StatusCode)
+	}
 }
 
 // TestServeLiveReloadInBrowser drives a real headless Chromium: a page
