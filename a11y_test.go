@@ -31,10 +31,10 @@ type axeViolation struct {
 // Chromium and runs axe-core's WCAG 2.2 A and AA rules on it, in the light
 // and the dark colour scheme, and checks that each page reflows at 320 CSS
 // pixels without scrolling sideways. axe-core comes from npm: .ci/run
-// installs it and sets AXE_CORE to its axe.min.js.
+// installs it, and browser.AxePath finds it there.
 func TestAccessibility(t *testing.T) {
-	axePath := os.Getenv("AXE_CORE")
-	browser.Require(t, axePath != "", "AXE_CORE is not set to axe-core's axe.min.js (npm install axe-core)")
+	axePath := browser.AxePath()
+	browser.Require(t, axePath != "", "no axe-core found: run bash .ci/run once (it installs axe-core from npm), or set AXE_CORE to an axe.min.js")
 	axeJS, err := os.ReadFile(axePath)
 	if err != nil {
 		t.Fatal(err)

@@ -145,7 +145,8 @@ func TestCheckExitStatus(t *testing.T) {
 		{[]string{"check", "--site", dir, "--strict"}, 1, "Authority: no author named"},
 		{[]string{"check", "--site", dir, "--today", "25/11/2026"}, 2, `--today "25/11/2026" is not a date`},
 		{[]string{"check", "--site", dir, "--format", "xml"}, 2, `--format "xml": use text or json`},
-		{[]string{"check", "--site", filepath.Join(dir, "nope")}, 1, "there is no site.yaml"},
+		{[]string{"check", "--site", filepath.Join(dir, "nope")}, 2, "there is no such folder; give the folder that holds site.yaml"},
+		{[]string{"check", "--site", filepath.Join(dir, "content")}, 1, "there is no site.yaml"},
 	}
 	for _, tt := range tests {
 		stdout, stderr, code := runCLI(t, tt.args...)

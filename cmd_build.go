@@ -102,6 +102,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if res.UpToDate {
 		fmt.Fprintf(stdout, "Nothing changed since the last build: %s is up to date (%s, %s).\n", dest, plural(res.Pages, "page"), plural(res.Files, "file"))
 		if t := res.Trust; t != nil {
+			printDiagnostics(stderr, t.Site)
 			fmt.Fprintf(stdout, "Check (as of %s): %s, %s, %s; %d overdue for review: run pamphlet check for details.\n",
 				res.CheckedOn, plural(t.Summary.Pages, "page"), plural(t.Summary.Errors, "error"), plural(max(t.Summary.Warnings-w, 0), "warning"), t.Summary.Overdue)
 		}
@@ -118,7 +119,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if t := res.Trust; t != nil {
-		// The check's own findings: the build's diagnostics are printed above.
+		// The check's own findings: the build's diagnostics are printed
+		// above, and only its errors (a date in the future) here.
+		printDiagnostics(stderr, t.Site)
 		te, tw := t.Summary.Errors, t.Summary.Warnings-w
 		fmt.Fprintf(stdout, "Check: %s, %s, %s; %d overdue for review: run pamphlet check for details.\n",
 			plural(t.Summary.Pages, "page"), plural(te, "error"), plural(max(tw, 0), "warning"), t.Summary.Overdue)

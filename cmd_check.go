@@ -14,7 +14,7 @@ import (
 	"pamphlet/generator/trust"
 )
 
-const checkSynopsis = `check [--site DIR] [--format text|json] [--strict] [--today YYYY-MM-DD]
+const checkSynopsis = `check [--site DIR] [--format text|json] [--strict] [--verbose] [--today YYYY-MM-DD]
 
 Checks every page of the site without building it: the eight HONcode
 principles (who wrote and reviewed it, disclaimer, privacy, dates and
@@ -28,6 +28,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	site := fs.String("site", ".", "the site's folder, where site.yaml is")
 	format := fs.String("format", "text", "text, or json for other programs (see the README for its fields)")
 	strict := fs.Bool("strict", false, "fail (exit status 1) on warnings too, for a clinic's own CI")
+	verbose := fs.Bool("verbose", false, "list every bibliography entry that no page cites, where check sums up more than a few")
 	todayFlag := fs.String("today", "", "check review dates as of this date (YYYY-MM-DD) instead of today")
 	if done, err := parseFlags(fs, args, stdout, stderr, 0); done || err != nil {
 		return err
@@ -48,7 +49,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := checkSiteFolder(*site); err != nil {
 		return err
 	}
-	report, err := generator.Check(ctx, generator.Options{Site: *site, Theme: theme(), Today: today, GCFloor: gcFloor})
+	report, err := generator.Check(ctx, generator.Options{Site: *site, Theme: theme(), Today: today, GCFloor: gcFloor, Verbose: *verbose})
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@
 //
 //	pamphlet build [--site DIR] [--out DIR] [--base-url URL] [--drafts]
 //	pamphlet serve [--site DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
-//	pamphlet check [--site DIR] [--format text|json] [--strict] [--today YYYY-MM-DD]
+//	pamphlet check [--site DIR] [--format text|json] [--strict] [--verbose] [--today YYYY-MM-DD]
 //	pamphlet new DIR
 //	pamphlet help [COMMAND]
 package main

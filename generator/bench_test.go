@@ -100,7 +100,7 @@ func BenchmarkRender(b *testing.B) {
 	for i, s := range in.Pages {
 		pages[i] = ps.Parse(s)
 	}
-	site := Resolve(cfg, pages, false)
+	site := Resolve(cfg, pages, false, nil)
 	tpl, diags := LoadTemplates(corpusSite(b, 1000, true), defaultTheme, Funcs(cfg))
 	if diags.HasErrors() {
 		b.Fatal(diags)

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -130,9 +131,17 @@ func (b *bibliographies) forPage(p *Page, line int) (*cite.Bibliography, diag.Li
 	return bib, diags
 }
 
+// uncitedListed is how many entries that no page cites are warned about
+// one by one, in each bibliography file, before the rest are summed up in
+// one warning (all of them with Options.Verbose).
+const uncitedListed = 5
+
 // checkBibliography reports the site's entries that no page cites, and the
-// fields the style needs that an entry lacks.
-func (s *Site) checkBibliography(b *bibliographies) {
+// fields the style needs that a cited entry lacks (or any entry, when
+// verbose). A large bibliography of which a site cites a few is common
+// (a clinic's whole reference library): its uncited entries are summed
+// up per file, unless verbose.
+func (s *Site) checkBibliography(b *bibliographies, verbose bool) {
 	cited := map[string]bool{}
 	for _, p := range s.Pages {
 		if p.Cited == nil {
@@ -142,12 +151,41 @@ func (s *Site) checkBibliography(b *bibliographies) {
 			cited[l.Entry.ID] = true
 		}
 	}
+	uncited := map[string][]*cite.Entry{} // by file, in file order
+	var files []string
 	for _, e := range b.site.Entries() {
 		if !cited[e.ID] {
-			s.Diags.Warnf(e.File, e.Line, 0, "no page cites %q: cite it with [@%s], or remove it from the bibliography", e.ID, e.ID)
+			if uncited[e.File] == nil {
+				files = append(files, e.File)
+			}
+			uncited[e.File] = append(uncited[e.File], e)
+			if !verbose {
+				continue
+			}
 		}
 		if missing := b.style.Missing(e); len(missing) > 0 {
 			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which the %s style shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), strings.ToUpper(b.style.Name()))
+		}
+	}
+	for _, f := range files {
+		list := uncited[f]
+		shown := list
+		if !verbose && len(list) > uncitedListed {
+			shown = list[:uncitedListed-1]
+		}
+		for _, e := range shown {
+			s.Diags.Warnf(e.File, e.Line, 0, "no page cites %q: cite it with [@%s], or remove it from the bibliography", e.ID, e.ID)
+		}
+		if rest := list[len(shown):]; len(rest) > 0 {
+			keys := make([]string, 0, 3)
+			for _, e := range rest[:min(3, len(rest))] {
+				keys = append(keys, strconv.Quote(e.ID))
+			}
+			more := ""
+			if len(rest) > len(keys) {
+				more = fmt.Sprintf(" and %d more", len(rest)-len(keys))
+			}
+			s.Diags.Warnf(f, rest[0].Line, 0, "%d more entries in this file are cited by no page (%s%s): cite them, or remove them; pamphlet check --verbose lists each one", len(rest), strings.Join(keys, ", "), more)
 		}
 	}
 }

@@ -41,6 +41,9 @@ type Options struct {
 	// Build and Check restore the previous settings before they return.
 	// GOGC or GOMEMLIMIT in the environment turn it off.
 	GCFloor int64
+	// Verbose lists every entry that no page cites, one warning each,
+	// where a build sums up more than a few (pamphlet check --verbose).
+	Verbose bool
 }
 
 // Result reports what a build did.
@@ -50,7 +53,8 @@ type Result struct {
 	Pages       int       // HTML pages written
 	Files       int       // all files written
 	Duration    time.Duration
-	// Trust is the summary of the check of the site, as of Options.Today:
+	// Trust is the summary of the check of the site, as of Options.Today,
+	// with the check's errors (a review date in the future, say) in Site:
 	// its Site and Pages are left empty, to save memory while pages render
 	// (Check gives the whole report).
 	Trust *trust.Report
@@ -129,7 +133,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if same {
 		res.UpToDate, res.Pages, res.Files, res.Diagnostics = true, prev.Pages, prev.Files, prev.Diagnostics
 		res.CheckedOn = prev.CheckedOn
-		res.Trust = &trust.Report{Summary: trust.Summary{Pages: prev.CheckPages, Errors: prev.CheckErrors, Warnings: prev.CheckWarn, Overdue: prev.Overdue}}
+		res.Trust = &trust.Report{Site: prev.CheckErrorList, Summary: trust.Summary{Pages: prev.CheckPages, Errors: prev.CheckErrors, Warnings: prev.CheckWarn, Overdue: prev.Overdue}}
 		res.lap("compare inputs", &last)
 		res.Duration = time.Since(start)
 		return res, nil
@@ -152,15 +156,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// The trust checks need nothing that rendering makes, so they run
 	// beside it, on facts taken from the pages first: what only the checks
 	// and the link checks needed is then dropped (rendering never reads
-	// it), and the report keeps only its summary, which is all a build
-	// shows.
+	// it), and the report keeps only its summary and its errors (in
+	// Site), which is all a build shows.
 	checked := make(chan *trust.Report, 1)
 	buildDiags := slices.Clone(res.Diagnostics)
 	go func() {
 		siteFacts, pageFacts := site.trustFacts()
 		site.release()
 		r := trust.Check(siteFacts, pageFacts, buildDiags, opts.today())
-		r.Site, r.Pages = nil, nil
+		r.Site, r.Pages = r.Errors(), nil
 		checked <- r
 	}()
 	defer func() {
@@ -256,7 +260,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if digest != "" {
 		m := manifest{Format: manifestFormat, Digest: digest, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.records()}
 		s := res.Trust.Summary
-		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue = s.Pages, s.Errors, s.Warnings, s.Overdue
+		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue, m.CheckErrorList = s.Pages, s.Errors, s.Warnings, s.Overdue, res.Trust.Site
 		writeManifest(opts.Out, &m) // without it, the next build is simply a full one
 	}
 	res.lap("replace output", &last)
@@ -358,12 +362,12 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 	for _, p := range pages {
 		an.diags.Add(draftDiagnostics(p, opts.Drafts)...)
 	}
-	site := Resolve(cfg, pages, opts.Drafts)
+	site := Resolve(cfg, pages, opts.Drafts, an.diags)
 	// Two passes over every citation, which only read the pages: one
 	// beside the other.
 	refs := make(chan []siteReference, 1)
 	go func() { refs <- site.siteReferences(bibs.site.Style(bibs.style)) }()
-	site.checkBibliography(bibs)
+	site.checkBibliography(bibs, opts.Verbose)
 	site.References = <-refs
 	an.site = site
 	an.diags.Add(site.Diags...)

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -130,12 +132,16 @@ func TestCitationDiagnostics(t *testing.T) {
 			fails: true,
 		},
 		{
-			name:  "unused entry and missing field",
+			name:  "unused entry",
 			files: map[string]string{"content/references.bib": citedBib + "@article{lonely, title = {Alone}, year = 2001}\n"},
 			want: []string{
 				`warning: no page cites "lonely": cite it with [@lonely], or remove it from the bibliography`,
-				`warning: entry "lonely" has no`,
 			},
+		},
+		{
+			name:  "missing field of a cited entry",
+			files: map[string]string{"content/references.bib": strings.NewReplacer("journal = {American Journal of Psychiatry},", "", "shortjournal = {Am J Psychiatry},", "").Replace(citedBib)},
+			want:  []string{`content/references.bib:1: warning: entry "bateman1999" has no journal`},
 		},
 		{
 			name:  "unknown style",
@@ -157,6 +163,34 @@ func TestCitationDiagnostics(t *testing.T) {
 		},
 	}
 	runBreakCases(t, citingSite, tests)
+}
+
+// TestManyUncitedEntriesAreSummedUp: a clinic's whole reference library
+// as the bibliography, of which the site cites one, gives a few warnings
+// and a sum, not one warning an entry; Verbose lists them all.
+func TestManyUncitedEntriesAreSummedUp(t *testing.T) {
+	var lib strings.Builder
+	lib.WriteString(citedBib)
+	for i := range 2000 {
+		fmt.Fprintf(&lib, "@book{lib%d, title = {Book %d}, year = 2001}\n", i, i)
+	}
+	s := newTestSite(t, citingSite)
+	s.write("content/references.bib", lib.String())
+	got := s.mustBuild().Diagnostics.String()
+	if n := strings.Count(got, "warning: no page cites"); n != uncitedListed-1 {
+		t.Errorf("%d entries listed one by one, want %d:\n%s", n, uncitedListed-1, got)
+	}
+	assertContains(t, got, `content/references.bib:31: warning: 1996 more entries in this file are cited by no page ("lib4", "lib5", "lib6" and 1993 more): cite them, or remove them; pamphlet check --verbose lists each one`)
+	if strings.Contains(got, `"lib9" has no`) {
+		t.Errorf("missing fields of entries no page shows are reported:\n%s", got)
+	}
+	r, err := Check(context.Background(), Options{Site: s.root, Theme: defaultTheme, Workers: 2, Verbose: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(r.Site.String(), "warning: no page cites"); n != 2000 {
+		t.Errorf("verbose: %d entries listed, want 2000", n)
+	}
 }
 
 // citedBib is the bibliography of citingSite.

@@ -419,10 +419,10 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		diags.Add(draftDiagnostics(p, b.opts.Drafts)...)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
-	site := Resolve(b.cfg, pages, b.opts.Drafts)
+	site := Resolve(b.cfg, pages, b.opts.Drafts, diags)
 	if b.structural || b.refsDirty || b.refs == nil {
 		n := len(site.Diags)
-		site.checkBibliography(b.bibs)
+		site.checkBibliography(b.bibs, b.opts.Verbose)
 		b.bibWarns = slices.Clone(site.Diags[n:])
 		b.refs = site.siteReferences(b.bibs.site.Style(b.bibs.style))
 	} else {

@@ -29,10 +29,13 @@ type manifest struct {
 	Files       int       `json:"files"`
 	Diagnostics diag.List `json:"diagnostics"`
 	CheckErrors int       `json:"check_errors"`
-	CheckWarn   int       `json:"check_warnings"`
-	Overdue     int       `json:"overdue"`
-	CheckPages  int       `json:"check_pages"`
-	CheckedOn   string    `json:"checked_on"`
+	// CheckErrorList is the check's errors, which build prints again
+	// when nothing changed.
+	CheckErrorList diag.List `json:"check_error_list"`
+	CheckWarn      int       `json:"check_warnings"`
+	Overdue        int       `json:"overdue"`
+	CheckPages     int       `json:"check_pages"`
+	CheckedOn      string    `json:"checked_on"`
 	// Outputs lists every file the build wrote, so that the next build
 	// can tell that the output folder still holds them as written, and
 	// which files in it someone else put there.
@@ -47,7 +50,7 @@ type outputRecord struct {
 	Mod  int64  `json:"m"`
 }
 
-const manifestFormat = 2
+const manifestFormat = 3
 
 // outputState is what a build found in the output folder against the
 // manifest of the build that wrote it.

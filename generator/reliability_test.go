@@ -322,3 +322,34 @@ func TestLargeAssetsAreStreamed(t *testing.T) {
 		t.Errorf("the file was not copied whole: %v", err)
 	}
 }
+
+// TestFuturePublishedDateIsNamed: a page dated in the future builds (the
+// date is the check's business), but the build names the file and line,
+// and names it again when nothing has changed since.
+func TestFuturePublishedDateIsNamed(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\npublished: 2999-01-01\n---\nText.\n")
+	for _, build := range []string{"first", "up to date"} {
+		res := s.mustBuild()
+		if (build == "up to date") != res.UpToDate {
+			t.Fatalf("%s build: UpToDate = %v", build, res.UpToDate)
+		}
+		assertContains(t, res.Trust.Site.String(), "content/therapy/groups.md:3: error: published is 2999-01-01, which is in the future")
+	}
+}
+
+// TestTheCauseIsNotDrownedByWhatFollows: a page that cannot be read (no
+// permission, or not text) is one error, not one more for every link to
+// it. (Root reads any file, so the test uses a page of NUL bytes.)
+func TestTheCauseIsNotDrownedByWhatFollows(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\n---\nSee [what to expect](what-to-expect.md).\n")
+	s.write("content/links.md", "---\ntitle: Links\n---\n[a](therapy/what-to-expect.md) [b](therapy/what-to-expect.md) [c](therapy/missing.md)\n")
+	s.write("content/therapy/what-to-expect.md", strings.Repeat("\x00", 64))
+	res, err := s.build()
+	got := diagnostics(res, err)
+	assertContains(t, got, "content/therapy/what-to-expect.md:1: error: this file holds NUL bytes", `content/links.md:4:63: error: link to "therapy/missing.md": there is no page content/therapy/missing.md`)
+	if n := strings.Count(got, "error:"); n != 2 {
+		t.Errorf("%d errors, want the unreadable page and the missing one:\n%s", n, got)
+	}
+}

@@ -38,8 +38,11 @@ type Site struct {
 // withDrafts), makes the section pages that folders lack, orders each
 // section, and checks what needs the whole site: two pages at one URL,
 // links to missing pages, anchors and drafts, and the pages that site.yaml
-// names.
-func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
+// names. reported holds the errors already given for files of the site
+// (one that cannot be read, a link that loops): a link to such a file is
+// not reported again, so that the cause stands alone, not drowned among
+// what follows from it.
+func Resolve(cfg *Config, pages []*Page, withDrafts bool, reported diag.List) *Site {
 	s := &Site{
 		Config:   cfg,
 		ByRel:    make(map[string]*Page, len(pages)),
@@ -67,8 +70,14 @@ func Resolve(cfg *Config, pages []*Page, withDrafts bool) *Site {
 	s.addReferencesPage()
 	s.addMissingSections()
 	s.order()
+	broken := map[string]bool{}
+	for _, d := range reported {
+		if rel, ok := strings.CutPrefix(d.File, ContentDir+"/"); ok && d.Severity == diag.Error {
+			broken[rel] = true
+		}
+	}
 	for _, p := range s.Pages {
-		s.checkLinks(p)
+		s.checkLinks(p, broken)
 	}
 	s.checkConfigPages()
 	return s
@@ -214,10 +223,13 @@ func (s *Site) order() {
 }
 
 // checkLinks reports links to pages that are missing, drafts, or lack the
-// anchor named.
-func (s *Site) checkLinks(p *Page) {
+// anchor named, except links to the broken files, whose errors are given.
+func (s *Site) checkLinks(p *Page, broken map[string]bool) {
 	for _, l := range p.Links {
 		t, ok := s.ByRel[l.Target]
+		if !ok && broken[l.Target] {
+			continue
+		}
 		if !ok {
 			if _, draft := s.Drafts[l.Target]; draft {
 				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is a draft and is not published: remove the link, or publish the page by removing draft: true", ContentDir+"/"+l.Target)

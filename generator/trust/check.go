@@ -182,6 +182,24 @@ type Report struct {
 	Pages   []PageReport `json:"pages"`
 }
 
+// Errors returns the report's errors, the site's first, then each page's.
+func (r *Report) Errors() diag.List {
+	var l diag.List
+	for _, d := range r.Site {
+		if d.Severity == diag.Error {
+			l = append(l, d)
+		}
+	}
+	for i := range r.Pages {
+		for _, d := range r.Pages[i].Diagnostics {
+			if d.Severity == diag.Error {
+				l = append(l, d)
+			}
+		}
+	}
+	return l
+}
+
 // Check checks each page against the eight principles, its readability and
 // its review dates. today decides which reviews are due; site-level
 // diagnostics (from the build) go in siteDiags, page-level ones are matched

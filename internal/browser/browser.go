@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -25,6 +26,25 @@ func Path() string {
 		}
 	}
 	return ""
+}
+
+// AxePath returns axe-core's axe.min.js for the accessibility tests:
+// $AXE_CORE if set, else the copy that .ci/run installs under the user's
+// cache folder (pamphlet-ci/axe-core-VERSION), or "" when there is none.
+// So once .ci/run has run on a machine, a plain go test ./... finds it.
+func AxePath() string {
+	if p := os.Getenv("AXE_CORE"); p != "" {
+		return p
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	found, _ := filepath.Glob(filepath.Join(cache, "pamphlet-ci", "axe-core-*", "node_modules", "axe-core", "axe.min.js"))
+	if len(found) == 0 {
+		return ""
+	}
+	return found[len(found)-1] // the newest version, as Glob sorts names
 }
 
 // InCI reports whether the tests run in CI, where skipping is not allowed.
