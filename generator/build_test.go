@@ -786,11 +786,8 @@ func TestOwnLayoutShowsEachPagesBody(t *testing.T) {
 	}
 }
 
-// TestPartialSeesBodyInDefaultLayout: the default page layout, written
-// in Go, never makes the body a string, but a partial of the site's own
-// that it executes still sees the page's content. (The site footer is not
-// one of the templates writeDefaultPage mirrors, so replacing it keeps
-// the Go layout.)
+// TestPartialSeesBodyInDefaultLayout: a partial of the site's own,
+// cached, still sees the page's content.
 func TestPartialSeesBodyInDefaultLayout(t *testing.T) {
 	s := newTestSite(t, goodSite+`
 -- templates/partials/sitefooter.html --

@@ -629,6 +629,8 @@ func fingerprint(v *pageView, gen, kindGen, cfgGen uint64) uint64 {
 	str(v.Kind, v.Title, v.Description, v.URL, v.Permalink, v.EditorialURL)
 	links(v.Breadcrumbs...)
 	links(v.Children...)
+	links(v.Contents...)
+	links(v.Related...)
 	opt(v.Section)
 	opt(v.Prev)
 	opt(v.Next)

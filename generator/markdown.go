@@ -172,6 +172,12 @@ type parseState struct {
 
 // pageLink is a link from one page to another, checked once every page is
 // parsed (the target's anchors are known only then).
+// Heading is a section of a page: its id and its text.
+type Heading struct {
+	ID    string
+	Title string
+}
+
 type pageLink struct {
 	Target   string // content-relative .md path
 	Fragment string // without '#', may be ""
@@ -277,6 +283,12 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			}
 		}
 		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok && n.Level == 2 {
+				if b, ok := id.([]byte); ok {
+					s.page.Contents = append(s.page.Contents, Heading{ID: string(b), Title: plainText(n, reader.Source())})
+				}
+			}
 		case *ast.Link:
 			line, col := s.nodePos(n, 1)
 			n.Destination = s.rewrite(n.Destination, line, col, "link")

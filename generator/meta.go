@@ -54,6 +54,10 @@ type FrontMatter struct {
 	Weight       int      `yaml:"weight"`   // order within the section; then by title
 	Draft        bool     `yaml:"draft"`    // left out of the build
 	Bibliography []string `yaml:"bibliography"`
+	// Related lists pages to show under "Related pages", as links to
+	// their .md files from this page; without it, the page's neighbours
+	// in its section are shown.
+	Related []string `yaml:"related"`
 }
 
 // LastModified returns the latest of the page's own dates (reviewed,

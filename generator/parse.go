@@ -36,6 +36,11 @@ type Page struct {
 	Front   FrontMatter
 	Body    []byte     // rendered Markdown
 	Anchors string     // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
+	// Contents lists the page's second-level headings, for the theme's
+	// "On this page" list; Related the pages front matter's related:
+	// names (content-relative), checked like links.
+	Contents []Heading
+	Related  []string
 	Links   []pageLink // links to pages, checked by Resolve
 	Diags   diag.List
 
@@ -264,12 +269,28 @@ func (s *parseState) decodeFrontMatter(pc parser.Context) {
 		return // nothing below could be trusted; the page is not rendered
 	}
 	checkFrontMatter(p, pos)
+	s.related(pos)
 	p.KeyLines = map[string]int{}
 	pos.Keys(func(key string, line int) { p.KeyLines[key] = line })
 	if s.bibs != nil {
 		bib, d := s.bibs.forPage(p, pos.Line("bibliography"))
 		p.Diags.Add(d...)
 		cite.SetBibliography(pc, bib)
+	}
+}
+
+// related resolves front matter's related: pages as links from the page,
+// so that a missing page or a draft is reported at its line.
+func (s *parseState) related(pos yamldecode.Positions) {
+	for i, r := range s.page.Front.Related {
+		at := pos.At(fmt.Sprintf("related[%d]", i+1))
+		n := len(s.pending)
+		s.rewrite([]byte(r), at.Line, at.Col, "related page")
+		if len(s.pending) > n && s.pending[n].Fragment == "" {
+			s.page.Related = append(s.page.Related, s.pending[n].Target)
+		} else if len(s.pending) > n || !strings.HasSuffix(r, ".md") {
+			s.errorf(at.Line, at.Col, "related[%d] is %q: name a page of this site by its .md file, e.g. related: [what-to-expect.md]", i+1, r)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -134,7 +135,9 @@ func (o *output) render(s *Site, sv *siteView, tpl *Templates, pv *pageView, buf
 		if jsonld == nil { // a page Pamphlet made (a page that failed to parse stops the build)
 			jsonld = jsonLD(s.Config, o.page)
 		}
-		pv.body, pv.refs, pv.jsonld = body, refs, jsonld
+		// Strings, which html/template needs: copies of the bytes, which
+		// may be a worker's buffer.
+		pv.Content, pv.References, pv.JSONLD = template.HTML(body), template.HTML(refs), template.JS(jsonld)
 	}
 	buf.out.Reset()
 	if err := tpl.execute(&buf.out, kind, &pageData{Site: sv, Page: pv}); err != nil {

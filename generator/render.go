@@ -23,6 +23,9 @@ type siteView struct {
 	FooterLinks  []linkView
 	CrisisGroups []crisisGroup
 	CrisisURL    string
+	// Logo is the address of the brand's logo (site.yaml brand.logo),
+	// LogoAlt its text for people who cannot see it.
+	Logo, LogoAlt string
 
 	// partials holds what partialCached rendered during this build, by
 	// layout, partial and key (see partialCached).
@@ -90,15 +93,20 @@ type menuItem struct {
 // pageView is what templates see as .Page. The README lists every
 // field.
 type pageView struct {
-	Kind         string
-	Title        string
-	Description  string
-	URL          string // link to the page, under the base path
-	Permalink    string // full address, when base_url has a host
-	Content      template.HTML
-	Breadcrumbs  []linkView
-	Section      *linkView
-	Children     []linkView
+	Kind        string
+	Title       string
+	Description string
+	URL         string // link to the page, under the base path
+	Permalink   string // full address, when base_url has a host
+	Content     template.HTML
+	Breadcrumbs []linkView
+	Section     *linkView
+	Children    []linkView
+	// Contents links the page's sections ("On this page"), on pages with
+	// three or more; Related the pages front matter names in related:,
+	// else up to three others of its section.
+	Contents     []linkView
+	Related      []linkView
 	Prev, Next   *linkView
 	Menu         []menuItem
 	Authors      []Person
@@ -119,27 +127,6 @@ type pageView struct {
 	// AllReferences, on the site-wide references page only, lists every
 	// work the site cites with the pages that cite it.
 	AllReferences []referenceView
-
-	// body, refs and jsonld are Content, References and JSONLD as the
-	// page's bytes, which may be a worker's buffer, valid only while the
-	// page renders. The default theme's layout writes them as they are
-	// (writeDefaultPage); they are made into strings, a copy, only for
-	// templates (forTemplates).
-	body, refs, jsonld []byte
-}
-
-// forTemplates sets Content, References and JSONLD from the page's
-// bytes, for templates to execute with.
-func (v *pageView) forTemplates() {
-	if v.body != nil && v.Content == "" {
-		v.Content = template.HTML(v.body)
-	}
-	if v.refs != nil && v.References == "" {
-		v.References = template.HTML(v.refs)
-	}
-	if v.jsonld != nil && v.JSONLD == "" {
-		v.JSONLD = template.JS(v.jsonld)
-	}
 }
 
 // referenceView is one work on the site-wide references page.
@@ -262,6 +249,12 @@ func (s *Site) newPageView(p *Page) *pageView {
 	for _, c := range s.Children[p.URL] {
 		v.Children = append(v.Children, s.link(c))
 	}
+	if len(p.Contents) >= minContents {
+		for _, h := range p.Contents {
+			v.Contents = append(v.Contents, linkView{Title: h.Title, URL: "#" + h.ID})
+		}
+	}
+	v.Related = s.related(p)
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if m.Page != "" {
@@ -276,6 +269,41 @@ func (s *Site) newPageView(p *Page) *pageView {
 		v.Menu = append(v.Menu, item)
 	}
 	return v
+}
+
+// minContents is how many sections a page needs for an "On this page"
+// list: with fewer, the reader sees them all at once.
+const minContents = 3
+
+// maxRelated is how many pages of its section a page shows as related
+// when its front matter names none.
+const maxRelated = 3
+
+// related returns the pages to show as related to p: those its front
+// matter names, or else up to maxRelated others of its section, those
+// after it first.
+func (s *Site) related(p *Page) []linkView {
+	var out []linkView
+	if len(p.Related) > 0 {
+		for _, rel := range p.Related {
+			if t := s.ByRel[rel]; t != nil && t != p {
+				out = append(out, s.link(t))
+			}
+		}
+		return out
+	}
+	parent := s.Parent[p]
+	if p.Kind != KindPage || parent == nil {
+		return nil
+	}
+	sibs := s.Children[parent.URL]
+	i := s.place[p]
+	for k := 1; k < len(sibs) && len(out) < maxRelated; k++ {
+		if t := sibs[(i+k)%len(sibs)]; t != p && t.Kind == KindPage {
+			out = append(out, s.link(t))
+		}
+	}
+	return out
 }
 
 // isAncestor reports whether a is a section that holds p, at any depth.

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -25,9 +24,6 @@ type Templates struct {
 	// it came from, for diagnostics: "templates/page.html" for the site's
 	// own, "(default theme) templates/page.html" for the embedded one.
 	files map[string]string
-	// defaultPage says that the layout of ordinary pages is the default
-	// theme's, which writeDefaultPage writes without executing it.
-	defaultPage bool
 }
 
 // layoutFiles are the templates that render a kind of page. Every other
@@ -48,9 +44,6 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	var diags diag.List
 	texts := map[string]string{}
 	files := map[string]string{}
-	// redefines says that one of the site's own templates defines templates
-	// inside it, which could replace one that writeDefaultPage mirrors.
-	redefines := false
 	if theme != nil {
 		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || IsIgnored(d.Name()) || path.Ext(p) != ".html" {
@@ -87,14 +80,11 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 				diags.Add(*d)
 				return
 			}
-			if texts[name] != string(clean) && (bytes.Contains(clean, []byte("define")) || bytes.Contains(clean, []byte("block"))) {
-				redefines = true
-			}
 			texts[name] = string(clean)
 			files[name] = sitePath
 		})
 	}
-	t := &Templates{byKind: map[string]*template.Template{}, files: files, defaultPage: !redefines && templateSum(texts) == defaultPageSum}
+	t := &Templates{byKind: map[string]*template.Template{}, files: files}
 	if _, ok := texts[baseTemplate]; !ok {
 		diags.Errorf(TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
 		return t, diags
@@ -172,12 +162,6 @@ func (t *Templates) execute(w io.Writer, kind string, data *pageData) error {
 		return fmt.Errorf("no layout for %s pages", kind)
 	}
 	data.kind, data.tpl = kind, tpl
-	if b, isBuf := w.(*bytes.Buffer); isBuf && t.defaultPage && kind == KindPage {
-		if done, err := writeDefaultPage(b, data); done || err != nil {
-			return err
-		}
-	}
-	data.Page.forTemplates()
 	return tpl.ExecuteTemplate(w, baseTemplate, data)
 }
 
@@ -207,7 +191,6 @@ func partialCached(name string, data any, keys ...any) (template.HTML, error) {
 		return html.(template.HTML), nil
 	}
 	var b strings.Builder
-	pd.Page.forTemplates()
 	if err := pd.tpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}

@@ -11,6 +11,12 @@
 //
 // Hugo is used when it is on PATH (Debian: apt-get install hugo).
 //
+// With -baseline BIN, another pamphlet binary (built from an earlier
+// commit, say) is timed in the same rounds, for a before-and-after ratio:
+//
+//	git stash; go build -o /tmp/pamphlet-before .; git stash pop
+//	go run ./cmd/benchcmp -pages 10000 -runs 5 -baseline /tmp/pamphlet-before
+//
 // With -scale K, it instead times Pamphlet alone on the corpus and on one
 // K times larger, alternating sizes and which goes first, and prints how
 // many times the smaller build the larger one costs:
@@ -45,6 +51,7 @@ func main() {
 	scale := flag.Int("scale", 0, "time Pamphlet alone on the corpus and on one this many times larger, and print the ratio")
 	write := flag.Bool("write", false, "internal: write the corpus into -dir and stop")
 	noHugo := flag.Bool("no-hugo", false, "internal: with -write, write no Hugo copy")
+	baseline := flag.String("baseline", "", "another pamphlet binary to time in the same rounds, for a before-and-after ratio")
 	flag.Parse()
 	if *bare != "" {
 		check(bareLoop(*bare, *bareOut))
@@ -104,25 +111,31 @@ func main() {
 		return exec.Command(hugoPath, "--quiet", "-s", hsite, "-d", out("hugo", i))
 	}
 	bareRun := func(i int) *exec.Cmd { return exec.Command(self, "-bare", psite, "-bare-out", out("bare", i)) }
+	tools := []string{"pamphlet", "hugo", "bare"}
+	if *baseline != "" {
+		tools = append(tools, "baseline")
+	}
 	defer func() {
 		for i := 0; i < *runs; i++ {
-			for _, tool := range []string{"pamphlet", "hugo", "bare"} {
+			for _, tool := range tools {
 				os.RemoveAll(out(tool, i))
 			}
 		}
 	}()
 
-	var ps, hs, bs, rs []sample
+	var ps, hs, bs, rs, bls []sample
 	for i := 0; i < *runs; i++ {
 		// Rotate which goes first, so none always meets a warm cache.
-		order := []string{"pamphlet", "hugo", "bare"}
-		for k := 0; k < i%3; k++ {
+		order := slices.Clone(tools)
+		for k := 0; k < i%len(tools); k++ {
 			order = append(order[1:], order[0])
 		}
 		for _, tool := range order {
 			switch {
 			case tool == "pamphlet":
 				ps = append(ps, run(pamphlet(i)))
+			case tool == "baseline":
+				bls = append(bls, run(exec.Command(*baseline, "build", "--site", psite, "--out", out("baseline", i))))
 			case tool == "bare":
 				bs = append(bs, run(bareRun(i)))
 			case hugoPath != "":
@@ -145,6 +158,7 @@ func main() {
 	show("hugo (cold)", hs)
 	show("bare goldmark loop", bs)
 	show("pamphlet build (no change)", rs)
+	show("baseline build (cold)", bls)
 	p, r, b := median(ps), median(rs), median(bs)
 	fmt.Println()
 	if len(hs) > 0 {
@@ -156,6 +170,10 @@ func main() {
 	}
 	fmt.Printf("pamphlet / bare loop: wall %.2f, CPU %.2f\n", ratio(p.wall, b.wall), ratio(p.cpu, b.cpu))
 	fmt.Printf("no change / cold:     wall %.2f\n", ratio(r.wall, p.wall))
+	if len(bls) > 0 {
+		bl := median(bls)
+		fmt.Printf("pamphlet / baseline:  wall %.2f, CPU %.2f, peak RSS %.2f\n", ratio(p.wall, bl.wall), ratio(p.cpu, bl.cpu), float64(p.rssKB)/float64(bl.rssKB))
+	}
 }
 
 // scaleRuns builds two sites (a small one first in sites) in turn, runs
