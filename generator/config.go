@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"pamphlet/generator/brand"
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/trust"
@@ -43,6 +44,7 @@ type Config struct {
 	ReferencesPage    string       `yaml:"references_page"`    // content-relative .md path of the site-wide list
 	ReviewInterval    string       `yaml:"review_interval"`    // "3 years" (default), "18 months"
 	ReadabilityTarget float64      `yaml:"readability_target"` // US school grade, default 8
+	Brand             Brand        `yaml:"brand"`
 
 	// pos says where each setting stands in site.yaml; base is BaseURL
 	// parsed, basePath its path, always ending in "/"; baseFromFlag says
@@ -50,6 +52,7 @@ type Config struct {
 	pos            yamldecode.Positions
 	text           string // site.yaml as read, for the placeholder check
 	reviewInterval trust.Interval
+	theme          brand.Theme // the colours derived from Brand, checked
 	base           *url.URL
 	basePath       string
 	baseFromFlag   bool
@@ -80,6 +83,15 @@ type CrisisLine struct {
 	Text    string `yaml:"text"`    // "85258": shown as a link that starts a text message
 	Contact string `yaml:"contact"` // anything else: "free, day or night", "or go to A&E"
 	Region  string `yaml:"region"`  // "UK", "US": lines are grouped by it
+}
+
+// Brand is a clinic's own look: its logo and two colours, which the
+// build checks for contrast against WCAG 2.2 before it uses them.
+type Brand struct {
+	Logo    string `yaml:"logo"`     // an SVG or PNG file under static/, e.g. img/logo.svg
+	LogoAlt string `yaml:"logo_alt"` // the logo's text for people who cannot see it
+	Colour  string `yaml:"colour"`   // the header, links, headings, buttons: #005eb8, rgb(0, 94, 184), navy
+	Accent  string `yaml:"accent"`   // the focus ring that shows keyboard users where they are
 }
 
 // BasePath returns the path part of base_url, starting and ending with "/".
@@ -196,6 +208,7 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 		cfg.CitationStyle = ""
 	}
 	diags.Add(cfg.checkCrisis()...)
+	diags.Add(cfg.checkBrand()...)
 	diags.Add(cfg.setBase()...)
 	return cfg, diags
 }
@@ -236,6 +249,51 @@ func validTag(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkBrand reads the brand colours and derives the theme's colours from
+// them, light and dark; a colour that cannot be read, or that fails a
+// contrast the theme needs, is an error at its line that gives the ratio
+// found, the ratio needed and the nearest colour of the same hue that
+// passes. The default brand stands in for what is wrong, so the rest of
+// the site is still checked.
+func (c *Config) checkBrand() []diag.Diagnostic {
+	var diags []diag.Diagnostic
+	var b brand.Brand
+	for _, f := range []struct {
+		key string
+		val string
+		dst *brand.Colour
+		set *bool
+	}{{"colour", c.Brand.Colour, &b.Colour, &b.ColourSet}, {"accent", c.Brand.Accent, &b.Accent, &b.AccentSet}} {
+		if strings.TrimSpace(f.val) == "" {
+			continue
+		}
+		col, err := brand.ParseColour(f.val)
+		if err != nil {
+			key := "brand." + f.key
+			diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "brand %s: %v", f.key, err))
+			continue
+		}
+		*f.dst, *f.set = col, true
+	}
+	theme, problems := brand.Derive(b)
+	for _, p := range problems {
+		key := "brand." + p.Setting
+		diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "%s: put that in brand: as %s: \"%s\", or choose another colour that passes", p, p.Setting, p.Nearest))
+	}
+	if len(problems) > 0 {
+		theme, _ = brand.Derive(brand.Default())
+	}
+	c.theme = theme
+	if l := c.Brand.Logo; l != "" {
+		c.Brand.Logo = strings.TrimPrefix(pageRel(l), StaticDir+"/") // "static/img/logo.svg" means the same
+		if ext := strings.ToLower(path.Ext(l)); ext != ".svg" && ext != ".png" {
+			diags = append(diags, diag.Errorf(ConfigFile, c.line("brand.logo"), c.col("brand.logo"), "brand logo %q is not an SVG or PNG file: save the logo as .svg (best: sharp at any size) or .png, put it under static/, and name it here, e.g. logo: img/logo.svg", l))
+			c.Brand.Logo = ""
+		}
+	}
+	return diags
 }
 
 // checkCrisis checks that every crisis line's phone and text numbers can

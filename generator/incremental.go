@@ -543,7 +543,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 // hashSiteView hashes what every page shows of the site as a whole.
 func hashSiteView(v *siteView) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%q", []any{v.Title, v.Description, v.Lang, v.BaseURL, v.Organisation, v.Disclaimer, v.Funding, v.Advertising, v.FooterLinks, v.CrisisGroups, v.CrisisURL})
+	fmt.Fprintf(h, "%q", []any{v.Title, v.Description, v.Lang, v.BaseURL, v.Organisation, v.Disclaimer, v.Funding, v.Advertising, v.FooterLinks, v.CrisisGroups, v.CrisisURL, v.Logo, v.LogoAlt})
 	return h.Sum64()
 }
 

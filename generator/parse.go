@@ -34,15 +34,15 @@ type Page struct {
 	URL     string // site-relative output folder: "therapy/what-to-expect/"
 	Kind    string
 	Front   FrontMatter
-	Body    []byte     // rendered Markdown
-	Anchors string     // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
+	Body    []byte // rendered Markdown
+	Anchors string // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
 	// Contents lists the page's second-level headings, for the theme's
 	// "On this page" list; Related the pages front matter's related:
 	// names (content-relative), checked like links.
 	Contents []Heading
 	Related  []string
-	Links   []pageLink // links to pages, checked by Resolve
-	Diags   diag.List
+	Links    []pageLink // links to pages, checked by Resolve
+	Diags    diag.List
 
 	// Cited is what the page cites (nil when it cites nothing), and
 	// References its reference list, rendered; citations counts the

@@ -9,6 +9,10 @@ import (
 	"pamphlet/generator/diag"
 )
 
+// BrandCSS is the stylesheet of the brand's colours that every build
+// writes, from site.yaml's brand: (see Config.checkBrand).
+const BrandCSS = "css/brand.css"
+
 // output is one file of the finished site and how to make it.
 type output struct {
 	path   string        // slash-separated, relative to the output folder
@@ -33,6 +37,10 @@ func planOutputs(s *Site, in *Inputs) ([]output, diag.List) {
 		plan = append(plan, output{path: "sitemap.xml", source: ConfigFile, gen: s.sitemap})
 	}
 	plan = append(plan, output{path: "robots.txt", source: ConfigFile, data: s.robots()})
+	plan = append(plan, output{path: BrandCSS, source: ConfigFile, data: []byte(s.Config.theme.CSS())})
+	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a Asset) bool { return a.Rel == pageRel(logo) }) {
+		diags.Errorf(ConfigFile, s.Config.line("brand.logo"), s.Config.col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, StaticDir+"/"+pageRel(logo))
+	}
 	for i := range in.Assets {
 		a := &in.Assets[i]
 		plan = append(plan, output{path: AssetURL(a.Rel), source: a.Path, asset: a})

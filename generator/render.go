@@ -158,6 +158,10 @@ func (s *Site) newSiteView() *siteView {
 		Funding:      c.Funding,
 		Advertising:  c.Advertising,
 		CrisisGroups: crisisGroups(c.Crisis),
+		LogoAlt:      c.Brand.LogoAlt,
+	}
+	if c.Brand.Logo != "" {
+		v.Logo = Href(c.BasePath(), pageRel(c.Brand.Logo))
 	}
 	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
 		if p := s.Page(k); k != "" && p != nil {
