@@ -193,6 +193,8 @@ func (p *publisher) publish(u *generator.Update, took time.Duration) {
 		p.hub.Publish(serve.Event{Build: p.good, Kind: serve.KindErrors, Diagnostics: errorsFirst(u.Diagnostics)})
 		return
 	}
+	// Builder numbers its good builds 1, 2, 3...: the tabs rely on
+	// consecutive numbers (see serve.Event).
 	p.good = p.base + u.Build
 	p.h.Swap(&serve.Snapshot{ID: p.good, Files: p.b.Files()})
 	ev := serve.Event{Build: p.good, Kind: serve.KindUpdate}

@@ -148,6 +148,15 @@ func TestServeHTTP(t *testing.T) {
 	}
 }
 
+// waitLive waits until the tab's live-reload client is connected and in
+// step with the server. A tab that has just reloaded is not listening yet:
+// an edit made before it is would reach it only as the event the server
+// replays on connection, not as a live one.
+func waitLive(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitFor(t, ctx, "the live-reload connection", `!!(window.__pamphletLive && window.__pamphletLive.live)`)
+}
+
 // TestServeLiveReloadInBrowser drives a real headless Chromium: a page
 // edit shows without a manual reload, a CSS edit restyles the page without
 // navigating, broken front matter shows the overlay with file:line, and
@@ -159,13 +168,14 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the page", `document.body.innerText.includes("First version.")`)
-	waitFor(t, ctx, "the live-reload connection", `!!(window.__pamphletLive && window.__pamphletLive.events >= 1)`)
+	waitLive(t, ctx)
 
 	// 1. Edit the Markdown: the tab reloads by itself and keeps its scroll position.
 	chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, 300); window.__marker = 1`))
 	writeFile(t, site, "content/page.md", "---\ntitle: A page\n---\nSecond version.\n\n"+strings.Repeat("Filler paragraph to make the page long.\n\n", 80))
 	waitFor(t, ctx, "the edited text", `document.body.innerText.includes("Second version.")`)
 	waitFor(t, ctx, "the scroll position kept", `window.scrollY === 300`)
+	waitLive(t, ctx) // the reloaded page listens before the next edit
 
 	// 2. Edit the CSS: the new style applies without navigating.
 	chromedp.Run(ctx, chromedp.Evaluate[any](`window.__marker = 2`))

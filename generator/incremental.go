@@ -71,7 +71,7 @@ type Builder struct {
 
 // Update is what one build of a Builder did.
 type Update struct {
-	Build       int64     // build number; 0 when the build failed
+	Build       int64     // build number: 1, 2, 3... for good builds, no gaps; 0 when the build failed
 	Failed      bool      // errors stopped it; the last good site stands
 	Diagnostics diag.List // all of them, sorted
 	Changed     []string  // output paths whose bytes changed

@@ -332,3 +332,29 @@ func TestRebuildContentFolderAppears(t *testing.T) {
 		t.Errorf("%v %s", err, u.Diagnostics)
 	}
 }
+
+// TestRebuildSameBytesChangesNothing: a save seen twice (a truncate and a
+// write, delivered in two batches) rebuilds a page whose source is as it
+// was: nothing is reported changed, so the dev server's event for it makes
+// no tab reload. Good builds are numbered one after another, failed ones
+// in between included, as the live-reload client relies on.
+func TestRebuildSameBytesChangesNothing(t *testing.T) {
+	s, b := newBuilder(t)
+	edit := map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nNew bravo text.\n"}
+	u := rebuild(t, s, b, edit)
+	if u.Failed || u.Build != 2 || !slices.Equal(u.Changed, []string{"therapy/b/index.html"}) {
+		t.Fatalf("edit: build %d, failed %v, changed %v: %s", u.Build, u.Failed, u.Changed, u.Diagnostics)
+	}
+	u = rebuild(t, s, b, edit)
+	if u.Failed || u.Build != 3 || len(u.Changed) != 0 || len(u.Removed) != 0 {
+		t.Errorf("same bytes again: build %d, failed %v, changed %v, removed %v", u.Build, u.Failed, u.Changed, u.Removed)
+	}
+	u = rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: [broken\n---\n"})
+	if !u.Failed || u.Build != 0 {
+		t.Fatalf("broken front matter: build %d, failed %v", u.Build, u.Failed)
+	}
+	u = rebuild(t, s, b, edit)
+	if u.Failed || u.Build != 4 || len(u.Changed) != 0 {
+		t.Errorf("fixed back as it was: build %d, failed %v, changed %v", u.Build, u.Failed, u.Changed)
+	}
+}

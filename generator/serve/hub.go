@@ -26,6 +26,12 @@ const (
 // last good one still served (0 if there is none yet). A tab compares it
 // with the build its page came from to know whether it missed something, so
 // Swap the snapshot before publishing its update.
+//
+// Good builds must be numbered one after another (N, N+1, ...): a tab that
+// connects and is replayed the update for the build right after its page's
+// has missed only that update, and handles it as if it had come live (a
+// CSS-only change restyles instead of reloading). Any other gap, or a
+// number from a restarted server, makes the tab reload.
 type Event struct {
 	Build       int64             `json:"build"`
 	Kind        string            `json:"kind"`

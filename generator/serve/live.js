@@ -9,25 +9,35 @@
 //   - "update": removes the overlay, then reloads the page if it changed (or
 //     if a script or image did), keeping the scroll position; swaps the
 //     stylesheets in place if only CSS changed; otherwise does nothing.
-// After each (re)connection, the first "update" decides by build number
-// alone: a tab whose page is from another build (it missed events, or the
-// server restarted) reloads once. Its list of pages is not used then, since
-// the server replays its last event to every new connection.
+// After each (re)connection the server replays its last event, and the
+// first "update" is checked against the build the page came from. Good
+// builds are numbered one after another, so:
+//   - the same build: the tab missed nothing;
+//   - the next build: the tab missed exactly that one update (its page was
+//     fetched just before the update, the stream opened just after, as
+//     after every reload): it is handled like a live one, so a CSS-only
+//     change restyles and a change to another page leaves the tab still;
+//   - any other build: the tab missed more than one update, or the server
+//     restarted: its lists cannot tell what changed, so the tab reloads once.
 //
 // Plain ES2017 for Chromium, Firefox and Safari; no dependencies. The only
-// global is window.__pamphletLive = {events: N}, for browser tests.
+// global is window.__pamphletLive, for browser tests: {events: N, the
+// events handled; build: the build the tab's content matches; live: true
+// once the stream is open and the tab is in step with the server, false
+// while it reconnects and for good once it is reloading}.
 (function () {
   "use strict";
   if (window.__pamphletLive) return; // injected twice: one client is enough
-
-  var state = { events: 0 };
-  window.__pamphletLive = state;
 
   var script = document.currentScript ||
     document.querySelector('script[src^="/__pamphlet/live.js"]');
   var pageBuild = script ? parseInt(script.getAttribute("data-build"), 10) : NaN;
   var current = pageBuild; // the build this tab's content matches
   var synced = false;      // reset on every (re)connection
+  var leaving = false;     // a reload is under way
+
+  var state = { events: 0, build: current, live: false };
+  window.__pamphletLive = state;
 
   var SCROLL_KEY = "pamphlet-scroll:" + normalise(location.pathname);
   var RELOAD_KEY = "pamphlet-sync-reload";
@@ -49,6 +59,8 @@
   }
 
   function reload() {
+    leaving = true;
+    state.live = false;
     var s = storage();
     if (s) {
       try {
@@ -262,11 +274,15 @@
 
     if (!synced) {
       synced = true;
-      if (!isNaN(current) && e.build !== current && syncReload(e.build)) return;
+      var missedOne = !isNaN(current) && e.build === current + 1;
+      if (!missedOne && !isNaN(current) && e.build !== current && syncReload(e.build)) return;
       var s = storage();
       if (s) s.removeItem(RELOAD_KEY);
-      current = e.build;
-      return;
+      if (!missedOne) {
+        current = e.build;
+        return;
+      }
+      // The one update missed: handle it as below.
     }
     if (e.build === current) return; // already seen
     current = e.build;
@@ -284,6 +300,7 @@
     var es = new EventSource("/__pamphlet/events");
     es.onopen = function () {
       synced = false;
+      state.live = false;
     };
     es.onmessage = function (msg) {
       var e;
@@ -296,9 +313,12 @@
         handle(e);
       } finally {
         state.events++;
+        state.build = current;
+        state.live = synced && !leaving;
       }
     };
     es.onerror = function () {
+      state.live = false;
       // EventSource retries by itself after a dropped connection (a server
       // restart). It gives up only on an answer it cannot use (a 503 while
       // the server shuts down): then start again, quietly, a little later.

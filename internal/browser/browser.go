@@ -65,6 +65,12 @@ func Require(t testing.TB, ok bool, why string) {
 // New starts a headless Chromium and returns a context for chromedp.Do,
 // closed when the test ends. Each call is a fresh browser with an empty
 // profile.
+//
+// The profile is a folder chromedp makes and removes itself: once Chromium
+// has exited, it kills the helpers still using the folder (the crashpad
+// handler can outlive the browser and go on writing there) before it
+// removes it. A t.TempDir() profile was removed by the test's cleanup while
+// they still wrote, and the test failed with "directory not empty".
 func New(t testing.TB) context.Context {
 	t.Helper()
 	exe := Path()
@@ -73,7 +79,6 @@ func New(t testing.TB) context.Context {
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
