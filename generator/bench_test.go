@@ -110,10 +110,10 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var buf renderBuffers
+		buf := newRenderBuffers(tpl)
 		for j := range plan {
 			if plan[j].page != nil {
-				plan[j].produce(site, sv, tpl, &buf)
+				plan[j].produce(site, sv, buf)
 			}
 		}
 	}

@@ -204,7 +204,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var written atomic.Int64
 	sv := site.newSiteView()
 	err = parallel(ctx, workers, len(plan),
-		func() *renderBuffers { return new(renderBuffers) },
+		func() *renderBuffers { return newRenderBuffers(tpl) },
 		func(buf *renderBuffers, i int) error {
 			o := plan[i]
 			if o.asset != nil {
@@ -214,7 +214,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 				written.Add(1)
 				return nil
 			}
-			data, d, err := o.produce(site, sv, tpl, buf)
+			data, d, err := o.produce(site, sv, buf)
 			if d != nil {
 				mu.Lock()
 				if first, ok := renderDiags[*d]; !ok || o.path < first {

@@ -499,10 +499,10 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	var mu sync.Mutex
 	var renderDiags diag.List
 	err := parallel(ctx, b.workers(), len(jobs),
-		func() *renderBuffers { return new(renderBuffers) },
+		func() *renderBuffers { return newRenderBuffers(b.tpl) },
 		func(buf *renderBuffers, i int) error {
 			j := jobs[i]
-			data, d := j.o.render(site, sv, b.tpl, j.view, buf)
+			data, d := j.o.render(site, sv, j.view, buf)
 			mu.Lock()
 			defer mu.Unlock()
 			if d != nil {
@@ -643,7 +643,7 @@ func fingerprint(v *pageView, gen, kindGen, cfgGen uint64) uint64 {
 		links(r.CitedOn...)
 	}
 	if v.NextReview != nil {
-		str(v.NextReview.ISO())
+		str(v.NextReview.ISO)
 	}
 	return h.Sum64()
 }

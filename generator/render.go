@@ -111,10 +111,10 @@ type pageView struct {
 	Menu         []menuItem
 	Authors      []Person
 	ReviewedBy   []Person
-	Published    *Date
-	Updated      *Date
-	LastReviewed *Date
-	NextReview   *Date
+	Published    *dateView
+	Updated      *dateView
+	LastReviewed *dateView
+	NextReview   *dateView
 	Audience     []string
 	About        string
 	Crisis       bool
@@ -127,6 +127,22 @@ type pageView struct {
 	// AllReferences, on the site-wide references page only, lists every
 	// work the site cites with the pages that cite it.
 	AllReferences []referenceView
+}
+
+// dateView is a date as templates show it: .ISO ("2025-09-14", for
+// datetime attributes) and .Human ("14 September 2025"). Both are made
+// once, as fields: a method that a template calls costs it a lookup and a
+// call through reflection each time.
+type dateView struct {
+	ISO, Human string
+}
+
+// newDateView returns the view of d, or nil for no date.
+func newDateView(d *Date) *dateView {
+	if d == nil {
+		return nil
+	}
+	return &dateView{ISO: d.ISO(), Human: d.Human()}
 }
 
 // referenceView is one work on the site-wide references page.
@@ -204,17 +220,17 @@ func (s *Site) newPageView(p *Page) *pageView {
 		Permalink:    s.Config.AbsURL(p.URL),
 		Authors:      f.Authors,
 		ReviewedBy:   f.ReviewedBy,
-		Published:    f.Published,
-		Updated:      f.Updated,
-		LastReviewed: f.LastReviewed,
-		NextReview:   f.NextReview,
+		Published:    newDateView(f.Published),
+		Updated:      newDateView(f.Updated),
+		LastReviewed: newDateView(f.LastReviewed),
+		NextReview:   newDateView(f.NextReview),
 		Audience:     f.Audience,
 		About:        f.About,
 		Crisis:       f.Safety == "crisis",
 	}
-	if v.NextReview == nil && v.LastReviewed != nil {
+	if v.NextReview == nil && f.LastReviewed != nil {
 		// Next review due: last reviewed plus the site's review interval.
-		v.NextReview = &Date{s.Config.reviewInterval.AddTo(v.LastReviewed.Time)}
+		v.NextReview = newDateView(&Date{s.Config.reviewInterval.AddTo(f.LastReviewed.Time)})
 	}
 	if ed := s.Page(s.Config.EditorialPg); s.Config.EditorialPg != "" && ed != nil {
 		v.EditorialURL = s.href(ed)

@@ -26,6 +26,16 @@ type Templates struct {
 	files map[string]string
 }
 
+// clone returns a copy of t for one render worker. Only copies are ever
+// executed: html/template cannot clone a set once it has run.
+func (t *Templates) clone() *Templates {
+	c := &Templates{byKind: make(map[string]*template.Template, len(t.byKind)), files: t.files}
+	for k, tpl := range t.byKind {
+		c.byKind[k] = template.Must(tpl.Clone()) // fails only after an execution
+	}
+	return c
+}
+
 // layoutFiles are the templates that render a kind of page. Every other
 // file in templates/ is a partial, included by its file name.
 var layoutFiles = map[string]string{
@@ -165,6 +175,26 @@ func (t *Templates) execute(w io.Writer, kind string, data *pageData) error {
 	return tpl.ExecuteTemplate(w, baseTemplate, data)
 }
 
+// writeKey adds one of partialCached's keys to a cache key: the kinds the
+// default theme passes without fmt, whose reflection cost more than the
+// lookup it saves; anything else as fmt prints it, with its type.
+func writeKey(kb *strings.Builder, k any) {
+	kb.WriteByte(0)
+	switch k := k.(type) {
+	case string:
+		kb.WriteString("s:" + k)
+	case bool:
+		kb.WriteString("b:" + strconv.FormatBool(k))
+	case []menuItem:
+		kb.WriteString("m:")
+		for _, m := range k {
+			kb.WriteString(m.Title + "\x01" + m.URL + "\x01" + strconv.FormatBool(m.Current) + strconv.FormatBool(m.Ancestor) + "\x02")
+		}
+	default:
+		fmt.Fprintf(kb, "%T:%v", k, k)
+	}
+}
+
 // partialCached renders a partial template once per build for each
 // distinct set of keys, and then reuses it:
 //
@@ -184,7 +214,7 @@ func partialCached(name string, data any, keys ...any) (template.HTML, error) {
 	var kb strings.Builder
 	kb.WriteString(pd.kind + "\x00" + name)
 	for _, k := range keys {
-		fmt.Fprintf(&kb, "\x00%T:%v", k, k)
+		writeKey(&kb, k)
 	}
 	key := kb.String()
 	if html, ok := pd.Site.partials.Load(key); ok {
