@@ -63,9 +63,11 @@ type Builder struct {
 	// Results of whole-site steps, kept while nothing they depend on changes.
 	refs     []siteReference
 	bibWarns diag.List
-	sitemap  []byte
-	siteHash uint64 // what every page shows of the site: footer, crisis lines
-	setHash  uint64 // the set of pages
+	// generated holds each generated output (the sitemap) by path, made
+	// again only when the pages or their dates change.
+	generated map[string][]byte
+	siteHash  uint64 // what every page shows of the site: footer, crisis lines
+	setHash   uint64 // the set of pages
 
 }
 
@@ -81,7 +83,7 @@ type Update struct {
 
 // NewBuilder returns a Builder for the site in opts.Site. Call Build first.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}}
+	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}, generated: map[string][]byte{}}
 }
 
 // Files returns the last good site: output paths to bytes. The map is
@@ -461,10 +463,12 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		case o.data != nil:
 			files[o.path] = o.data
 		case o.gen != nil:
-			if b.structural || b.mapDirty || b.sitemap == nil {
-				b.sitemap = o.gen()
+			data, ok := b.generated[o.path]
+			if b.structural || b.mapDirty || !ok {
+				data = o.gen()
+				b.generated[o.path] = data
 			}
-			files[o.path] = b.sitemap
+			files[o.path] = data
 		case o.asset != nil:
 			data, err := readAsset(*o.asset)
 			if err != nil {

@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+)
+
+// TestServeEqualsBuild holds what the dev server's builder serves equal,
+// byte for byte, to what a full build writes: after its first build, and
+// after each of a series of edits, each of which the builder takes as a
+// rebuild of only what changed.
+func TestServeEqualsBuild(t *testing.T) {
+	s, b := newBuilder(t)
+	check := func(step string) {
+		t.Helper()
+		out := t.TempDir()
+		if _, err := Build(context.Background(), Options{Site: s.root, Out: out, Theme: defaultTheme, Workers: 2}); err != nil {
+			t.Fatalf("%s: build: %v", step, err)
+		}
+		written := map[string][]byte{}
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || d.Name() == outputMarker {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			written[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+			return nil
+		})
+		served := b.Files()
+		var names []string
+		for name := range written {
+			names = append(names, name)
+		}
+		for name := range served {
+			if _, ok := written[name]; !ok {
+				names = append(names, name)
+			}
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			w, inBuild := written[name]
+			sv, inServe := served[name]
+			switch {
+			case !inBuild:
+				t.Errorf("%s: serve has %s, build does not", step, name)
+			case !inServe:
+				t.Errorf("%s: build wrote %s, serve does not have it", step, name)
+			case !bytes.Equal(w, sv):
+				t.Errorf("%s: %s differs between build and serve:\nbuild: %.300s\nserve: %.300s", step, name, w, sv)
+			}
+		}
+	}
+	check("first build")
+	for _, e := range []struct {
+		step  string
+		files map[string]string
+	}{
+		{"a body edit", map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nBravo, rewritten.\n"}},
+		{"a title edit", map[string]string{"content/therapy/c.md": "---\ntitle: Charlie Two\nweight: 3\n---\nCharlie text.\n"}},
+		{"a new page with sections", map[string]string{"content/therapy/d.md": "---\ntitle: Delta\nweight: 4\nrelated: [a.md]\nlast_reviewed: 2025-01-02\n---\n## One\n\n## Two\n\n## Three [@two]\n"}},
+		{"a page removed", map[string]string{"content/other/y.md": ""}},
+		{"a citation added", map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nBravo [@one; @two].\n"}},
+		{"a bibliography edit", map[string]string{"content/references.bib": "@article{one, author = {Doe, J}, title = {One, corrected}, journal = {J}, year = 2020, volume = 1, pages = {1--2}}\n@article{two, author = {Roe, R}, title = {Two}, journal = {J}, year = 2021, volume = 1, pages = {3--4}}\n"}},
+		{"the brand and menu", map[string]string{"site.yaml": "title: Clinic\nbase_url: https://clinic.example/\nbrand:\n  colour: \"#005eb8\"\nmenu:\n  - title: Other\n    page: other/x.md\n"}},
+		{"a template", map[string]string{"templates/partials/pagenav.html": "<p class=\"own-nav\">{{with .Page.Next}}{{.Title}}{{end}}</p>"}},
+		{"a stylesheet", map[string]string{"static/css/site.css": "body { color: navy; }\n"}},
+	} {
+		u := rebuild(t, s, b, e.files)
+		if u.Failed {
+			t.Fatalf("%s: %s", e.step, u.Diagnostics)
+		}
+		check(e.step)
+	}
+}
+
+// TestFingerprintCoversTheView: the dev server re-renders a page only when
+// its fingerprint changes, and the fingerprint is written out field by
+// field. Every field of pageView must change it, except those made from
+// the page's own source alone, which its parse generation covers. A field
+// added to pageView and forgotten in fingerprint fails here.
+func TestFingerprintCoversTheView(t *testing.T) {
+	ownSource := map[string]bool{ // covered by the page's parse generation
+		"Content": true, "References": true, "JSONLD": true, "Authors": true, "ReviewedBy": true,
+		"Published": true, "Updated": true, "LastReviewed": true, "Audience": true, "About": true, "Crisis": true,
+	}
+	base := fingerprint(&pageView{}, 1, 1, 1)
+	typ := reflect.TypeOf(pageView{})
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if !f.IsExported() || ownSource[f.Name] {
+			continue
+		}
+		v := &pageView{}
+		fill(reflect.ValueOf(v).Elem().Field(i))
+		if fingerprint(v, 1, 1, 1) == base {
+			t.Errorf("pageView.%s does not change the fingerprint: add it to fingerprint in incremental.go, or the dev server shows stale pages when it changes", f.Name)
+		}
+	}
+}
+
+// fill sets v to a value that is not its zero value: a string "x", true,
+// or a slice or pointer to such a value.
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem())
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fill(v.Index(0))
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	}
+}
