@@ -9,11 +9,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -197,18 +195,7 @@ func (p *publisher) publish(u *generator.Update, took time.Duration) {
 	// consecutive numbers (see serve.Event).
 	p.good = p.base + u.Build
 	p.h.Swap(&serve.Snapshot{ID: p.good, Files: p.b.Files()})
-	ev := serve.Event{Build: p.good, Kind: serve.KindUpdate}
-	for _, f := range append(append([]string{}, u.Changed...), u.Removed...) {
-		switch {
-		case strings.HasSuffix(f, "index.html"):
-			ev.Pages = append(ev.Pages, "/"+strings.TrimSuffix(f, "index.html"))
-		case path.Ext(f) == ".css":
-			ev.CSS = true
-		case f == "sitemap.xml" || f == "robots.txt" || f == "404.html":
-		default:
-			ev.Other = true
-		}
-	}
+	ev := serve.Event{Build: p.good, Kind: serve.KindUpdate, Pages: u.Pages, CSS: u.CSS, Other: u.Other}
 	p.hub.Publish(ev)
 	if u.Build > 1 {
 		fmt.Fprintf(p.stdout, "Rebuilt in %s: %s rendered, %s changed.\n", took.Round(time.Millisecond), plural(u.Rendered, "page"), plural(len(u.Changed)+len(u.Removed), "file"))

@@ -66,8 +66,9 @@ type Builder struct {
 	// generated holds each generated output (the sitemap) by path, made
 	// again only when the pages or their dates change.
 	generated map[string][]byte
-	siteHash  uint64 // what every page shows of the site: footer, crisis lines
-	setHash   uint64 // the set of pages
+	reloads   map[string]Reload // what each output of the last good build asks of a tab
+	siteHash  uint64            // what every page shows of the site: footer, crisis lines
+	setHash   uint64            // the set of pages
 
 }
 
@@ -78,7 +79,13 @@ type Update struct {
 	Diagnostics diag.List // all of them, sorted
 	Changed     []string  // output paths whose bytes changed
 	Removed     []string  // output paths that are gone
-	Rendered    int       // pages rendered (the rest were reused)
+	// Pages lists the pages (their URLs from the site root, "/therapy/")
+	// that changed or went; CSS says a stylesheet changed, Other that
+	// another file a page may show did: what open tabs must do, as each
+	// output says (output.reload).
+	Pages      []string
+	CSS, Other bool
+	Rendered   int // pages rendered (the rest were reused)
 }
 
 // NewBuilder returns a Builder for the site in opts.Site. Call Build first.
@@ -536,7 +543,17 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
-	b.files, b.prints = files, prints
+	reloads := make(map[string]Reload, len(plan))
+	for i := range plan {
+		reloads[plan[i].path] = plan[i].reload()
+	}
+	for _, p := range u.Changed {
+		u.addReload(p, reloads[p])
+	}
+	for _, p := range u.Removed {
+		u.addReload(p, b.reloads[p])
+	}
+	b.files, b.prints, b.reloads = files, prints, reloads
 	b.siteHash, b.setHash = siteHash, setHash
 	b.dirty, b.structural, b.refsDirty, b.mapDirty = nil, false, false, false
 	b.build++
@@ -588,6 +605,18 @@ func citeSignature(p *Page) string {
 		ids[i] = l.Entry.ID
 	}
 	return strings.Join(ids, "\x00")
+}
+
+// addReload notes what a change to the output at path asks of open tabs.
+func (u *Update) addReload(path string, r Reload) {
+	switch r {
+	case ReloadPage:
+		u.Pages = append(u.Pages, "/"+strings.TrimSuffix(path, "index.html"))
+	case ReloadCSS:
+		u.CSS = true
+	case ReloadOther:
+		u.Other = true
+	}
 }
 
 // fail reports a failed build; the last good site stays.

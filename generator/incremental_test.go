@@ -358,3 +358,31 @@ func TestRebuildSameBytesChangesNothing(t *testing.T) {
 		t.Errorf("fixed back as it was: build %d, failed %v, changed %v", u.Build, u.Failed, u.Changed)
 	}
 }
+
+// TestRebuildSaysWhatTabsDo: each output says what an open tab does when
+// it changes, and an update gathers that: a page edit reloads that page
+// (and the pages that list it), a stylesheet restyles, a new image is
+// "other", and the sitemap and robots.txt ask for nothing.
+func TestRebuildSaysWhatTabsDo(t *testing.T) {
+	s, b := newBuilder(t)
+	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nBravo, rewritten.\n"})
+	if !slices.Equal(u.Pages, []string{"/therapy/b/"}) || u.CSS || u.Other {
+		t.Errorf("a body edit: pages %v, CSS %v, other %v; want only /therapy/b/", u.Pages, u.CSS, u.Other)
+	}
+	u = rebuild(t, s, b, map[string]string{"static/css/site.css": "body { color: navy; }\n"})
+	if len(u.Pages) != 0 || !u.CSS || u.Other {
+		t.Errorf("a stylesheet edit: pages %v, CSS %v, other %v; want CSS only", u.Pages, u.CSS, u.Other)
+	}
+	u = rebuild(t, s, b, map[string]string{"content/therapy/diagram.png": "\x89PNG"})
+	if len(u.Pages) != 0 || u.CSS || !u.Other {
+		t.Errorf("a new image: pages %v, CSS %v, other %v; want other only", u.Pages, u.CSS, u.Other)
+	}
+	u = rebuild(t, s, b, map[string]string{"content/therapy/c.md": "---\ntitle: Charlie\nweight: 3\nlast_reviewed: 2025-02-03\n---\nCharlie text.\n"})
+	if !slices.Contains(u.Changed, "sitemap.xml") || slices.Contains(u.Pages, "/sitemap.xml") {
+		t.Errorf("a date edit: changed %v, pages %v", u.Changed, u.Pages)
+	}
+	u = rebuild(t, s, b, map[string]string{"content/other/y.md": ""})
+	if !slices.Contains(u.Pages, "/other/y/") {
+		t.Errorf("a removed page: pages %v, want /other/y/ among them", u.Pages)
+	}
+}

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"path"
 	"slices"
 	"strings"
 	"unsafe"
@@ -23,6 +24,34 @@ type output struct {
 	asset  *Asset        // a file to copy, or nil
 	data   []byte        // ready-made bytes (robots.txt), or nil
 	gen    func() []byte // makes the bytes when needed (the sitemap), or nil
+}
+
+// Reload says what an open browser tab does when an output changes.
+type Reload int
+
+const (
+	// ReloadNone: nothing; no tab shows it (the sitemap, robots.txt).
+	ReloadNone Reload = iota
+	// ReloadPage: a tab showing that page reloads it.
+	ReloadPage
+	// ReloadCSS: every tab restyles itself, without reloading.
+	ReloadCSS
+	// ReloadOther: a file a page may show (an image, a script) changed.
+	ReloadOther
+)
+
+// reload says what a tab does when o changes. The 404 page is shown at
+// addresses of its own, which no tab watches for.
+func (o *output) reload() Reload {
+	switch {
+	case o.page != nil:
+		return ReloadPage
+	case o.kind != "" || o.gen != nil || o.path == "robots.txt":
+		return ReloadNone
+	case path.Ext(o.path) == ".css":
+		return ReloadCSS
+	}
+	return ReloadOther
 }
 
 // planOutputs lists every file of the finished site, and reports two
