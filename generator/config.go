@@ -14,12 +14,13 @@ import (
 	"pamphlet/generator/brand"
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 	"pamphlet/internal/yamldecode"
 )
 
 // ConfigFile is the name of a site's settings file, at the site root.
-const ConfigFile = "site.yaml"
+const ConfigFile = site.ConfigFile
 
 // Config holds the site-wide settings read from site.yaml.
 type Config struct {

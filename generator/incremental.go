@@ -19,6 +19,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // Builder keeps a whole site in memory between builds, so that a change to
@@ -266,7 +267,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 	realRoot, _ := filepath.EvalSymlinks(b.opts.Site)
 	if fi.IsDir() {
 		walk(b.opts.Site, realRoot, ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
-	} else if li, err := os.Lstat(abs); err == nil && !IsIgnored(path.Base(rel)) {
+	} else if li, err := os.Lstat(abs); err == nil && !site.IsIgnored(path.Base(rel)) {
 		if a, ok := checkFile(realRoot, abs, ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
 			add(rel, a)
 		}

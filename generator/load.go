@@ -17,13 +17,15 @@ import (
 	"unicode/utf8"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
-// ContentDir, TemplatesDir and StaticDir are the folders of a site.
+// ContentDir, TemplatesDir and StaticDir are the folders of a site, as
+// package site names them.
 const (
-	ContentDir   = "content"
-	TemplatesDir = "templates"
-	StaticDir    = "static"
+	ContentDir   = site.ContentDir
+	TemplatesDir = site.TemplatesDir
+	StaticDir    = site.StaticDir
 )
 
 // Source is one Markdown page as read from disk, before parsing.
@@ -139,18 +141,6 @@ type Inputs struct {
 	Files  map[string]bool // every content-relative file name, pages and assets
 }
 
-// IsIgnored reports whether a file name is one Pamphlet never reads:
-// hidden files, and the temporary files editors write while saving (vim's
-// .swp and 4913, emacs' .#x and x~, JetBrains' jb_ and .___jb_tmp___
-// files, GNOME's .goutputstream-). The dev server's watcher uses it too.
-func IsIgnored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		name == "4913" || strings.HasPrefix(name, "jb_") ||
-		strings.HasSuffix(name, ".___jb_tmp___") || strings.HasSuffix(name, ".___jb_old___")
-}
-
 // isBibliography reports whether a content file is a bibliography, read by
 // the build but not published.
 func isBibliography(name string) bool {
@@ -242,7 +232,7 @@ func loadStatic(root string, theme fs.FS) ([]Asset, diag.List) {
 	static := map[string]Asset{}
 	if theme != nil {
 		_ = fs.WalkDir(theme, StaticDir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || IsIgnored(d.Name()) {
+			if err != nil || d.IsDir() || site.IsIgnored(d.Name()) {
 				return nil
 			}
 			rel := strings.TrimPrefix(p, StaticDir+"/")
@@ -284,7 +274,7 @@ func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)
 		if p == base {
 			return nil
 		}
-		if IsIgnored(d.Name()) {
+		if site.IsIgnored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // manifest is what a build records beside the output folder (never in it,
@@ -215,7 +216,7 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 	if err != nil {
 		realRoot = opts.Site
 	}
-	for _, dir := range []string{ContentDir, TemplatesDir, StaticDir} {
+	for _, dir := range site.Folders {
 		if fi, err := os.Stat(filepath.Join(opts.Site, dir)); err != nil || !fi.IsDir() {
 			continue
 		}

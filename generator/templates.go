@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // Templates are the parsed layouts of a site, one per page kind. They are
@@ -56,7 +57,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	files := map[string]string{}
 	if theme != nil {
 		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || IsIgnored(d.Name()) || path.Ext(p) != ".html" {
+			if err != nil || d.IsDir() || site.IsIgnored(d.Name()) || path.Ext(p) != ".html" {
 				return nil
 			}
 			b, err := fs.ReadFile(theme, p)

@@ -7,18 +7,17 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
-	"pamphlet/generator"
+	"pamphlet/generator/site"
 )
 
 // Watcher reports the site files that changed, in batches: one batch per
 // burst of events (an editor's save is often several), as slash-separated
-// paths relative to the site root ("content/therapy/a.md", "site.yaml").
+// paths relative to the site root ("content/therapy/a.md", site.ConfigFile).
 // A path in a batch may have been created, written, renamed away or
 // removed: the receiver looks at the file to see which. Paths keep
 // collecting while the receiver is busy, so a save that lands during a
@@ -30,9 +29,6 @@ type Watcher interface {
 	Close() error
 }
 
-// Watched are the parts of a site that are watched, relative to its root.
-var Watched = []string{"content", "templates", "static"}
-
 // Quiet is how long a burst of events must pause before its batch is
 // delivered; MaxDelay caps how long a stream of events can hold one back.
 const (
@@ -42,30 +38,6 @@ const (
 
 // ErrTooManyFiles says the system ran out of inotify watches.
 var ErrTooManyFiles = errors.New("the system's limit on watched folders (fs.inotify.max_user_watches) is reached")
-
-// relevant reports whether a site-relative path is something the site is
-// built from: site.yaml, or a file under content/, templates/ or static/
-// that is not hidden or an editor's temporary file. extra holds other
-// watched files (bibliographies outside content/).
-func relevant(rel string, extra map[string]bool) bool {
-	if rel == "site.yaml" || extra[rel] {
-		return true
-	}
-	top, _, _ := strings.Cut(rel, "/")
-	inSite := false
-	for _, w := range Watched {
-		inSite = inSite || top == w
-	}
-	if !inSite {
-		return false
-	}
-	for _, part := range strings.Split(rel, "/") {
-		if generator.IsIgnored(part) {
-			return false
-		}
-	}
-	return true
-}
 
 // batcher collects paths and hands them over in batches.
 type batcher struct {
@@ -177,7 +149,7 @@ func newNotifyWatcher(root string, extra map[string]bool) (*notifyWatcher, error
 			return nil, watchError(err)
 		}
 	}
-	for _, w := range Watched {
+	for _, w := range site.Folders {
 		if err := nw.addTree(filepath.Join(root, w), false); err != nil {
 			fw.Close()
 			return nil, err
@@ -196,7 +168,7 @@ func (nw *notifyWatcher) addTree(dir string, report bool) error {
 		if err != nil {
 			return nil // gone already, or unreadable: the build says so
 		}
-		if p != dir && generator.IsIgnored(d.Name()) {
+		if p != dir && site.IsIgnored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -220,7 +192,7 @@ func (nw *notifyWatcher) report(abs string) {
 		return
 	}
 	rel = filepath.ToSlash(rel)
-	if relevant(rel, nw.extra) {
+	if site.Input(rel, nw.extra) {
 		nw.b.add(rel)
 	}
 }
@@ -238,7 +210,7 @@ func (nw *notifyWatcher) loop() {
 			if ev.Op&fsnotify.Create != 0 {
 				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
 					rel, _ := filepath.Rel(nw.root, ev.Name)
-					if relevant(filepath.ToSlash(rel), nw.extra) {
+					if site.Input(filepath.ToSlash(rel), nw.extra) {
 						_ = nw.addTree(ev.Name, true)
 					}
 				}
@@ -249,7 +221,7 @@ func (nw *notifyWatcher) loop() {
 				return
 			}
 			// An overflowed event queue loses events: rebuild everything.
-			nw.b.add("site.yaml")
+			nw.b.add(site.ConfigFile)
 		}
 	}
 }
@@ -326,15 +298,15 @@ func (p *poller) scan() map[string]stamp {
 		}
 		rel, _ := filepath.Rel(p.root, abs)
 		rel = filepath.ToSlash(rel)
-		if !fi.IsDir() && relevant(rel, p.extra) {
+		if !fi.IsDir() && site.Input(rel, p.extra) {
 			out[rel] = stamp{fi.Size(), fi.ModTime(), fi.Mode()}
 		}
 	}
-	visit(filepath.Join(p.root, "site.yaml"))
+	visit(filepath.Join(p.root, site.ConfigFile))
 	for e := range p.extra {
 		visit(filepath.Join(p.root, filepath.FromSlash(e)))
 	}
-	for _, w := range Watched {
+	for _, w := range site.Folders {
 		_ = filepath.WalkDir(filepath.Join(p.root, w), func(abs string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				visit(abs)
