@@ -54,3 +54,21 @@ func TestRelatedPages(t *testing.T) {
 		},
 	})
 }
+
+// TestHeaderCrisisLink: every page's header links to the crisis page,
+// except the crisis page itself, also when it is not in the menu (the
+// header is cached, and must be cached apart for it).
+func TestHeaderCrisisLink(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	s.write("site.yaml", "title: Clinic\nbase_url: https://clinic.example/\ncrisis_page: help.md\nmenu:\n  - title: Therapy\n    page: therapy/_index.md\n")
+	s.write("content/help.md", "---\ntitle: Get help now\n---\nCall 999.\n")
+	s.write("content/about.md", "---\ntitle: About\n---\nAbout us.\n")
+	s.mustBuild(func(o *Options) { o.Workers = 1 })
+	const link = `<a class="help-now" href="/help/">Get help now</a>`
+	for _, p := range []string{"about/index.html", "therapy/what-to-expect/index.html", "index.html"} {
+		assertContains(t, s.read(p), link)
+	}
+	if strings.Contains(s.read("help/index.html"), link) {
+		t.Error("the crisis page links to itself from its header")
+	}
+}
