@@ -186,6 +186,11 @@ func writeKey(kb *strings.Builder, k any) {
 		kb.WriteString("s:" + k)
 	case bool:
 		kb.WriteString("b:" + strconv.FormatBool(k))
+	case []Person:
+		kb.WriteString("p:")
+		for _, p := range k {
+			kb.WriteString(p.Name + "\x01" + p.Credentials + "\x01" + p.Role + "\x01" + p.URL + "\x02")
+		}
 	case []menuItem:
 		kb.WriteString("m:")
 		for _, m := range k {
