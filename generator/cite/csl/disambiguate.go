@@ -1,0 +1,289 @@
+package csl
+
+// disambiguate applies the style's disambiguation methods in the spec's
+// order: add-names, add-givenname, the disambiguate condition, and
+// year-suffix.
+func (r *run) disambiguate() {
+	cit := r.p.style.citation
+	if cit == nil {
+		return
+	}
+	addNames := cit.a("disambiguate-add-names") == "true"
+	addGiven := cit.a("disambiguate-add-givenname") == "true"
+	addYear := cit.a("disambiguate-add-year-suffix") == "true"
+	rule := cit.a("givenname-disambiguation-rule")
+	if rule == "" {
+		rule = "by-cite"
+	}
+	condUsed := usesAttr(r.p.style.root, "disambiguate")
+	if !addNames && !addGiven && !addYear && !condUsed {
+		return
+	}
+	layout := cit.child("layout")
+	render := func(st *itemState) string {
+		ci := &CitationItem{ID: st.item.ID}
+		rc := r.renderCite(st, ci, citeInfo{pos: PositionFirst}, layout, false)
+		return finish(rc.n, r.p.lc).html()
+	}
+	if addGiven && rule != "by-cite" {
+		r.globalGivenNames(rule, render)
+	}
+	groups := func(sts []*itemState) [][]*itemState {
+		m := map[string][]*itemState{}
+		var keys []string
+		for _, st := range sts {
+			t := render(st)
+			if _, ok := m[t]; !ok {
+				keys = append(keys, t)
+			}
+			m[t] = append(m[t], st)
+		}
+		var out [][]*itemState
+		for _, k := range keys {
+			if len(m[k]) > 1 {
+				out = append(out, m[k])
+			}
+		}
+		return out
+	}
+	amb := groups(r.order)
+	if len(amb) == 0 {
+		return
+	}
+	unique := func(st *itemState, g []*itemState) bool {
+		t := render(st)
+		for _, o := range g {
+			if o != st && render(o) == t {
+				return false
+			}
+		}
+		return true
+	}
+	maxNames := func(st *itemState) int {
+		m := 0
+		for _, ns := range st.item.Names {
+			if len(ns) > m {
+				m = len(ns)
+			}
+		}
+		return m
+	}
+	for _, g := range amb {
+		if addNames {
+			// increase the number of names shown until cites differ
+			max := 0
+			for _, st := range g {
+				if m := maxNames(st); m > max {
+					max = m
+				}
+			}
+			base := etAlUseFirst(r, cit)
+			if base > 0 {
+				for n := base + 1; n <= max; n++ {
+					for _, st := range g {
+						st.addNames = n
+					}
+					done := true
+					for _, st := range g {
+						if !unique(st, g) {
+							done = false
+						}
+					}
+					if done {
+						break
+					}
+				}
+				// keep the minimum that helped for each item
+				for _, st := range g {
+					best := 0
+					for n := base; n <= max; n++ {
+						st.addNames = n
+						if unique(st, g) {
+							best = n
+							break
+						}
+					}
+					if best == 0 {
+						st.addNames = max
+						if !unique(st, g) {
+							st.addNames = 0
+						}
+					} else if best == base {
+						st.addNames = 0
+					} else {
+						st.addNames = best
+					}
+				}
+			}
+		}
+		if addGiven && (rule == "by-cite") {
+			for _, st := range g {
+				if unique(st, g) {
+					continue
+				}
+				n := maxNames(st)
+				if st.givenLevel == nil {
+					st.givenLevel = map[int]int{}
+				}
+				saved := map[int]int{}
+				for k, v := range st.givenLevel {
+					saved[k] = v
+				}
+				ok := false
+				for i := 0; i < n && !ok; i++ {
+					for lvl := 1; lvl <= 2; lvl++ {
+						before := render(st)
+						st.givenLevel[i] = lvl
+						if render(st) == before {
+							continue
+						}
+						if unique(st, g) {
+							ok = true
+							break
+						}
+					}
+				}
+				if !ok {
+					st.givenLevel = saved
+				}
+			}
+		}
+	}
+	amb = groups(r.order)
+	if condUsed {
+		for _, g := range amb {
+			for _, st := range g {
+				st.disambCond = true
+			}
+		}
+		amb = groups(r.order)
+		// items that are unique now keep the flag; still-ambiguous ones too
+	}
+	if addYear {
+		// year-suffix in bibliography order
+		pos := map[*itemState]int{}
+		for i, st := range r.bib {
+			pos[st] = i
+		}
+		for _, g := range amb {
+			sorted := append([]*itemState(nil), g...)
+			for i := 1; i < len(sorted); i++ {
+				for j := i; j > 0 && pos[sorted[j]] < pos[sorted[j-1]]; j-- {
+					sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+				}
+			}
+			for i, st := range sorted {
+				st.yearSuffix = i + 1
+			}
+		}
+	}
+}
+
+func etAlUseFirst(r *run, cit *element) int {
+	if v, ok := cit.attr["et-al-use-first"]; ok {
+		return atoi(v)
+	}
+	if v, ok := r.p.style.attrs["et-al-use-first"]; ok {
+		return atoi(v)
+	}
+	// look in the layout's names
+	var find func(e *element) int
+	find = func(e *element) int {
+		if e.name == "name" {
+			if v, ok := e.attr["et-al-use-first"]; ok {
+				return atoi(v)
+			}
+		}
+		if e.macro != nil {
+			if n := find(e.macro); n > 0 {
+				return n
+			}
+		}
+		for _, k := range e.kids {
+			if n := find(k); n > 0 {
+				return n
+			}
+		}
+		return 0
+	}
+	return find(cit)
+}
+
+func usesAttr(e *element, a string) bool {
+	if _, ok := e.attr[a]; ok && (e.name == "if" || e.name == "else-if") {
+		return true
+	}
+	for _, k := range e.kids {
+		if usesAttr(k, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// globalGivenNames expands given names of all cited names whose short form
+// is shared by different people (givenname-disambiguation-rule all-names,
+// all-names-with-initials, primary-name, primary-name-with-initials).
+func (r *run) globalGivenNames(rule string, render func(*itemState) string) {
+	primary := rule == "primary-name" || rule == "primary-name-with-initials"
+	maxLevel := 2
+	if rule == "all-names-with-initials" || rule == "primary-name-with-initials" {
+		maxLevel = 1
+	}
+	type ref struct {
+		st  *itemState
+		idx int
+		nm  Name
+	}
+	byFamily := map[string][]ref{}
+	for _, st := range r.order {
+		for _, v := range []string{"author", "editor", "translator"} {
+			ns := st.item.Names[v]
+			if len(ns) == 0 {
+				continue
+			}
+			for i, nm := range ns {
+				if primary && i > 0 {
+					break
+				}
+				if nm.Literal != "" {
+					continue
+				}
+				k := nm.NonDroppingParticle + " " + nm.Family
+				byFamily[k] = append(byFamily[k], ref{st, i, nm})
+			}
+			break
+		}
+	}
+	for _, refs := range byFamily {
+		distinct := map[string]bool{}
+		for _, rf := range refs {
+			distinct[rf.nm.Given] = true
+		}
+		if len(distinct) < 2 {
+			continue
+		}
+		// initials enough?
+		inits := map[string]map[string]bool{}
+		for _, rf := range refs {
+			in := initializeGiven(rf.nm.Given, ".", true, true)
+			if inits[in] == nil {
+				inits[in] = map[string]bool{}
+			}
+			inits[in][rf.nm.Given] = true
+		}
+		for _, rf := range refs {
+			in := initializeGiven(rf.nm.Given, ".", true, true)
+			lvl := 1
+			if len(inits[in]) > 1 && maxLevel > 1 {
+				lvl = 2
+			}
+			if rf.st.givenLevel == nil {
+				rf.st.givenLevel = map[int]int{}
+			}
+			if rf.st.givenLevel[rf.idx] < lvl {
+				rf.st.givenLevel[rf.idx] = lvl
+			}
+		}
+	}
+}

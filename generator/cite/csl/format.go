@@ -1,0 +1,616 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// node is the rich-text output tree: a leaf with text, or a formatted
+// sequence of children.
+type node struct {
+	text    string
+	kids    []*node
+	fs      fmtSet
+	quote   bool
+	display string
+	nocase  bool
+	tag     nodeTag
+	names   []string // for tagNames: the rendered names, one per name
+}
+
+type nodeTag uint8
+
+const (
+	tagNone nodeTag = iota
+	tagNames
+	tagYearSuffix
+	tagCitationNumber
+	tagLocator
+	tagOpenQuote
+	tagCloseQuote
+	tagDate
+	tagOneName
+)
+
+type fmtSet struct {
+	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+}
+
+func (f fmtSet) empty() bool { return f == fmtSet{} }
+
+func leaf(s string) *node { return &node{text: s} }
+
+func group(kids ...*node) *node {
+	var ks []*node
+	for _, k := range kids {
+		if k != nil {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) == 0 {
+		return nil
+	}
+	return &node{kids: ks}
+}
+
+// isEmpty reports whether the node renders no text.
+func (n *node) isEmpty() bool {
+	if n == nil {
+		return true
+	}
+	if n.text != "" {
+		return false
+	}
+	for _, k := range n.kids {
+		if !k.isEmpty() {
+			return false
+		}
+	}
+	return true
+}
+
+// plain returns the node's text without formatting (quotes not added).
+func (n *node) plain() string {
+	var b strings.Builder
+	n.writePlain(&b)
+	return b.String()
+}
+
+func (n *node) writePlain(b *strings.Builder) {
+	if n == nil {
+		return
+	}
+	b.WriteString(n.text)
+	for _, k := range n.kids {
+		k.writePlain(b)
+	}
+}
+
+func (n *node) leaves(out []*node) []*node {
+	if n == nil {
+		return out
+	}
+	if len(n.kids) == 0 {
+		return append(out, n)
+	}
+	for _, k := range n.kids {
+		out = k.leaves(out)
+	}
+	return out
+}
+
+// clone deep-copies the tree.
+func (n *node) clone() *node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	if n.kids != nil {
+		c.kids = make([]*node, len(n.kids))
+		for i, k := range n.kids {
+			c.kids[i] = k.clone()
+		}
+	}
+	return &c
+}
+
+// join puts delimiter text between the non-empty nodes.
+func join(ns []*node, delim string) *node {
+	var out []*node
+	for _, n := range ns {
+		if n.isEmpty() {
+			continue
+		}
+		if len(out) > 0 && delim != "" {
+			out = append(out, leaf(delim))
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return &node{kids: out}
+}
+
+// applyFmt wraps the node with an element's formatting, quotes, affixes
+// and display, in the order CSL gives: text-case and strip-periods on the
+// content, then formatting, quotes, affixes, display.
+func applyFmt(n *node, f *fmtAttrs, lc *localeChain, textCase bool) *node {
+	if n.isEmpty() {
+		return nil
+	}
+	if f.stripPeriods {
+		stripPeriods(n)
+	}
+	if textCase && f.textCase != "" {
+		applyTextCase(n, f.textCase)
+	}
+	if f.hasFormat {
+		n = &node{kids: []*node{n}, fs: fmtSet{f.fontStyle, f.fontVariant, f.fontWeight, f.textDecoration, f.verticalAlign}}
+	}
+	if f.quotes {
+		n = &node{kids: []*node{n}, quote: true}
+	}
+	if f.prefix != "" || f.suffix != "" {
+		var ks []*node
+		if f.prefix != "" {
+			ks = append(ks, leaf(f.prefix))
+		}
+		ks = append(ks, n)
+		if f.suffix != "" {
+			ks = append(ks, leaf(f.suffix))
+		}
+		n = &node{kids: ks}
+	}
+	if f.display != "" {
+		n = &node{kids: []*node{n}, display: f.display}
+	}
+	return n
+}
+
+func stripPeriods(n *node) {
+	for _, l := range n.leaves(nil) {
+		l.text = strings.ReplaceAll(l.text, ".", "")
+	}
+}
+
+// ---------- rich text from data ----------
+
+// parseRich parses the HTML-like markup CSL-JSON allows in strings
+// (<i>, <b>, <sc>, <sup>, <sub>, <span style=...>, <span class="nocase">)
+// and straight or curly quotes, into a node.
+func parseRich(s string) *node {
+	if s == "" {
+		return nil
+	}
+	if !strings.ContainsAny(s, "<\"'‘“") {
+		return leaf(s)
+	}
+	root := &node{}
+	stack := []*node{root}
+	closers := []string{""}
+	cur := func() *node { return stack[len(stack)-1] }
+	var buf strings.Builder
+	flush := func() {
+		if buf.Len() > 0 {
+			c := cur()
+			c.kids = append(c.kids, leaf(buf.String()))
+			buf.Reset()
+		}
+	}
+	push := func(n *node, closer string) {
+		flush()
+		c := cur()
+		c.kids = append(c.kids, n)
+		stack = append(stack, n)
+		closers = append(closers, closer)
+	}
+	pop := func(closer string) bool {
+		for i := len(stack) - 1; i > 0; i-- {
+			if closers[i] == closer {
+				flush()
+				stack = stack[:i]
+				closers = closers[:i]
+				return true
+			}
+		}
+		return false
+	}
+	tags := []struct {
+		open string
+		mk   func() *node
+		cl   string
+	}{
+		{"<i>", func() *node { return &node{fs: fmtSet{fontStyle: "italic"}} }, "</i>"},
+		{"<em>", func() *node { return &node{fs: fmtSet{fontStyle: "italic"}} }, "</em>"},
+		{"<b>", func() *node { return &node{fs: fmtSet{fontWeight: "bold"}} }, "</b>"},
+		{"<strong>", func() *node { return &node{fs: fmtSet{fontWeight: "bold"}} }, "</strong>"},
+		{"<sc>", func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</sc>"},
+		{"<sup>", func() *node { return &node{fs: fmtSet{verticalAlign: "sup"}} }, "</sup>"},
+		{"<sub>", func() *node { return &node{fs: fmtSet{verticalAlign: "sub"}} }, "</sub>"},
+		{`<span class="nocase">`, func() *node { return &node{nocase: true} }, "</span>"},
+		{`<span style="font-variant:small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</span>"},
+		{`<span style="font-variant: small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</span>"},
+		{`<span style="font-style:normal;">`, func() *node { return &node{fs: fmtSet{fontStyle: "normal"}} }, "</span>"},
+		{`<span style="font-weight:normal;">`, func() *node { return &node{fs: fmtSet{fontWeight: "normal"}} }, "</span>"},
+	}
+	inQuote := func(q string) bool {
+		for _, c := range closers {
+			if c == q {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '<' {
+			matched := false
+			for _, t := range tags {
+				if strings.HasPrefix(s[i:], t.open) {
+					// only open if a closer follows
+					if strings.Contains(s[i+len(t.open):], t.cl) {
+						push(t.mk(), t.cl)
+						i += len(t.open)
+						matched = true
+					}
+					break
+				}
+			}
+			if !matched {
+				for _, cl := range []string{"</i>", "</em>", "</b>", "</strong>", "</sc>", "</sup>", "</sub>", "</span>"} {
+					if strings.HasPrefix(s[i:], cl) && pop(cl) {
+						i += len(cl)
+						matched = true
+						break
+					}
+				}
+			}
+			if matched {
+				continue
+			}
+			buf.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var prev, next rune = ' ', ' '
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+		if i+size < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+size:])
+		}
+		switch r {
+		case '"':
+			if inQuote(`"`) && (!isWordRune(next) || !isWordRune(prev)) {
+				pop(`"`)
+			} else if !isWordRune(prev) || prev == '(' {
+				if strings.Contains(s[i+1:], `"`) {
+					push(&node{quote: true}, `"`)
+				} else {
+					buf.WriteRune(r)
+				}
+			} else {
+				buf.WriteRune(r)
+			}
+		case '“':
+			push(&node{quote: true}, "”")
+		case '”':
+			if !pop("”") {
+				buf.WriteRune(r)
+			}
+		case '‘':
+			push(&node{quote: true}, "’")
+		case '\'', '’':
+			if inQuote("'") && !isWordRune(next) {
+				pop("'")
+			} else if inQuote("’") && r == '’' && !isWordRune(next) {
+				pop("’")
+			} else if r == '\'' && !isWordRune(prev) && isWordRune(next) && hasCloseSingle(s[i+1:]) {
+				push(&node{quote: true}, "'")
+			} else {
+				buf.WriteRune('’')
+			}
+		default:
+			buf.WriteRune(r)
+		}
+		i += size
+	}
+	flush()
+	if len(root.kids) == 1 {
+		return root.kids[0]
+	}
+	return root
+}
+
+func hasCloseSingle(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' {
+			next := ' '
+			if i+1 < len(s) {
+				next, _ = utf8.DecodeRuneInString(s[i+1:])
+			}
+			if !isWordRune(next) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// ---------- final passes ----------
+
+// finish resolves quotes into characters (alternating outer and inner
+// quotes), moves punctuation into quotes when the locale asks, and removes
+// doubled punctuation at joins.
+func finish(n *node, lc *localeChain) *node {
+	if n == nil {
+		return nil
+	}
+	resolveQuotes(n, lc, 0)
+	fixPunctuation(n, lc)
+	return n
+}
+
+func resolveQuotes(n *node, lc *localeChain, depth int) {
+	if n.quote {
+		n.quote = false
+		open, close := "open-quote", "close-quote"
+		if depth%2 == 1 {
+			open, close = "open-inner-quote", "close-inner-quote"
+		}
+		o, ok1 := lc.term(open, "long", false, "")
+		c, ok2 := lc.term(close, "long", false, "")
+		if !ok1 {
+			o = "“"
+			if depth%2 == 1 {
+				o = "‘"
+			}
+		}
+		if !ok2 {
+			c = "”"
+			if depth%2 == 1 {
+				c = "’"
+			}
+		}
+		for _, k := range n.kids {
+			resolveQuotes(k, lc, depth+1)
+		}
+		n.kids = append([]*node{{text: o, tag: tagOpenQuote}}, append(n.kids, &node{text: c, tag: tagCloseQuote})...)
+		return
+	}
+	for _, k := range n.kids {
+		resolveQuotes(k, lc, depth)
+	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func fixPunctuation(n *node, lc *localeChain) {
+	ls := n.leaves(nil)
+	// punctuation into quotes
+	if lc.punctuationInQuote {
+		for i, l := range ls {
+			if l.tag != tagCloseQuote {
+				continue
+			}
+			j := nextNonEmpty(ls, i)
+			if j < 0 {
+				continue
+			}
+			nx := ls[j]
+			fr := firstRune(nx.text)
+			if fr == '.' || fr == ',' {
+				// find the last text before the closing quote(s)
+				k := i
+				for k >= 0 && (ls[k].tag == tagCloseQuote || ls[k].text == "") {
+					k--
+				}
+				if k >= 0 {
+					lr := lastRune(ls[k].text)
+					if !(lr == '.' || lr == '!' || lr == '?' || lr == ',') {
+						ls[k].text += string(fr)
+					} else if lr == ',' && fr == '.' {
+						ls[k].text = ls[k].text[:len(ls[k].text)-1] + "."
+					}
+				}
+				nx.text = nx.text[1:]
+			}
+		}
+	}
+	for i := range ls {
+		cur := ls[i]
+		if cur.text == "" {
+			continue
+		}
+		p := prevNonEmpty(ls, i)
+		if p < 0 {
+			continue
+		}
+		prev := ls[p]
+		// look through closing quotes for punctuation
+		pt := prev.text
+		if prev.tag == tagCloseQuote {
+			k := p - 1
+			for k >= 0 && (ls[k].tag == tagCloseQuote || ls[k].text == "") {
+				k--
+			}
+			if k >= 0 && lc.punctuationInQuote {
+				pt = ls[k].text
+			}
+		}
+		lr := lastRune(pt)
+		fr := firstRune(cur.text)
+		drop := false
+		switch fr {
+		case '.':
+			drop = lr == '.' || lr == '!' || lr == '?' || (lr == ':' || lr == ';') && false
+		case ',':
+			drop = lr == ',' || lr == ';' && false
+		case ';':
+			drop = lr == ';'
+		case ':':
+			drop = lr == ':'
+		case ' ':
+			drop = lastRune(prev.text) == ' ' && prev.tag != tagCloseQuote
+		}
+		if drop && (fr != '.' || cur.tag != tagYearSuffix) {
+			cur.text = cur.text[1:]
+		} else if fr == '.' && (lr == ',' || lr == ';' || lr == ':') && prev.tag != tagCloseQuote && len(prev.text) > 0 {
+			// ",." -> "."
+			prev.text = prev.text[:len(prev.text)-1]
+		}
+	}
+}
+
+func nextNonEmpty(ls []*node, i int) int {
+	for j := i + 1; j < len(ls); j++ {
+		if ls[j].text != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+func prevNonEmpty(ls []*node, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].text != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// ---------- rendering ----------
+
+type fmtState struct {
+	italic, bold, smallcaps, underline bool
+}
+
+func escapeHTML(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&#38;")
+		case '<':
+			b.WriteString("&#60;")
+		case '>':
+			b.WriteString("&#62;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// html renders the node as HTML in citeproc-js's conventions.
+func (n *node) html() string {
+	var b strings.Builder
+	n.writeHTML(&b, fmtState{})
+	return b.String()
+}
+
+func (n *node) writeHTML(b *strings.Builder, st fmtState) {
+	if n == nil {
+		return
+	}
+	if len(n.kids) == 0 {
+		escapeHTML(b, n.text)
+		return
+	}
+	var closers []string
+	open := func(o, c string) {
+		b.WriteString(o)
+		closers = append(closers, c)
+	}
+	switch n.display {
+	case "block":
+		open(`<div class="csl-block">`, "</div>")
+	case "left-margin":
+		open(`<div class="csl-left-margin">`, "</div>")
+	case "right-inline":
+		open(`<div class="csl-right-inline">`, "</div>")
+	case "indent":
+		open(`<div class="csl-indent">`, "</div>")
+	}
+	switch n.fs.fontStyle {
+	case "italic", "oblique":
+		if st.italic {
+			open(`<span style="font-style:normal;">`, "</span>")
+		} else {
+			open("<i>", "</i>")
+		}
+		st.italic = !st.italic
+	case "normal":
+		if st.italic {
+			open(`<span style="font-style:normal;">`, "</span>")
+			st.italic = false
+		}
+	}
+	switch n.fs.fontVariant {
+	case "small-caps":
+		if st.smallcaps {
+			open(`<span style="font-variant:normal;">`, "</span>")
+		} else {
+			open(`<span style="font-variant:small-caps;">`, "</span>")
+		}
+		st.smallcaps = !st.smallcaps
+	case "normal":
+		if st.smallcaps {
+			open(`<span style="font-variant:normal;">`, "</span>")
+			st.smallcaps = false
+		}
+	}
+	switch n.fs.fontWeight {
+	case "bold":
+		if st.bold {
+			open(`<span style="font-weight:normal;">`, "</span>")
+		} else {
+			open("<b>", "</b>")
+		}
+		st.bold = !st.bold
+	case "normal":
+		if st.bold {
+			open(`<span style="font-weight:normal;">`, "</span>")
+			st.bold = false
+		}
+	case "light":
+		open(`<span style="font-weight:light;">`, "</span>")
+	}
+	switch n.fs.textDecoration {
+	case "underline":
+		open(`<span style="text-decoration:underline;">`, "</span>")
+	case "none":
+		open(`<span style="text-decoration:none;">`, "</span>")
+	}
+	switch n.fs.verticalAlign {
+	case "sup":
+		open("<sup>", "</sup>")
+	case "sub":
+		open("<sub>", "</sub>")
+	case "baseline":
+		open(`<span style="baseline">`, "</span>")
+	}
+	for _, k := range n.kids {
+		k.writeHTML(b, st)
+	}
+	for i := len(closers) - 1; i >= 0; i-- {
+		b.WriteString(closers[i])
+	}
+}
