@@ -23,7 +23,7 @@ func (r *run) disambiguate() {
 	render := func(st *itemState) string {
 		ci := &CitationItem{ID: st.item.ID}
 		rc := r.renderCite(st, ci, citeInfo{pos: PositionFirst}, layout, false)
-		return finish(rc.n, r.p.lc).html()
+		return finish(rc.n, r.p.lc).plain()
 	}
 	if addGiven && rule != "by-cite" {
 		r.globalGivenNames(rule, render)
@@ -50,15 +50,6 @@ func (r *run) disambiguate() {
 	if len(amb) == 0 {
 		return
 	}
-	unique := func(st *itemState, g []*itemState) bool {
-		t := render(st)
-		for _, o := range g {
-			if o != st && render(o) == t {
-				return false
-			}
-		}
-		return true
-	}
 	maxNames := func(st *itemState) int {
 		m := 0
 		for _, ns := range st.item.Names {
@@ -68,85 +59,94 @@ func (r *run) disambiguate() {
 		}
 		return m
 	}
-	for _, g := range amb {
-		if addNames {
-			// increase the number of names shown until cites differ
-			max := 0
-			for _, st := range g {
-				if m := maxNames(st); m > max {
-					max = m
-				}
-			}
-			base := etAlUseFirst(r, cit)
-			if base > 0 {
-				for n := base + 1; n <= max; n++ {
-					for _, st := range g {
-						st.addNames = n
-					}
-					done := true
-					for _, st := range g {
-						if !unique(st, g) {
-							done = false
-						}
-					}
-					if done {
-						break
-					}
-				}
-				// keep the minimum that helped for each item
-				for _, st := range g {
-					best := 0
-					for n := base; n <= max; n++ {
-						st.addNames = n
-						if unique(st, g) {
-							best = n
-							break
-						}
-					}
-					if best == 0 {
-						st.addNames = max
-						if !unique(st, g) {
-							st.addNames = 0
-						}
-					} else if best == base {
-						st.addNames = 0
-					} else {
-						st.addNames = best
-					}
-				}
+	type params struct {
+		n      int
+		levels map[int]int
+	}
+	apply := func(st *itemState, p params) {
+		st.addNames = p.n
+		st.givenLevel = map[int]int{}
+		for k, v := range p.levels {
+			st.givenLevel[k] = v
+		}
+	}
+	// clash counts the members of g that render like st when all use p.
+	clash := func(st *itemState, g []*itemState, p params) int {
+		saved := make([]params, len(g))
+		for i, o := range g {
+			saved[i] = params{o.addNames, o.givenLevel}
+			apply(o, p)
+		}
+		t := render(st)
+		n := 0
+		for _, o := range g {
+			if o != st && render(o) == t {
+				n++
 			}
 		}
-		if addGiven && (rule == "by-cite") {
-			for _, st := range g {
-				if unique(st, g) {
-					continue
+		for i, o := range g {
+			o.addNames, o.givenLevel = saved[i].n, saved[i].levels
+		}
+		return n
+	}
+	base := etAlUseFirst(r, cit)
+	for _, g := range amb {
+		max := 0
+		for _, st := range g {
+			if m := maxNames(st); m > max {
+				max = m
+			}
+		}
+		results := make([]params, len(g))
+		for gi, st := range g {
+			bestP := params{0, nil}
+			if st.givenLevel != nil {
+				bestP.levels = st.givenLevel
+			}
+			best := clash(st, g, bestP)
+			lo, hi := 0, 0
+			if addNames && base > 0 {
+				lo, hi = base, max
+			}
+			for n := lo; n <= hi && best > 0; n++ {
+				p := params{n, map[int]int{}}
+				for k, v := range bestP.levels {
+					p.levels[k] = v
 				}
-				n := maxNames(st)
-				if st.givenLevel == nil {
-					st.givenLevel = map[int]int{}
+				if n == base {
+					p.n = 0
 				}
-				saved := map[int]int{}
-				for k, v := range st.givenLevel {
-					saved[k] = v
-				}
-				ok := false
-				for i := 0; i < n && !ok; i++ {
-					for lvl := 1; lvl <= 2; lvl++ {
-						before := render(st)
-						st.givenLevel[i] = lvl
-						if render(st) == before {
-							continue
+				c := clash(st, g, p)
+				if addGiven && rule == "by-cite" {
+					shown := n
+					if shown == 0 {
+						shown = base
+					}
+					if shown == 0 {
+						shown = maxNames(st)
+					}
+					for i := 0; i < shown && c > 0; i++ {
+						old := p.levels[i]
+						for lvl := old + 1; lvl <= 2; lvl++ {
+							p.levels[i] = lvl
+							if c2 := clash(st, g, p); c2 < c {
+								c = c2
+								old = lvl
+								break
+							}
 						}
-						if unique(st, g) {
-							ok = true
-							break
-						}
+						p.levels[i] = old
 					}
 				}
-				if !ok {
-					st.givenLevel = saved
+				if c < best {
+					best = c
+					bestP = p
 				}
 			}
+			results[gi] = bestP
+		}
+		for gi, st := range g {
+			apply(st, results[gi])
 		}
 	}
 	amb = groups(r.order)
@@ -267,15 +267,11 @@ func (r *run) globalGivenNames(rule string, render func(*itemState) string) {
 		inits := map[string]map[string]bool{}
 		for _, rf := range refs {
 			in := initializeGiven(rf.nm.Given, ".", true, true)
-			if inits[in] == nil {
-				inits[in] = map[string]bool{}
-			}
-			inits[in][rf.nm.Given] = true
-		}
-		for _, rf := range refs {
-			in := initializeGiven(rf.nm.Given, ".", true, true)
 			lvl := 1
-			if len(inits[in]) > 1 && maxLevel > 1 {
+			if len(inits[in]) > 1 {
+				if maxLevel < 2 {
+					continue
+				}
 				lvl = 2
 			}
 			if rf.st.givenLevel == nil {
