@@ -267,6 +267,13 @@ func (r *run) globalGivenNames(rule string, render func(*itemState) string) {
 		inits := map[string]map[string]bool{}
 		for _, rf := range refs {
 			in := initializeGiven(rf.nm.Given, ".", true, true)
+			if inits[in] == nil {
+				inits[in] = map[string]bool{}
+			}
+			inits[in][rf.nm.Given] = true
+		}
+		for _, rf := range refs {
+			in := initializeGiven(rf.nm.Given, ".", true, true)
 			lvl := 1
 			if len(inits[in]) > 1 {
 				if maxLevel < 2 {

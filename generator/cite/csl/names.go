@@ -451,101 +451,103 @@ func (c *ctx) formatName(nm Name, o nameOpts, idx int, variable string, vi int) 
 		}
 		return group(c.namePart(o.familyPart, leaf(fam)), c.namePart(o.givenPart, leaf(given)))
 	}
-	famNode := c.namePart(o.familyPart, parseRich(fam))
-	sp := func(p string) string {
-		if strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") {
-			return p
+	ndp, dp := apos(nm.NonDroppingParticle), apos(nm.DroppingParticle)
+	fam = apos(fam)
+	given = apos(given)
+	suffix := apos(nm.Suffix)
+	// name-part formatting applies to each piece; name-part affixes and
+	// text-case wrap the whole given or family part.
+	pf := func(part *element, t string) *node {
+		if t == "" {
+			return nil
 		}
-		return p + " "
+		n := parseRich(t)
+		if part == nil {
+			return n
+		}
+		f := part.f
+		f.prefix, f.suffix = "", ""
+		if t == ndp && part == o.familyPart || t == dp && part == o.givenPart && t != given {
+			f.textCase = ""
+		}
+		return applyFmt(n, &f, c.lc, true)
 	}
-	var parts []*node
-	add := func(ns ...*node) {
+	wrap := func(part *element, ns ...*node) *node {
+		var ks []*node
+		for i, n := range ns {
+			if n == nil {
+				continue
+			}
+			if len(ks) > 0 && n.text != "" && ns[i-1] != nil {
+				// spacing handled by callers
+			}
+			ks = append(ks, n)
+		}
+		if len(ks) == 0 {
+			return nil
+		}
+		n := &node{kids: ks}
+		if part == nil {
+			return n
+		}
+		f := fmtAttrs{prefix: part.f.prefix, suffix: part.f.suffix}
+		return applyFmt(n, &f, c.lc, true)
+	}
+	spaced := func(ns ...*node) []*node {
+		var out []*node
+		var prevText string
 		for _, n := range ns {
-			if n != nil && !n.isEmpty() {
-				parts = append(parts, n)
+			if n == nil || n.isEmpty() {
+				continue
 			}
+			if len(out) > 0 {
+				if !(strings.HasSuffix(prevText, "'") || strings.HasSuffix(prevText, "’") || strings.HasSuffix(prevText, "-") || strings.HasSuffix(prevText, "\u00a0")) {
+					out = append(out, leaf(" "))
+				}
+			}
+			out = append(out, n)
+			prevText = n.plain()
 		}
+		return out
 	}
-	ndp, dp := nm.NonDroppingParticle, nm.DroppingParticle
 	if form == "short" {
-		if ndp != "" {
-			if o.familyPart != nil {
-				return c.namePart(o.familyPart, group(leaf(sp(ndp)), parseRich(fam)))
-			}
-			return group(leaf(sp(ndp)), famNode)
-		}
-		return famNode
+		return wrap(o.familyPart, spaced(pf(o.familyPart, ndp), pf(o.familyPart, fam))...)
 	}
 	if !inverted {
-		var givenNode *node
-		gtxt := given
-		if dp != "" {
-			if gtxt != "" {
-				givenNode = c.namePart(o.givenPart, group(leaf(gtxt+" "), leaf(dp)))
-			} else {
-				givenNode = c.namePart(o.givenPart, leaf(dp))
-			}
-		} else if gtxt != "" {
-			givenNode = c.namePart(o.givenPart, leaf(gtxt))
-		}
-		if givenNode != nil {
-			if dp != "" {
-				add(givenNode, leaf(spAfter(dp)))
-			} else {
-				add(givenNode, leaf(" "))
-			}
-		}
-		if ndp != "" {
-			if o.familyPart != nil {
-				famNode = c.namePart(o.familyPart, group(leaf(sp(ndp)), parseRich(fam)))
-			} else {
-				add(leaf(sp(ndp)))
-			}
-		}
-		add(famNode)
-		if nm.Suffix != "" {
+		g := wrap(o.givenPart, pf(o.givenPart, given))
+		famParts := spaced(pf(o.givenPart, dp), pf(o.familyPart, ndp), pf(o.familyPart, fam))
+		if suffix != "" {
 			if nm.CommaSuffix {
-				add(leaf(", " + nm.Suffix))
+				famParts = append(famParts, leaf(", "+suffix))
 			} else {
-				add(leaf(" " + nm.Suffix))
+				famParts = append(famParts, leaf(" "+suffix))
 			}
 		}
-		return &node{kids: parts}
+		f := wrap(o.familyPart, famParts...)
+		return group(spaced(g, f)...)
 	}
 	sortSep := o.sortSeparator
 	demote := o.demote == "display-and-sort" || c.sortKeyMode && o.demote == "sort-only"
-	if !demote && ndp != "" {
-		if o.familyPart != nil {
-			famNode = c.namePart(o.familyPart, group(leaf(sp(ndp)), parseRich(fam)))
-		} else {
-			famNode = group(leaf(sp(ndp)), famNode)
-		}
+	var f, g *node
+	if demote {
+		f = wrap(o.familyPart, pf(o.familyPart, fam))
+		g = wrap(o.givenPart, spaced(pf(o.givenPart, given), pf(o.givenPart, dp), pf(o.familyPart, ndp))...)
+	} else {
+		f = wrap(o.familyPart, spaced(pf(o.familyPart, ndp), pf(o.familyPart, fam))...)
+		g = wrap(o.givenPart, spaced(pf(o.givenPart, given), pf(o.givenPart, dp))...)
 	}
-	add(famNode)
-	var gparts []*node
-	if given != "" {
-		gparts = append(gparts, c.namePart(o.givenPart, leaf(given)))
+	parts := []*node{f}
+	if g != nil && !g.isEmpty() {
+		parts = append(parts, leaf(sortSep), g)
 	}
-	if dp != "" {
-		if len(gparts) > 0 {
-			gparts = append(gparts, leaf(" "))
-		}
-		gparts = append(gparts, leaf(dp))
-	}
-	if demote && ndp != "" {
-		if len(gparts) > 0 {
-			gparts = append(gparts, leaf(" "))
-		}
-		gparts = append(gparts, leaf(ndp))
-	}
-	if len(gparts) > 0 {
-		add(leaf(sortSep))
-		parts = append(parts, gparts...)
-	}
-	if nm.Suffix != "" {
-		add(leaf(sortSep + nm.Suffix))
+	if suffix != "" {
+		parts = append(parts, leaf(sortSep+suffix))
 	}
 	return &node{kids: parts}
+}
+
+func apos(s string) string {
+	return strings.ReplaceAll(s, "'", "’")
 }
 
 func spAfter(p string) string {
@@ -604,46 +606,47 @@ func initializeGiven(given, iw string, initialize, hyphen bool) string {
 	for i, t := range toks {
 		s := strings.TrimSuffix(t.s, ".")
 		rs := []rune(s)
-		isInit := len(rs) == 1 || (strings.HasSuffix(t.s, ".") && len(rs) <= 2) || allUpperWord(s) && len(rs) <= 3
-		lower := len(rs) > 0 && unicode.IsLower(rs[0])
-		var out string
+		if len(rs) == 0 {
+			continue
+		}
+		abbrev := strings.HasSuffix(t.s, ".")
+		lower := unicode.IsLower(rs[0])
+		if lower && t.sep == "-" && initialize {
+			// a lowercase part after a hyphen is dropped ("G-ping" -> "G.")
+			continue
+		}
+		isInit := len(rs) == 1 || abbrev
 		if isInit || initialize && !lower {
-			if allUpperWord(s) && len(rs) > 1 && len(rs) <= 3 && !strings.HasSuffix(t.s, ".") {
-				// "JE" -> "J.E."
-				var ib strings.Builder
-				for _, r := range rs {
-					ib.WriteString(string(r) + iw)
-				}
-				out = ib.String()
-			} else if len(rs) > 0 {
-				first := string(unicode.ToUpper(rs[0]))
-				if strings.HasPrefix(s, "Th") || strings.HasPrefix(s, "Ch") && false {
-					first = string(rs[0])
-				}
-				out = first + iw
+			var out string
+			if abbrev && len(rs) > 1 {
+				out = s + iw
+			} else if isInit {
+				out = string(unicode.ToUpper(rs[0])) + iw
+			} else {
+				out = string(unicode.ToUpper(rs[0])) + iw
 			}
-			if i > 0 {
+			if i > 0 && b.Len() > 0 {
 				if t.sep == "-" {
 					if hyphen {
-						b.WriteString(strings.TrimRight(b.String()[0:0], " "))
 						str := strings.TrimRight(b.String(), " ")
 						b.Reset()
-						b.WriteString(str)
-						b.WriteString("-")
+						b.WriteString(str + "-")
 					}
-				} else if !prevInit {
-					b.WriteString(" ")
+				} else if !prevInit || !strings.HasSuffix(b.String(), " ") && !strings.HasSuffix(iw, " ") && iw == "" {
+					if !prevInit {
+						b.WriteString(" ")
+					}
 				}
 			}
 			b.WriteString(out)
 			prevInit = true
 		} else {
-			if i > 0 {
+			if i > 0 && b.Len() > 0 {
 				if t.sep == "-" {
 					str := strings.TrimRight(b.String(), " ")
 					b.Reset()
 					b.WriteString(str + "-")
-				} else if !prevInit || !strings.HasSuffix(b.String(), " ") {
+				} else if !strings.HasSuffix(b.String(), " ") {
 					b.WriteString(" ")
 				}
 			}
