@@ -1,6 +1,6 @@
 package csl
 
-import "strconv"
+
 
 // collapse joins the rendered cites of a cluster, collapsing citation
 // numbers into ranges or repeated authors' years as the style asks.
@@ -46,28 +46,14 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 	case "year", "year-suffix", "year-suffix-ranged":
 		groupDelim, ok := cit.attr["cite-group-delimiter"]
 		if !ok {
-			groupDelim = ", "
+			groupDelim = delim
 		}
 		ysDelim, ok := cit.attr["year-suffix-delimiter"]
 		if !ok {
-			ysDelim = delim
-		}
-		// group cites with the same names, keeping first-appearance order
-		var order []string
-		groups := map[string][]*renderedCite{}
-		for _, c := range cs {
-			k := c.names
-			if k == "" {
-				k = "\x00" + strconv.Itoa(len(order))
-			}
-			if _, ok := groups[k]; !ok {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], c)
+			ysDelim = groupDelim
 		}
 		prevCollapsed := false
-		for _, k := range order {
-			g := groups[k]
+		for _, g := range adjacentGroups(cs) {
 			sep := delim
 			if prevCollapsed {
 				sep = afterDelim
@@ -77,50 +63,66 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 				prevCollapsed = false
 				continue
 			}
-			parts := []*node{g[0].n}
-			prevDate := dateText(g[0])
-			prevSuffix := g[0].st.yearSuffix
-			var rangeStart *node
-			lastSuffixNode := (*node)(nil)
-			runLen := 0
+			type ent struct {
+				n          *node
+				sep        string
+				suffix     int
+				suffixOnly bool
+			}
+			ents := []ent{{n: g[0].n, suffix: g[0].st.yearSuffix}}
+			prev := g[0]
 			for _, c := range g[1:] {
 				sub := r.renderCite(c.st, c.ci, c.info, layout, true)
-				d := dateText(c)
-				if mode != "year" && d != "" && d == prevDate && c.st.yearSuffix > 0 && prevSuffix > 0 && c.ci.Locator == "" {
-					ys := findTag(sub.n, tagYearSuffix)
-					if ys != nil {
-						ysn := leaf(ys.text)
-						if mode == "year-suffix-ranged" && c.st.yearSuffix == prevSuffix+1 {
-							if runLen == 0 {
-								rangeStart = parts[len(parts)-1]
-							}
-							runLen++
-							lastSuffixNode = ysn
-							prevSuffix = c.st.yearSuffix
-							_ = rangeStart
-							if runLen >= 2 {
-								// replace the last element with a range
-								parts[len(parts)-1] = group(leaf("–"), ysn)
-								continue
-							}
-							parts = append(parts, leaf(ysDelim), ysn)
-							continue
-						}
-						runLen = 0
-						parts = append(parts, leaf(ysDelim), ysn)
-						prevSuffix = c.st.yearSuffix
+				if mode != "year" && c.st.yearSuffix > 0 && prev.st.yearSuffix > 0 && c.ci.Locator == "" && dateText(c) == dateText(prev) {
+					if ys := findTag(sub.n, tagYearSuffix); ys != nil {
+						ents = append(ents, ent{n: leaf(ys.text), sep: ysDelim, suffix: c.st.yearSuffix, suffixOnly: true})
+						prev = c
 						continue
 					}
 				}
-				runLen = 0
-				_ = lastSuffixNode
-				parts = append(parts, leaf(groupDelim), sub.n)
-				prevDate = d
-				prevSuffix = c.st.yearSuffix
+				ents = append(ents, ent{n: sub.n, sep: groupDelim, suffix: c.st.yearSuffix})
+				prev = c
 			}
-			// fix ranges: "a, b, c" -> "a–c" handled above by replacing; remove a delimiter before a range
-			emit(fixRanges(parts, ysDelim), sep)
+			if mode == "year-suffix-ranged" {
+				var out []ent
+				for i := 0; i < len(ents); {
+					j := i
+					for j+1 < len(ents) && ents[j+1].suffixOnly && ents[j+1].suffix == ents[j].suffix+1 && ents[j].suffix > 0 {
+						j++
+					}
+					out = append(out, ents[i])
+					if j-i >= 2 {
+						out = append(out, ent{n: ents[j].n, sep: "–"})
+					} else {
+						for k := i + 1; k <= j; k++ {
+							out = append(out, ents[k])
+						}
+					}
+					i = j + 1
+				}
+				ents = out
+			}
+			ks := []*node{ents[0].n}
+			for _, e := range ents[1:] {
+				ks = append(ks, leaf(e.sep), e.n)
+			}
+			emit(&node{kids: ks}, sep)
 			prevCollapsed = true
+		}
+	case "":
+		groupDelim, ok := cit.attr["cite-group-delimiter"]
+		if !ok {
+			for _, c := range cs {
+				emit(c.n, delim)
+			}
+			break
+		}
+		for _, g := range adjacentGroups(cs) {
+			ks := []*node{g[0].n}
+			for _, c := range g[1:] {
+				ks = append(ks, leaf(groupDelim), c.n)
+			}
+			emit(&node{kids: ks}, delim)
 		}
 	default:
 		for _, c := range cs {
@@ -140,20 +142,16 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 	return &node{kids: out}
 }
 
-// fixRanges turns [x, delim, b, rangeMarker(–c)] into [x, –c] forms.
-func fixRanges(parts []*node, ysDelim string) *node {
-	var out []*node
-	for i := 0; i < len(parts); i++ {
-		p := parts[i]
-		if len(p.kids) == 2 && p.kids[0].text == "–" && len(out) >= 2 && out[len(out)-1].text == ysDelim {
-			// a range after "a, b": drop ", b" when the run is longer than two
-			out = out[:len(out)-2]
-			out = append(out, p)
+func adjacentGroups(cs []*renderedCite) [][]*renderedCite {
+	var out [][]*renderedCite
+	for _, c := range cs {
+		if n := len(out); n > 0 && c.names != "" && out[n-1][0].names == c.names {
+			out[n-1] = append(out[n-1], c)
 			continue
 		}
-		out = append(out, p)
+		out = append(out, []*renderedCite{c})
 	}
-	return &node{kids: out}
+	return out
 }
 
 func plainCite(c *renderedCite) bool {

@@ -136,6 +136,19 @@ func join(ns []*node, delim string) *node {
 	return &node{kids: out}
 }
 
+// applyLayoutFmt applies a cs:layout's affixes inside its formatting, as
+// citeproc-js does.
+func applyLayoutFmt(n *node, f *fmtAttrs, lc *localeChain) *node {
+	if n.isEmpty() {
+		return nil
+	}
+	inner := fmtAttrs{prefix: f.prefix, suffix: f.suffix}
+	n = applyFmt(n, &inner, lc, false)
+	outer := *f
+	outer.prefix, outer.suffix = "", ""
+	return applyFmt(n, &outer, lc, true)
+}
+
 // applyFmt wraps the node with an element's formatting, quotes, affixes
 // and display, in the order CSL gives: text-case and strip-periods on the
 // content, then formatting, quotes, affixes, display.

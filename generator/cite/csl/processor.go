@@ -325,7 +325,7 @@ func (r *run) cite(cits []Citation) []Output {
 		if n != nil {
 			lf := layout.f
 			lf.delimiter = ""
-			n = applyFmt(n, &lf, r.p.lc, true)
+			n = applyLayoutFmt(n, &lf, r.p.lc)
 		}
 		out[k] = Output{finish(n, r.p.lc)}
 	}
@@ -430,7 +430,7 @@ func (r *run) bibliography() []Entry {
 			n = c.renderKids(layout, "")
 			if n != nil {
 				lf := layout.f
-				n = applyFmt(n, &lf, r.p.lc, true)
+				n = applyLayoutFmt(n, &lf, r.p.lc)
 			}
 		}
 		if hasSAS {
