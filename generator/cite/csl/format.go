@@ -375,6 +375,9 @@ func finish(n *node, lc *localeChain) *node {
 }
 
 func resolveQuotes(n *node, lc *localeChain, depth int) {
+	if n == nil {
+		return
+	}
 	if n.quote {
 		n.quote = false
 		open, close := "open-quote", "close-quote"
