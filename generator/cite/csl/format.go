@@ -31,6 +31,7 @@ const (
 	tagCloseQuote
 	tagDate
 	tagOneName
+	tagTerm
 )
 
 type fmtSet struct {
@@ -481,9 +482,9 @@ func fixPunctuation(n *node, lc *localeChain) {
 		case ',':
 			drop = lr == ',' || lr == ';' && false
 		case ';':
-			drop = lr == ';'
+			drop = lr == ';' || lr == ':'
 		case ':':
-			drop = lr == ':'
+			drop = lr == ':' || lr == ';'
 		case ' ':
 			drop = lastRune(prev.text) == ' ' && prev.tag != tagCloseQuote
 		}
@@ -520,8 +521,20 @@ type fmtState struct {
 	italic, bold, smallcaps, underline bool
 }
 
+var superscripts = map[rune]string{
+	'ª': "a", 'º': "o", '¹': "1", '²': "2", '³': "3", '⁰': "0", '⁴': "4", '⁵': "5", '⁶': "6",
+	'⁷': "7", '⁸': "8", '⁹': "9", 'ʳ': "r", 'ᵉ': "e", 'ˢ': "s", 'ᵗ': "t", 'ʰ': "h", 'ᵈ': "d",
+	'ⁿ': "n", 'ᵃ': "a", 'ᵒ': "o", 'ˡ': "l", 'ᵐ': "m", 'ᵖ': "p", 'ʲ': "j",
+	'ᵏ': "k", 'ᵘ': "u", 'ᵛ': "v", 'ʷ': "w", 'ˣ': "x", 'ʸ': "y", 'ᶻ': "z", 'ᵇ': "b", 'ᶜ': "c",
+	'ᶠ': "f", 'ᵍ': "g", 'ⁱ': "i",
+}
+
 func escapeHTML(b *strings.Builder, s string) {
 	for _, r := range s {
+		if sup, ok := superscripts[r]; ok {
+			b.WriteString("<sup>" + sup + "</sup>")
+			continue
+		}
 		switch r {
 		case '&':
 			b.WriteString("&#38;")

@@ -77,5 +77,5 @@ func isMultiple(v string) bool {
 			in = false
 		}
 	}
-	return count > 1 && strings.ContainsAny(v, "-–,&")
+	return count > 1
 }

@@ -186,7 +186,9 @@ func (c *ctx) renderText(e *element) *node {
 		}
 	case e.attr["variable"] != "":
 		v := e.attr["variable"]
-		c.called++
+		if v != "year-suffix" {
+			c.called++
+		}
 		val := ""
 		if e.a("form") == "short" {
 			val = c.variable(v + "-short")
@@ -235,6 +237,9 @@ func (c *ctx) renderText(e *element) *node {
 			return nil
 		}
 		n = parseRich(t)
+		if len(n.kids) == 0 {
+			n.tag = tagTerm
+		}
 	default:
 		v := e.attr["value"]
 		if v == "" {
@@ -266,6 +271,9 @@ func (c *ctx) formatRange(v string, page bool) string {
 			continue
 		}
 		lo, hi, ok := splitRange(p.text)
+		if ok && (!isAllDigits(lo) || !isAllDigits(hi)) && page {
+			ok = false
+		}
 		if !ok {
 			b.WriteString(p.text)
 			continue
@@ -365,7 +373,7 @@ func pageRange(lo, hi, format string) string {
 		case len(lo) == 4 && format != "chicago-16":
 			d := minimal(lo, hi, 1)
 			if len(d) > 2 {
-				return hi[len(hi)-len(d):]
+				return hi
 			}
 			return minimal(lo, hi, 2)
 		default:
