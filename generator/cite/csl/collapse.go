@@ -1,5 +1,7 @@
 package csl
 
+import "strings"
+
 
 
 // collapse joins the rendered cites of a cluster, collapsing citation
@@ -126,7 +128,11 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 		}
 	default:
 		for _, c := range cs {
-			emit(c.n, delim)
+			d := delim
+			if p := c.ci.Prefix; p != "" && strings.ContainsRune(",.;:", rune(p[0])) {
+				d = ""
+			}
+			emit(c.n, d)
 		}
 	}
 	if len(items) == 0 {

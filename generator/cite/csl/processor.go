@@ -319,7 +319,14 @@ func (r *run) cite(cits []Citation) []Output {
 		for i := range cs {
 			c := cs[i]
 			ci := c.ci
-			rendered = append(rendered, r.renderCite(c.st, &ci, c.info, layout, false))
+			rc := r.renderCite(c.st, &ci, c.info, layout, false)
+			if r.p.style.Class == "note" && rc.n != nil {
+				p := strings.TrimSpace(ci.Prefix)
+				if i == 0 && p == "" || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?") {
+					capitalizeLeadingTerm(rc.n, ci.Prefix != "")
+				}
+			}
+			rendered = append(rendered, rc)
 		}
 		n := r.collapse(rendered, cit, layout)
 		if n != nil {
@@ -352,6 +359,9 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	if ci.AuthorOnly {
 		n = findTag(n, tagNames)
 	}
+	if n == nil && !ci.AuthorOnly && !c.suppressAuthor {
+		n = leaf("[CSL STYLE ERROR: reference with no printed form.]")
+	}
 	if nn := findTag(n, tagNames); nn != nil {
 		rc.names = nn.html()
 	}
@@ -369,6 +379,26 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	}
 	rc.n = n
 	return rc
+}
+
+// capitalizeLeadingTerm capitalizes a term that begins a note citation
+// (or follows a prefix ending a sentence).
+func capitalizeLeadingTerm(n *node, skipPrefix bool) {
+	ls := n.leaves(nil)
+	started := false
+	for _, l := range ls {
+		if l.text == "" {
+			continue
+		}
+		if skipPrefix && !started {
+			started = true
+			continue
+		}
+		if l.tag == tagTerm {
+			l.text = capFirst(l.text)
+		}
+		return
+	}
 }
 
 func findTag(n *node, t nodeTag) *node {

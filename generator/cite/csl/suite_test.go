@@ -85,6 +85,11 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 	if err != nil {
 		return "", want, err
 	}
+	for i := range items {
+		if items[i].ID == "" {
+			items[i].ID = fmt.Sprintf("ITEM-%d", i+1)
+		}
+	}
 	p, err := csl.NewProcessor(style, locales, "")
 	if err != nil {
 		return "", want, err
