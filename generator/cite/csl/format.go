@@ -15,6 +15,7 @@ type node struct {
 	quote   bool
 	display string
 	nocase  bool
+	rich    bool // formatting from markup in the data
 	tag     nodeTag
 	names   []string // for tagNames: the rendered names, one per name
 }
@@ -243,12 +244,12 @@ func parseRich(s string) *node {
 		{"<em>", func() *node { return &node{fs: fmtSet{fontStyle: "italic"}} }, "</em>"},
 		{"<b>", func() *node { return &node{fs: fmtSet{fontWeight: "bold"}} }, "</b>"},
 		{"<strong>", func() *node { return &node{fs: fmtSet{fontWeight: "bold"}} }, "</strong>"},
-		{"<sc>", func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</sc>"},
+		{"<sc>", func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</sc>"},
 		{"<sup>", func() *node { return &node{fs: fmtSet{verticalAlign: "sup"}} }, "</sup>"},
 		{"<sub>", func() *node { return &node{fs: fmtSet{verticalAlign: "sub"}} }, "</sub>"},
 		{`<span class="nocase">`, func() *node { return &node{nocase: true} }, "</span>"},
-		{`<span style="font-variant:small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</span>"},
-		{`<span style="font-variant: small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}} }, "</span>"},
+		{`<span style="font-variant:small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
+		{`<span style="font-variant: small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
 		{`<span style="font-style:normal;">`, func() *node { return &node{fs: fmtSet{fontStyle: "normal"}} }, "</span>"},
 		{`<span style="font-weight:normal;">`, func() *node { return &node{fs: fmtSet{fontWeight: "normal"}} }, "</span>"},
 	}

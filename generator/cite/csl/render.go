@@ -115,7 +115,7 @@ func (c *ctx) renderGroup(e *element) *node {
 	if n == nil {
 		return nil
 	}
-	return applyFmt(n, &e.f, c.lc, true)
+	return applyFmt(n, &e.f, c.lc, e.f.textCase != "title" || c.english())
 }
 
 // variable returns the value of a text or number variable for this item.
@@ -224,11 +224,6 @@ func (c *ctx) renderText(e *element) *node {
 			n = &node{text: val, tag: tagYearSuffix}
 		default:
 			n = parseRich(val)
-			if v == "title" || v == "container-title" || v == "collection-title" {
-				if lang := c.it.item.Vars["language"]; lang != "" && !strings.HasPrefix(strings.ToLower(lang), "en") && e.f.textCase == "title" {
-					textCase = false
-				}
-			}
 		}
 	case e.attr["term"] != "":
 		plural := e.a("plural") == "true"
@@ -250,7 +245,20 @@ func (c *ctx) renderText(e *element) *node {
 	if n == nil {
 		return nil
 	}
+	if e.f.textCase == "title" && !c.english() {
+		textCase = false
+	}
 	return applyFmt(n, &e.f, c.lc, textCase)
+}
+
+// english reports whether title case applies: the item's language is
+// English, or it has none and the locale is English.
+func (c *ctx) english() bool {
+	lang := strings.ToLower(c.it.item.Vars["language"])
+	if lang == "" {
+		return strings.HasPrefix(strings.ToLower(c.lc.lang), "en")
+	}
+	return strings.HasPrefix(lang, "en")
 }
 
 // formatRange replaces hyphens between numbers by an en dash, and for page

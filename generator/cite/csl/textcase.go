@@ -24,7 +24,7 @@ func caseLeaves(n *node, prot bool, out []caseLeaf) []caseLeaf {
 	if n == nil {
 		return out
 	}
-	p := prot || n.nocase || n.fs.fontVariant == "small-caps" && false
+	p := prot || n.nocase || n.rich && n.fs.fontVariant == "small-caps"
 	if len(n.kids) == 0 {
 		return append(out, caseLeaf{n, p})
 	}
@@ -93,7 +93,7 @@ func applyTextCase(n *node, mode string) {
 			})
 		}
 	case "title":
-		all := allUpper(ls)
+		all := false
 		wordStart := true
 		first := true
 		afterColon := false
@@ -188,6 +188,9 @@ func hasUpperAfterFirst(w string) bool {
 func capFirst(w string) string {
 	for i, r := range w {
 		if unicode.IsLetter(r) {
+			if r >= 0x370 && r < 0x400 {
+				return w
+			}
 			return w[:i] + string(unicode.ToUpper(r)) + w[i+utf8.RuneLen(r):]
 		}
 		if unicode.IsDigit(r) {
