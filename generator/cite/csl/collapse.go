@@ -48,14 +48,17 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 	case "year", "year-suffix", "year-suffix-ranged":
 		groupDelim, ok := cit.attr["cite-group-delimiter"]
 		if !ok {
-			groupDelim = delim
+			groupDelim = ", "
+			if mode != "year" {
+				groupDelim = delim
+			}
 		}
 		ysDelim, ok := cit.attr["year-suffix-delimiter"]
 		if !ok {
 			ysDelim = groupDelim
 		}
 		prevCollapsed := false
-		for _, g := range adjacentGroups(cs) {
+		for _, g := range citeGroups(cs, cit.child("sort") != nil) {
 			sep := delim
 			if prevCollapsed {
 				sep = afterDelim
@@ -119,7 +122,7 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 			}
 			break
 		}
-		for _, g := range adjacentGroups(cs) {
+		for _, g := range citeGroups(cs, cit.child("sort") != nil) {
 			ks := []*node{g[0].n}
 			for _, c := range g[1:] {
 				ks = append(ks, leaf(groupDelim), c.n)
@@ -148,12 +151,28 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 	return &node{kids: out}
 }
 
-func adjacentGroups(cs []*renderedCite) [][]*renderedCite {
+// citeGroups groups cites with the same rendered names: adjacent ones, or
+// all of them (at the place of the first) when the citation is sorted.
+func citeGroups(cs []*renderedCite, all bool) [][]*renderedCite {
 	var out [][]*renderedCite
 	for _, c := range cs {
-		if n := len(out); n > 0 && c.names != "" && out[n-1][0].names == c.names {
-			out[n-1] = append(out[n-1], c)
-			continue
+		if c.names != "" {
+			if all {
+				found := false
+				for i := range out {
+					if out[i][0].names == c.names {
+						out[i] = append(out[i], c)
+						found = true
+						break
+					}
+				}
+				if found {
+					continue
+				}
+			} else if n := len(out); n > 0 && out[n-1][0].names == c.names {
+				out[n-1] = append(out[n-1], c)
+				continue
+			}
 		}
 		out = append(out, []*renderedCite{c})
 	}

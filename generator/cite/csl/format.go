@@ -483,9 +483,9 @@ func fixPunctuation(n *node, lc *localeChain) {
 		case ',':
 			drop = lr == ',' || lr == ';' && false
 		case ';':
-			drop = lr == ';' || lr == ':'
+			drop = lr == ';' || lr == ':' || lr == '!' || lr == '?'
 		case ':':
-			drop = lr == ':' || lr == ';'
+			drop = lr == ':' || lr == ';' || lr == '!' || lr == '?'
 		case ' ':
 			drop = lastRune(prev.text) == ' ' && prev.tag != tagCloseQuote
 		}
