@@ -89,6 +89,29 @@ func (n *node) writePlain(b *strings.Builder) {
 	}
 }
 
+// writeText writes plain text, separating display blocks: a space after a
+// left-margin block, a new line around other blocks.
+func (n *node) writeText(b *strings.Builder) {
+	if n == nil {
+		return
+	}
+	b.WriteString(n.text)
+	if n.display == "block" && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+		b.WriteString("\n")
+	}
+	for _, k := range n.kids {
+		k.writeText(b)
+	}
+	switch n.display {
+	case "left-margin":
+		if s := b.String(); s != "" && !strings.HasSuffix(s, " ") {
+			b.WriteString(" ")
+		}
+	case "block":
+		b.WriteString("\n")
+	}
+}
+
 func (n *node) leaves(out []*node) []*node {
 	if n == nil {
 		return out

@@ -115,7 +115,7 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 			np.etAl = k
 		case "label":
 			np.label = k
-			np.labelFirst = !seenName
+			np.labelFirst = !seenName && e.child("name") != nil
 		}
 	}
 	if parent != nil {

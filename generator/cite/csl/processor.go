@@ -43,7 +43,11 @@ type Output struct{ n *node }
 func (o Output) HTML() string { return o.n.html() }
 
 // Text returns the output as plain text.
-func (o Output) Text() string { return o.n.plain() }
+func (o Output) Text() string {
+	var b strings.Builder
+	o.n.writeText(&b)
+	return strings.TrimSpace(b.String())
+}
 
 // Entry is one formatted bibliography entry.
 type Entry struct {

@@ -67,13 +67,24 @@ func (c *ctx) inherited(e *element, key, sectionKey string) (string, bool) {
 }
 
 func (c *ctx) renderKids(e *element, delim string) *node {
-	var out []*node
+	return join(c.renderList(e, nil), delim)
+}
+
+// renderList renders the children of e; the children of a chosen cs:choose
+// branch count as children of e (a group's delimiter goes between them).
+func (c *ctx) renderList(e *element, out []*node) []*node {
 	for _, k := range e.kids {
+		if k.name == "choose" {
+			if br := c.chooseBranch(k); br != nil {
+				out = c.renderList(br, out)
+			}
+			continue
+		}
 		if n := c.render(k); n != nil {
 			out = append(out, n)
 		}
 	}
-	return join(out, delim)
+	return out
 }
 
 func (c *ctx) render(e *element) *node {
@@ -409,9 +420,16 @@ func minimal(lo, hi string, min int) string {
 // ---------- choose ----------
 
 func (c *ctx) renderChoose(e *element) *node {
+	if br := c.chooseBranch(e); br != nil {
+		return c.renderKids(br, "")
+	}
+	return nil
+}
+
+func (c *ctx) chooseBranch(e *element) *element {
 	for _, br := range e.kids {
 		if br.name == "else" || c.test(br) {
-			return c.renderKids(br, "")
+			return br
 		}
 	}
 	return nil
