@@ -2,8 +2,6 @@ package csl
 
 import "strings"
 
-
-
 // collapse joins the rendered cites of a cluster, collapsing citation
 // numbers into ranges or repeated authors' years as the style asks.
 func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {

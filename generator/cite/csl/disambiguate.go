@@ -1,5 +1,10 @@
 package csl
 
+import (
+	"sort"
+	"strconv"
+)
+
 // disambiguate applies the style's disambiguation methods in the spec's
 // order: add-names, add-givenname, the disambiguate condition, and
 // year-suffix.
@@ -20,10 +25,17 @@ func (r *run) disambiguate() {
 		return
 	}
 	layout := cit.child("layout")
+	cache := map[string]string{}
 	render := func(st *itemState) string {
+		key := stateKey(st)
+		if s, ok := cache[key]; ok {
+			return s
+		}
 		ci := &CitationItem{ID: st.item.ID}
 		rc := r.renderCite(st, ci, citeInfo{pos: PositionFirst}, layout, false)
-		return finish(rc.n, r.p.lc).plain()
+		s := finish(rc.n, r.p.lc).plain()
+		cache[key] = s
+		return s
 	}
 	if addGiven && rule != "by-cite" {
 		r.globalGivenNames(rule, render)
@@ -177,6 +189,33 @@ func (r *run) disambiguate() {
 			}
 		}
 	}
+}
+
+// stateKey identifies an item with its disambiguation settings.
+func stateKey(st *itemState) string {
+	b := make([]byte, 0, 32)
+	b = strconv.AppendInt(b, int64(st.index), 10)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(st.addNames), 10)
+	if st.disambCond {
+		b = append(b, '|', 'd')
+	}
+	if len(st.givenLevel) > 0 {
+		keys := make([]int, 0, len(st.givenLevel))
+		for k, v := range st.givenLevel {
+			if v > 0 {
+				keys = append(keys, k)
+			}
+		}
+		sort.Ints(keys)
+		for _, k := range keys {
+			b = append(b, '|')
+			b = strconv.AppendInt(b, int64(k), 10)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(st.givenLevel[k]), 10)
+		}
+	}
+	return string(b)
 }
 
 func etAlUseFirst(r *run, cit *element) int {

@@ -40,7 +40,12 @@ type ctx struct {
 	yearSuffixUsed bool
 	depth          int
 	recording      *[]string
+	steps          int
 }
+
+// maxSteps bounds the elements rendered for one cite or entry, so that a
+// style whose macros call each other many times over cannot take forever.
+const maxSteps = 20000
 
 type sortNameOpts struct{ min, useFirst, useLast string }
 
@@ -90,7 +95,8 @@ func (c *ctx) renderList(e *element, out []*node) []*node {
 func (c *ctx) render(e *element) *node {
 	c.depth++
 	defer func() { c.depth-- }()
-	if c.depth > 100 {
+	c.steps++
+	if c.depth > 100 || c.steps > maxSteps {
 		return nil
 	}
 	switch e.name {

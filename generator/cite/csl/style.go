@@ -212,7 +212,45 @@ func ParseStyle(name string, src []byte) (*Style, error) {
 	if err := s.resolve(name, root, 0); err != nil {
 		return nil, err
 	}
+	state := map[*element]int{}
+	for _, m := range root.kids {
+		if m.name == "macro" {
+			if err := checkCycles(name, m, state); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return s, nil
+}
+
+// checkCycles reports a macro that calls itself, directly or not.
+func checkCycles(file string, m *element, state map[*element]int) error {
+	switch state[m] {
+	case 1:
+		return &ParseError{file, m.line, fmt.Sprintf("macro %q calls itself", m.a("name"))}
+	case 2:
+		return nil
+	}
+	state[m] = 1
+	var walk func(e *element) error
+	walk = func(e *element) error {
+		if e.macro != nil {
+			if err := checkCycles(file, e.macro, state); err != nil {
+				return err
+			}
+		}
+		for _, k := range e.kids {
+			if err := walk(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(m); err != nil {
+		return err
+	}
+	state[m] = 2
+	return nil
 }
 
 // resolve links macro calls and precomputes formatting attributes.
