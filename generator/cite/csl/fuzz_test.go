@@ -1,9 +1,9 @@
 package csl_test
 
 import (
-	"os"
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 
