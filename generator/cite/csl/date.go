@@ -96,9 +96,11 @@ func (c *ctx) renderDate(e *element) *node {
 	}
 	from := d.Parts[0]
 	var to []int
+	open := false
 	if len(d.Parts) > 1 {
 		to = d.Parts[1]
-		if len(to) == 0 || to[0] == 0 && len(to) == 1 {
+		if len(to) == 0 || to[0] == 0 {
+			open = len(to) > 0
 			to = nil
 		} else if equalInts(from, to) {
 			to = nil
@@ -107,6 +109,17 @@ func (c *ctx) renderDate(e *element) *node {
 	var n *node
 	if to == nil {
 		n = c.renderDateParts(parts, from, d, delim, true, true, v)
+		if open && n != nil {
+			rd := "–"
+			for _, p := range parts {
+				if p.name == "year" {
+					if x, ok := p.attr["range-delimiter"]; ok {
+						rd = x
+					}
+				}
+			}
+			n = group(n, leaf(rd))
+		}
 	} else {
 		n = c.renderDateRange(parts, from, to, d, delim, v)
 	}
@@ -225,8 +238,8 @@ func (c *ctx) renderDatePart(p datePart, dp []int, d *Date, variable string) *no
 		if m == 0 {
 			return nil
 		}
-		if m >= 13 && m <= 16 {
-			t, _ := c.lc.term("season-0"+strconv.Itoa(m-12), "long", false, "")
+		if m >= 13 && m <= 24 {
+			t, _ := c.lc.term("season-0"+strconv.Itoa((m-13)%4+1), "long", false, "")
 			return leaf(t)
 		}
 		if m > 12 {
@@ -246,7 +259,7 @@ func (c *ctx) renderDatePart(p datePart, dp []int, d *Date, variable string) *no
 		}
 	case "day":
 		day := partValue(dp, "day")
-		if day == 0 {
+		if m := partValue(dp, "month"); day == 0 || m < 1 || m > 12 {
 			return nil
 		}
 		switch form {
