@@ -79,7 +79,25 @@ func (c *ctx) renderDate(e *element) *node {
 	}
 	if c.sortKeyMode {
 		c.rendered++
-		return leaf(dateSortKey(d))
+		parts, _, _ := c.dateParts(e)
+		has := map[string]bool{}
+		for _, p := range parts {
+			has[p.name] = true
+		}
+		md := *d
+		md.Parts = nil
+		for _, p := range d.Parts {
+			q := make([]int, len(p))
+			copy(q, p)
+			if len(q) > 1 && !has["month"] {
+				q[1] = 0
+			}
+			if len(q) > 2 && !has["day"] {
+				q[2] = 0
+			}
+			md.Parts = append(md.Parts, q)
+		}
+		return leaf(dateSortKey(&md))
 	}
 	if len(d.Parts) == 0 || d.Parts[0][0] == 0 && len(d.Parts[0]) == 1 {
 		if d.Literal != "" {

@@ -66,7 +66,7 @@ func (r *run) sortKeys(st *itemState, s *element, section *element) []sortVal {
 					v = strconv.Itoa(n)
 				}
 			default:
-				v = c.variable(name)
+				v = parseRich(c.variable(name)).plain()
 			}
 		}
 		v = sortNormalize(v)
