@@ -499,26 +499,36 @@ func fixPunctuation(n *node, lc *localeChain) {
 		}
 		lr := lastRune(pt)
 		fr := firstRune(cur.text)
-		drop := false
-		switch fr {
-		case '.':
-			drop = lr == '.' || lr == '!' || lr == '?' || (lr == ':' || lr == ';') && false
-		case ',':
-			drop = lr == ',' || lr == ';' && false
-		case ';':
-			drop = lr == ';' || lr == ':' || lr == '!' || lr == '?'
-		case ':':
-			drop = lr == ':' || lr == ';' || lr == '!' || lr == '?'
-		case ' ':
+		drop, replace := mergePunct(lr, fr)
+		if fr == ' ' {
 			drop = lastRune(prev.text) == ' ' && prev.tag != tagCloseQuote
 		}
 		if drop && (fr != '.' || cur.tag != tagYearSuffix) {
 			cur.text = cur.text[1:]
-		} else if fr == '.' && (lr == ',' || lr == ';' || lr == ':') && prev.tag != tagCloseQuote && len(prev.text) > 0 {
-			// ",." -> "."
+		} else if replace && prev.tag != tagCloseQuote && len(prev.text) > 0 {
 			prev.text = prev.text[:len(prev.text)-1]
 		}
 	}
+}
+
+// mergePunct says what to do when text ending in p meets text starting
+// with q: drop q, or replace p by q (citeproc-js's punctuation table).
+func mergePunct(p, q rune) (drop, replace bool) {
+	if !strings.ContainsRune(".,;:!?", p) || !strings.ContainsRune(".,;:!?", q) {
+		return false, false
+	}
+	if p == q {
+		return true, false
+	}
+	switch q {
+	case ':':
+		return strings.ContainsRune(";!?", p), false
+	case '.':
+		return strings.ContainsRune(":;!?", p), false
+	case '!', '?':
+		return false, strings.ContainsRune(":;", p)
+	}
+	return false, false
 }
 
 func nextNonEmpty(ls []*node, i int) int {
