@@ -26,33 +26,48 @@ func (c *ctx) renderNumber(e *element) *node {
 	return applyFmt(n, &e.f, c.lc, true)
 }
 
-// formatNumbers formats each number in a numeric value, keeping separators.
+// formatNumbers formats each number in a numeric value, keeping letter
+// affixes and separators; a hyphen between plain numbers becomes an en dash.
 func (c *ctx) formatNumbers(val, form, gender string, page bool) string {
+	type tok struct{ text, sep string }
+	var toks []tok
+	cur := ""
+	for _, r := range val {
+		switch r {
+		case '-', '–', ',', '&':
+			toks = append(toks, tok{text: strings.TrimSpace(cur)})
+			cur = ""
+			toks = append(toks, tok{sep: string(r)})
+		default:
+			cur += string(r)
+		}
+	}
+	toks = append(toks, tok{text: strings.TrimSpace(cur)})
 	var b strings.Builder
-	i := 0
-	for i < len(val) {
-		j := i
-		for j < len(val) && !(val[j] >= '0' && val[j] <= '9') {
-			j++
+	for i, t := range toks {
+		if t.sep != "" {
+			switch t.sep {
+			case "-", "–":
+				prevNum := i > 0 && isAllDigits(toks[i-1].text)
+				nextNum := i+1 < len(toks) && isAllDigits(toks[i+1].text)
+				if prevNum && nextNum {
+					b.WriteString("–")
+				} else {
+					b.WriteString("-")
+				}
+			case ",":
+				b.WriteString(", ")
+			case "&":
+				b.WriteString(" & ")
+			}
+			continue
 		}
-		sep := val[i:j]
-		if strings.TrimSpace(sep) == "-" || sep == "–" {
-			sep = "–"
-		} else if strings.TrimSpace(sep) == "," {
-			sep = ", "
-		} else if strings.TrimSpace(sep) == "&" {
-			sep = " & "
+		if isAllDigits(t.text) {
+			num, _ := strconv.Atoi(t.text)
+			b.WriteString(c.formatNumber(num, t.text, form, gender))
+		} else {
+			b.WriteString(t.text)
 		}
-		b.WriteString(sep)
-		k := j
-		for k < len(val) && val[k] >= '0' && val[k] <= '9' {
-			k++
-		}
-		if k > j {
-			num, _ := strconv.Atoi(val[j:k])
-			b.WriteString(c.formatNumber(num, val[j:k], form, gender))
-		}
-		i = k
 	}
 	return b.String()
 }

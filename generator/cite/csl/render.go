@@ -296,9 +296,6 @@ func (c *ctx) formatRange(v string, page bool) string {
 			continue
 		}
 		lo, hi, ok := splitRange(p.text)
-		if ok && (!isAllDigits(lo) || !isAllDigits(hi)) && page {
-			ok = false
-		}
 		if !ok {
 			b.WriteString(p.text)
 			continue
@@ -307,7 +304,22 @@ func (c *ctx) formatRange(v string, page bool) string {
 		if t, ok := c.lc.term("page-range-delimiter", "long", false, ""); ok && page {
 			delim = t
 		}
-		b.WriteString(lo + delim + pageRange(lo, hi, format))
+		pl, nl := splitPrefix(lo)
+		ph, nh := splitPrefix(hi)
+		switch {
+		case isAllDigits(nl) && isAllDigits(nh) && pl == ph:
+			if format == "" {
+				b.WriteString(lo + delim + hi)
+			} else if format == "expanded" {
+				b.WriteString(lo + delim + ph + pageRange(nl, nh, format))
+			} else {
+				b.WriteString(lo + delim + pageRange(nl, nh, format))
+			}
+		case isRoman(lo) && isRoman(hi):
+			b.WriteString(lo + delim + hi)
+		default:
+			b.WriteString(lo + "-" + hi)
+		}
 	}
 	return b.String()
 }
@@ -351,6 +363,26 @@ func splitRange(s string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+func splitPrefix(s string) (string, string) {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range strings.ToLower(s) {
+		if !strings.ContainsRune("ivxlcdm", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasDigit(s string) bool {
