@@ -26,34 +26,73 @@ func (r *run) disambiguate() {
 	}
 	layout := cit.child("layout")
 	cache := map[string]string{}
-	render := func(st *itemState) string {
+	renderAt := func(st *itemState, pos Position) string {
 		key := stateKey(st)
+		if pos != PositionFirst {
+			key += "|s"
+		}
 		if s, ok := cache[key]; ok {
 			return s
 		}
 		ci := &CitationItem{ID: st.item.ID}
-		rc := r.renderCite(st, ci, citeInfo{pos: PositionFirst}, layout, false)
+		rc := r.renderCite(st, ci, citeInfo{pos: pos}, layout, false)
 		s := finish(rc.n, r.p.lc).plain()
 		cache[key] = s
 		return s
+	}
+	render := func(st *itemState) string { return renderAt(st, PositionFirst) }
+	// cites in subsequent position are compared too when the document has them
+	useSub := r.hasSubsequent
+	same := func(a, b *itemState) bool {
+		if render(a) == render(b) {
+			return true
+		}
+		return useSub && renderAt(a, PositionSubsequent) == renderAt(b, PositionSubsequent)
 	}
 	if addGiven && rule != "by-cite" {
 		r.globalGivenNames(rule, render)
 	}
 	groups := func(sts []*itemState) [][]*itemState {
-		m := map[string][]*itemState{}
-		var keys []string
-		for _, st := range sts {
-			t := render(st)
-			if _, ok := m[t]; !ok {
-				keys = append(keys, t)
+		parent := make([]int, len(sts))
+		for i := range parent {
+			parent[i] = i
+		}
+		var find func(int) int
+		find = func(i int) int {
+			for parent[i] != i {
+				parent[i] = parent[parent[i]]
+				i = parent[i]
 			}
-			m[t] = append(m[t], st)
+			return i
+		}
+		union := func(keyOf func(*itemState) string) {
+			first := map[string]int{}
+			for i, st := range sts {
+				k := keyOf(st)
+				if j, ok := first[k]; ok {
+					parent[find(i)] = find(j)
+				} else {
+					first[k] = i
+				}
+			}
+		}
+		union(render)
+		if useSub {
+			union(func(st *itemState) string { return renderAt(st, PositionSubsequent) })
+		}
+		m := map[int][]*itemState{}
+		var roots []int
+		for i, st := range sts {
+			r := find(i)
+			if _, ok := m[r]; !ok {
+				roots = append(roots, r)
+			}
+			m[r] = append(m[r], st)
 		}
 		var out [][]*itemState
-		for _, k := range keys {
-			if len(m[k]) > 1 {
-				out = append(out, m[k])
+		for _, r := range roots {
+			if len(m[r]) > 1 {
+				out = append(out, m[r])
 			}
 		}
 		return out
@@ -89,10 +128,9 @@ func (r *run) disambiguate() {
 			saved[i] = params{o.addNames, o.givenLevel}
 			apply(o, p)
 		}
-		t := render(st)
 		n := 0
 		for _, o := range g {
-			if o != st && render(o) == t {
+			if o != st && same(o, st) {
 				n++
 			}
 		}

@@ -143,6 +143,8 @@ type run struct {
 	p      *Processor
 	states map[string]*itemState
 	order  []*itemState // cited order
+	// hasSubsequent is set when some item is cited more than once
+	hasSubsequent bool
 	bib    []*itemState // bibliography order
 }
 
@@ -171,6 +173,9 @@ func (p *Processor) newRun(cits []Citation) (*run, error) {
 	}
 	for _, c := range cits {
 		for _, ci := range c.Items {
+			if _, seen := r.states[ci.ID]; seen {
+				r.hasSubsequent = true
+			}
 			if err := add(ci.ID); err != nil {
 				return nil, err
 			}
