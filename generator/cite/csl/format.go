@@ -15,6 +15,7 @@ type node struct {
 	quote   bool
 	display string
 	nocase  bool
+	single  bool // a quote from single quotation marks in the data
 	rich    bool // formatting from markup in the data
 	tag     nodeTag
 	names   []string // for tagNames: the rendered names, one per name
@@ -325,7 +326,7 @@ func parseRich(s string) *node {
 		}
 		switch r {
 		case '"':
-			if inQuote(`"`) && (!isWordRune(next) || !isWordRune(prev)) {
+			if inQuote(`"`) && !unicode.IsSpace(prev) && (!isWordRune(next) || !isWordRune(prev)) {
 				pop(`"`)
 			} else if !isWordRune(prev) || prev == '(' {
 				if strings.Contains(s[i+1:], `"`) {
@@ -343,14 +344,14 @@ func parseRich(s string) *node {
 				buf.WriteRune(r)
 			}
 		case '‘':
-			push(&node{quote: true}, "’")
+			push(&node{quote: true, single: true}, "’")
 		case '\'', '’':
 			if inQuote("'") && !isWordRune(next) {
 				pop("'")
 			} else if inQuote("’") && r == '’' && !isWordRune(next) {
 				pop("’")
 			} else if r == '\'' && !isWordRune(prev) && isWordRune(next) && hasCloseSingle(s[i+1:]) {
-				push(&node{quote: true}, "'")
+				push(&node{quote: true, single: true}, "'")
 			} else {
 				buf.WriteRune('’')
 			}
@@ -360,6 +361,13 @@ func parseRich(s string) *node {
 		i += size
 	}
 	flush()
+	// quotes left open were not quotes: put the straight quote back
+	for i := len(stack) - 1; i > 0; i-- {
+		if n := stack[i]; n.quote && (closers[i] == `"` || closers[i] == "'") {
+			n.quote = false
+			n.kids = append([]*node{leaf(closers[i])}, n.kids...)
+		}
+	}
 	if len(root.kids) == 1 {
 		return root.kids[0]
 	}
