@@ -116,7 +116,7 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 		groupDelim, ok := cit.attr["cite-group-delimiter"]
 		if !ok {
 			for _, c := range cs {
-				emit(c.n, delim)
+				emit(c.n, delimBefore(c, delim))
 			}
 			break
 		}
@@ -129,11 +129,7 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 		}
 	default:
 		for _, c := range cs {
-			d := delim
-			if p := c.ci.Prefix; p != "" && strings.ContainsRune(",.;:", rune(p[0])) {
-				d = ""
-			}
-			emit(c.n, d)
+			emit(c.n, delimBefore(c, delim))
 		}
 	}
 	if len(items) == 0 {
@@ -175,6 +171,15 @@ func citeGroups(cs []*renderedCite, all bool) [][]*renderedCite {
 		out = append(out, []*renderedCite{c})
 	}
 	return out
+}
+
+// delimBefore is the delimiter before a cite: none when the cite's prefix
+// starts with punctuation.
+func delimBefore(c *renderedCite, delim string) string {
+	if p := c.ci.Prefix; p != "" && strings.ContainsRune(",.;:", rune(p[0])) {
+		return ""
+	}
+	return delim
 }
 
 func plainCite(c *renderedCite) bool {
