@@ -34,6 +34,7 @@ const (
 	tagDate
 	tagOneName
 	tagTerm
+	tagPrefix
 )
 
 type fmtSet struct {

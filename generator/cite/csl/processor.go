@@ -330,9 +330,9 @@ func (r *run) cite(cits []Citation) []Output {
 			ci := c.ci
 			rc := r.renderCite(c.st, &ci, c.info, layout, false)
 			if r.p.style.Class == "note" && rc.n != nil {
-				p := strings.TrimSpace(ci.Prefix)
+				p := strings.TrimRight(ci.Prefix, " \u00a0\"'”’)")
 				if i == 0 && p == "" || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?") {
-					capitalizeLeadingTerm(rc.n, ci.Prefix != "")
+					capitalizeLeadingTerm(rc.n)
 				}
 			}
 			rendered = append(rendered, rc)
@@ -377,8 +377,7 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	if n != nil && (ci.Prefix != "" || ci.Suffix != "") {
 		var ks []*node
 		if ci.Prefix != "" {
-			pre := ci.Prefix
-			ks = append(ks, parseRich(pre))
+			ks = append(ks, &node{kids: []*node{parseRich(ci.Prefix)}, tag: tagPrefix})
 		}
 		ks = append(ks, n)
 		if ci.Suffix != "" {
@@ -392,21 +391,30 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 
 // capitalizeLeadingTerm capitalizes a term that begins a note citation
 // (or follows a prefix ending a sentence).
-func capitalizeLeadingTerm(n *node, skipPrefix bool) {
-	ls := n.leaves(nil)
-	started := false
-	for _, l := range ls {
-		if l.text == "" {
-			continue
+func capitalizeLeadingTerm(n *node) {
+	var first *node
+	var walk func(x *node) bool
+	walk = func(x *node) bool {
+		if x == nil || x.tag == tagPrefix {
+			return false
 		}
-		if skipPrefix && !started {
-			started = true
-			continue
+		if len(x.kids) == 0 {
+			if x.text != "" {
+				first = x
+				return true
+			}
+			return false
 		}
-		if l.tag == tagTerm {
-			l.text = capFirst(l.text)
+		for _, k := range x.kids {
+			if walk(k) {
+				return true
+			}
 		}
-		return
+		return false
+	}
+	walk(n)
+	if first != nil && first.tag == tagTerm {
+		first.text = capFirst(first.text)
 	}
 }
 
