@@ -176,6 +176,10 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 		if c.recording != nil {
 			*c.recording = append(*c.recording, v)
 		}
+		if c.inSubstitute > 0 {
+			// a name variable used to substitute is rendered only once
+			c.suppressed[v] = true
+		}
 	}
 	if opts.form == "count" {
 		if count == 0 {
@@ -230,6 +234,8 @@ func (c *ctx) substitute(e *element, np namesParent) *node {
 	if s == nil {
 		return nil
 	}
+	c.inSubstitute++
+	defer func() { c.inSubstitute-- }()
 	for _, k := range s.kids {
 		var rec []string
 		save := c.recording

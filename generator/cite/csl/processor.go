@@ -203,7 +203,7 @@ func (p *Processor) newRun(cits []Citation) (*run, error) {
 }
 
 func (r *run) newCtx(st *itemState, mode string) *ctx {
-	c := &ctx{r: r, lc: r.p.lc, it: st, mode: mode}
+	c := &ctx{r: r, lc: r.p.lc, it: st, mode: mode, suppressed: map[string]bool{}}
 	if mode == "bibliography" {
 		c.section = r.p.style.bibliography
 	} else {

@@ -41,6 +41,7 @@ type ctx struct {
 	depth          int
 	recording      *[]string
 	steps          int
+	inSubstitute   int
 }
 
 // maxSteps bounds the elements rendered for one cite or entry, so that a
