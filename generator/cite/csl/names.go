@@ -162,7 +162,7 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 		n, strs, shown := c.formatNameList(names, opts, np.etAl, v, vi)
 		count += shown
 		allNames = append(allNames, strs...)
-		if np.label != nil && opts.form != "count" {
+		if np.label != nil && opts.form != "count" && !c.sortKeyMode {
 			lab := c.renderLabel(np.label, termName, len(names))
 			if lab != nil {
 				if np.labelFirst {

@@ -42,6 +42,7 @@ type ctx struct {
 	recording      *[]string
 	steps          int
 	inSubstitute   int
+	numberRendered bool
 }
 
 // maxSteps bounds the elements rendered for one cite or entry, so that a
@@ -236,6 +237,7 @@ func (c *ctx) renderText(e *element) *node {
 		case "URL", "DOI", "PMID", "PMCID":
 			n = leaf(val)
 		case "citation-number":
+			c.numberRendered = true
 			n = &node{text: val, tag: tagCitationNumber}
 		case "year-suffix":
 			c.yearSuffixUsed = true
