@@ -35,6 +35,7 @@ const (
 	tagOneName
 	tagTerm
 	tagPrefix
+	tagNameList
 )
 
 type fmtSet struct {

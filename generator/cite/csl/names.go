@@ -160,6 +160,9 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 			}
 		}
 		n, strs, shown := c.formatNameList(names, opts, np.etAl, v, vi)
+		if n != nil {
+			n = &node{kids: []*node{n}, tag: tagNameList}
+		}
 		count += shown
 		allNames = append(allNames, strs...)
 		if np.label != nil && opts.form != "count" && !c.sortKeyMode {

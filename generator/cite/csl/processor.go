@@ -515,10 +515,16 @@ func substituteAuthor(nn *node, prev []string, sub, rule string) {
 	switch rule {
 	case "complete-all":
 		if same {
-			if sub == "" {
-				nn.kids = nil
-			} else {
-				nn.kids = []*node{leaf(sub)}
+			lists := collectTag(nn, tagNameList, nil)
+			if len(lists) == 0 {
+				lists = []*node{nn}
+			}
+			for i, l := range lists {
+				l.text = ""
+				l.kids = nil
+				if i == 0 && sub != "" {
+					l.kids = []*node{leaf(sub)}
+				}
 			}
 		}
 	case "complete-each", "partial-each", "partial-first":

@@ -94,9 +94,13 @@ func leadingInt(s string) (int, bool) {
 
 func sortNormalize(s string) string {
 	var b strings.Builder
+	s = strings.TrimLeft(s, "'’‘")
 	for _, r := range s {
 		switch r {
-		case '[', ']', '“', '”', '"', '‘', '’', '\'', '(', ')', '¿', '¡', '«', '»':
+		case '[', ']', '“', '”', '"', '‘', '(', ')', '¿', '¡', '«', '»':
+			continue
+		case '’', '\'':
+			b.WriteByte(' ')
 			continue
 		}
 		b.WriteRune(unicode.ToLower(foldAccent(r)))
