@@ -154,7 +154,7 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 			if v == "translator" {
 				other = "editor"
 			}
-			if contains(vars, other) && sameNames(names, c.it.item.Names[other]) && !c.suppressed[other] {
+			if t, _ := c.lc.term("editortranslator", "long", false, ""); t != "" && contains(vars, other) && sameNames(names, c.it.item.Names[other]) && !c.suppressed[other] {
 				termName = "editortranslator"
 				used[other] = true
 			}
@@ -629,8 +629,9 @@ func initializeGiven(given, iw string, initialize, hyphen bool) string {
 			var out string
 			if abbrev && len(rs) > 1 {
 				out = s + iw
-			} else if isInit {
-				out = string(unicode.ToUpper(rs[0])) + iw
+			} else if !isInit && len(rs) >= 3 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) && unicode.IsLower(rs[2]) {
+				// "TSerendorjiin" -> "Ts."
+				out = string(rs[0]) + string(unicode.ToLower(rs[1])) + iw
 			} else {
 				out = string(unicode.ToUpper(rs[0])) + iw
 			}

@@ -493,9 +493,6 @@ func (r *run) bibliography() []Entry {
 			// citeproc-js leaves out entries with no printed form
 			continue
 		}
-		if c.rendered == 1 && c.numberRendered {
-			n = group(n, leaf("[CSL STYLE ERROR: reference with no printed form.]"))
-		}
 		out = append(out, Entry{ID: st.item.ID, Output: Output{finish(n, r.p.lc)}})
 	}
 	return out

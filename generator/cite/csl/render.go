@@ -171,6 +171,9 @@ func (c *ctx) variable(name string) string {
 		return p
 	}
 	v := c.it.item.Vars[name]
+	if v == "" && name == "citation-label" {
+		v = c.trigraph()
+	}
 	if v == "" && name == "title-short" {
 		v = c.it.item.Vars["shortTitle"]
 	}
@@ -178,6 +181,52 @@ func (c *ctx) variable(name string) string {
 		v = c.it.item.Vars["journalAbbreviation"]
 	}
 	return v
+}
+
+// trigraph makes a citation label like citeproc-js's default
+// "Aaaa00:AaAa00:AaAA00:AAAA00": letters of the authors' family names and
+// the year's last two digits.
+func (c *ctx) trigraph() string {
+	var names []Name
+	for _, v := range []string{"author", "editor", "translator"} {
+		if ns := c.it.item.Names[v]; len(ns) > 0 {
+			names = ns
+			break
+		}
+	}
+	take := func(s string, n int) string {
+		r := []rune(s)
+		if len(r) > n {
+			r = r[:n]
+		}
+		return string(r)
+	}
+	fam := func(n Name) string {
+		if n.Family != "" {
+			return n.Family
+		}
+		return n.Literal
+	}
+	var b strings.Builder
+	switch {
+	case len(names) == 1:
+		b.WriteString(take(fam(names[0]), 4))
+	case len(names) == 2:
+		b.WriteString(take(fam(names[0]), 2) + take(fam(names[1]), 2))
+	case len(names) == 3:
+		b.WriteString(take(fam(names[0]), 2) + take(fam(names[1]), 1) + take(fam(names[2]), 1))
+	case len(names) > 3:
+		for _, n := range names[:4] {
+			b.WriteString(take(fam(n), 1))
+		}
+	}
+	if d := c.it.item.Dates["issued"]; d != nil && len(d.Parts) > 0 && d.Parts[0][0] != 0 {
+		y := strconv.Itoa(d.Parts[0][0])
+		if len(y) >= 2 {
+			b.WriteString(y[len(y)-2:])
+		}
+	}
+	return b.String()
 }
 
 func yearSuffixLetters(n int) string {
@@ -236,6 +285,12 @@ func (c *ctx) renderText(e *element) *node {
 			}
 		case "URL", "DOI", "PMID", "PMCID":
 			n = leaf(val)
+		case "citation-label":
+			n = leaf(val)
+			if c.it.yearSuffix > 0 && !c.r.p.usesYearSuffix && !c.yearSuffixUsed {
+				c.yearSuffixUsed = true
+				n = group(n, &node{text: yearSuffixLetters(c.it.yearSuffix), tag: tagYearSuffix})
+			}
 		case "citation-number":
 			c.numberRendered = true
 			n = &node{text: val, tag: tagCitationNumber}
