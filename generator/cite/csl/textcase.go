@@ -24,7 +24,7 @@ func caseLeaves(n *node, prot bool, out []caseLeaf) []caseLeaf {
 	if n == nil {
 		return out
 	}
-	p := prot || n.nocase || n.rich && n.fs.fontVariant == "small-caps"
+	p := prot || n.nocase || n.rich && (n.fs.fontVariant == "small-caps" || n.fs.verticalAlign != "")
 	if len(n.kids) == 0 {
 		return append(out, caseLeaf{n, p})
 	}
@@ -63,7 +63,7 @@ func applyTextCase(n *node, mode string) {
 			}
 		}
 	case "sentence":
-		all := allUpper(ls)
+		all := true
 		first := true
 		for _, l := range ls {
 			if l.protected {
@@ -97,10 +97,14 @@ func applyTextCase(n *node, mode string) {
 		wordStart := true
 		first := true
 		afterColon := false
+		var lastStop *node
+		lastStopAt := -1
 		for _, l := range ls {
 			if l.protected {
 				if strings.IndexFunc(l.n.text, unicode.IsLetter) >= 0 {
 					first = false
+					afterColon = false
+					lastStop = nil
 				}
 				continue
 			}
@@ -134,10 +138,13 @@ func applyTextCase(n *node, mode string) {
 					b.WriteString(w)
 				} else if hasUpperAfterFirst(w) || hasUpper(w) && !all {
 					b.WriteString(w)
+					lastStop = nil
 				} else if stopWords[strings.ToLower(w)] && !first && !afterColon {
+					lastStop, lastStopAt = l.n, b.Len()
 					b.WriteString(strings.ToLower(w))
 				} else {
 					b.WriteString(capFirst(w))
+					lastStop = nil
 				}
 				first = false
 				afterColon = false
@@ -145,6 +152,10 @@ func applyTextCase(n *node, mode string) {
 				i = j
 			}
 			l.n.text = b.String()
+		}
+		if lastStop != nil && lastStopAt >= 0 && lastStopAt < len(lastStop.text) {
+			// the last word is capitalized even when it is a stop word
+			lastStop.text = lastStop.text[:lastStopAt] + capFirst(lastStop.text[lastStopAt:])
 		}
 	}
 }
