@@ -128,7 +128,7 @@ func applyTextCase(n *node, mode string) {
 				j := i
 				for j < len(t) {
 					r2, sz2 := utf8.DecodeRuneInString(t[j:])
-					if !isWordRune(r2) && r2 != '\'' && r2 != '’' && r2 != '.' || r2 == '.' && j+sz2 < len(t) && t[j+sz2] == ' ' {
+					if !isWordRune(r2) && r2 != '\'' && r2 != '’' && r2 != '`' && r2 != '.' && !(r2 == '-' && j > i && t[i] >= '0' && t[i] <= '9') || r2 == '.' && j+sz2 < len(t) && t[j+sz2] == ' ' {
 						break
 					}
 					j += sz2
