@@ -36,6 +36,7 @@ const (
 	tagTerm
 	tagPrefix
 	tagNameList
+	tagSuffix
 )
 
 type fmtSet struct {
@@ -404,15 +405,16 @@ func finish(n *node, lc *localeChain) *node {
 	if n == nil {
 		return nil
 	}
-	resolveQuotes(n, lc, 0)
+	resolveQuotes(n, lc, 0, false)
 	fixPunctuation(n, lc)
 	return n
 }
 
-func resolveQuotes(n *node, lc *localeChain, depth int) {
+func resolveQuotes(n *node, lc *localeChain, depth int, user bool) {
 	if n == nil {
 		return
 	}
+	user = user || n.tag == tagPrefix || n.tag == tagSuffix
 	if n.quote {
 		n.quote = false
 		open, close := "open-quote", "close-quote"
@@ -434,13 +436,18 @@ func resolveQuotes(n *node, lc *localeChain, depth int) {
 			}
 		}
 		for _, k := range n.kids {
-			resolveQuotes(k, lc, depth+1)
+			resolveQuotes(k, lc, depth+1, user)
 		}
-		n.kids = append([]*node{{text: o, tag: tagOpenQuote}}, append(n.kids, &node{text: c, tag: tagCloseQuote})...)
+		ct := tagCloseQuote
+		if user {
+			// punctuation is not moved into quotes the author typed
+			ct = tagNone
+		}
+		n.kids = append([]*node{{text: o, tag: tagOpenQuote}}, append(n.kids, &node{text: c, tag: ct})...)
 		return
 	}
 	for _, k := range n.kids {
-		resolveQuotes(k, lc, depth)
+		resolveQuotes(k, lc, depth, user)
 	}
 }
 

@@ -381,7 +381,7 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 		}
 		ks = append(ks, n)
 		if ci.Suffix != "" {
-			ks = append(ks, parseRich(ci.Suffix))
+			ks = append(ks, &node{kids: []*node{parseRich(ci.Suffix)}, tag: tagSuffix})
 		}
 		n = &node{kids: ks}
 	}
