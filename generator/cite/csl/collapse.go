@@ -56,7 +56,7 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 			ysDelim = groupDelim
 		}
 		prevCollapsed := false
-		for _, g := range citeGroups(cs, cit.child("sort") != nil) {
+		for _, g := range citeGroups(cs, cit.child("sort") != nil, true) {
 			sep := delim
 			if prevCollapsed {
 				sep = afterDelim
@@ -120,7 +120,7 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 			}
 			break
 		}
-		for _, g := range citeGroups(cs, cit.child("sort") != nil) {
+		for _, g := range citeGroups(cs, cit.child("sort") != nil, false) {
 			ks := []*node{g[0].n}
 			for _, c := range g[1:] {
 				ks = append(ks, leaf(groupDelim), c.n)
@@ -147,10 +147,10 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 
 // citeGroups groups cites with the same rendered names: adjacent ones, or
 // all of them (at the place of the first) when the citation is sorted.
-func citeGroups(cs []*renderedCite, all bool) [][]*renderedCite {
+func citeGroups(cs []*renderedCite, all, emptyToo bool) [][]*renderedCite {
 	var out [][]*renderedCite
 	for _, c := range cs {
-		if c.names != "" {
+		if c.names != "" || emptyToo && c.ci.Prefix == "" && c.ci.Suffix == "" {
 			if all {
 				found := false
 				for i := range out {
