@@ -83,6 +83,9 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 						continue
 					}
 				}
+				if sub.n == nil || sub.n.isEmpty() {
+					continue
+				}
 				ents = append(ents, ent{n: sub.n, sep: groupDelim, suffix: c.st.yearSuffix})
 				prev = c
 			}

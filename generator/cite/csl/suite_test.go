@@ -307,7 +307,7 @@ func TestSuite(t *testing.T) {
 		sort.Strings(fs)
 		for _, n := range fs {
 			reason := failures[n]
-			if old, ok := known[n]; ok && !strings.HasPrefix(old, "not yet investigated") {
+			if old, ok := known[n]; ok && !strings.HasPrefix(old, "not yet investigated") && !strings.HasPrefix(old, "error:") {
 				reason = old
 			}
 			reason = strings.ReplaceAll(reason, "\n", " ")
