@@ -130,7 +130,45 @@ func ItemFromMap(m map[string]any) (Item, error) {
 	if it.Type == "" {
 		it.Type = "article"
 	}
+	if note := it.Vars["note"]; note != "" {
+		noteVariables(&it, note)
+	}
 	return it, nil
+}
+
+// noteVariables reads "variable: value" lines of the note field (the
+// convention Zotero and citeproc-js use for variables Zotero lacks), for
+// variables the item does not already have.
+func noteVariables(it *Item, note string) {
+	for _, line := range strings.Split(note, "\n") {
+		line = strings.TrimSpace(line)
+		line = strings.TrimSuffix(strings.TrimPrefix(line, "{:"), "}")
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if k == "" || v == "" || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		switch {
+		case dateVars[k]:
+			if it.Dates[k] == nil {
+				it.Dates[k] = parseRawDate(v)
+			}
+		case nameVars[k]:
+			fam, giv, _ := strings.Cut(v, "||")
+			n := Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+			if n.Given == "" {
+				n = Name{Literal: n.Family}
+			}
+			it.Names[k] = append(it.Names[k], n)
+		case k == "type":
+			it.Type = v
+		case strings.ToLower(k) == k && it.Vars[k] == "" && k != "note":
+			it.Vars[k] = v
+		}
+	}
 }
 
 func scalar(v any) string {
@@ -312,7 +350,7 @@ var seasonNames = []string{"spr", "sum", "aut", "win"}
 func parseRawDate(s string) *Date {
 	d := &Date{Raw: s}
 	halves := []string{s}
-	if strings.Count(s, "/") == 1 && !strings.Contains(s, "-") {
+	if strings.Count(s, "/") == 1 {
 		halves = strings.Split(s, "/")
 	} else if i := strings.Index(s, " - "); i > 0 {
 		halves = []string{s[:i], s[i+3:]}
