@@ -134,6 +134,11 @@ func (c *ctx) renderGroup(e *element) *node {
 	if n == nil {
 		return nil
 	}
+	if gc == 0 {
+		// a group of terms and values that renders counts as content for
+		// the enclosing group (as in citeproc-js)
+		c.rendered++
+	}
 	return applyFmt(n, &e.f, c.lc, e.f.textCase != "title" || c.english())
 }
 
