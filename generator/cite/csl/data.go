@@ -237,6 +237,10 @@ func parseParticles(n Name) Name {
 			}
 			if i > 0 {
 				n.NonDroppingParticle = strings.Join(words[:i], " ")
+				if strings.HasSuffix(n.NonDroppingParticle, "’") || strings.HasSuffix(n.NonDroppingParticle, "'") {
+					// keep the space the data has after an apostrophe
+					n.NonDroppingParticle += " "
+				}
 				n.Family = strings.Join(words[i:], " ")
 			} else if p, rest, ok := apostropheParticle(n.Family); ok {
 				n.NonDroppingParticle = p

@@ -420,8 +420,13 @@ func isRomanesque(s string) bool {
 // given-name disambiguation level.
 func (c *ctx) formatName(nm Name, o nameOpts, idx int, variable string, vi int) *node {
 	if nm.Literal != "" || nm.Family == "" && nm.Given == "" {
-		lit := nm.Literal
-		return parseRich(lit)
+		n := parseRich(nm.Literal)
+		if o.familyPart != nil && n != nil {
+			f := o.familyPart.f
+			f.prefix, f.suffix = "", ""
+			n = applyFmt(n, &f, c.lc, true)
+		}
+		return n
 	}
 	if nm.Family == "" {
 		return leaf(nm.Given)
@@ -476,7 +481,7 @@ func (c *ctx) formatName(nm Name, o nameOpts, idx int, variable string, vi int) 
 		}
 		f := part.f
 		f.prefix, f.suffix = "", ""
-		if t == ndp && part == o.familyPart || t == dp && part == o.givenPart && t != given {
+		if t == dp && part == o.givenPart && t != given {
 			f.textCase = ""
 		}
 		return applyFmt(n, &f, c.lc, true)
