@@ -483,10 +483,13 @@ func fixPunctuation(n *node, lc *localeChain) {
 				}
 				if k >= 0 {
 					lr := lastRune(ls[k].text)
-					if !(lr == '.' || lr == '!' || lr == '?' || lr == ',') {
+					drop, replace := mergePunct(lr, fr)
+					switch {
+					case drop:
+					case replace:
+						ls[k].text = ls[k].text[:len(ls[k].text)-len(string(lr))] + string(fr)
+					default:
 						ls[k].text += string(fr)
-					} else if lr == ',' && fr == '.' {
-						ls[k].text = ls[k].text[:len(ls[k].text)-1] + "."
 					}
 				}
 				nx.text = nx.text[1:]
