@@ -632,33 +632,20 @@ func (n *node) writeHTML(b *strings.Builder, st fmtState) {
 	case "indent":
 		open(`<div class="csl-indent">`, "</div>")
 	}
-	switch n.fs.fontStyle {
-	case "italic", "oblique":
-		if st.italic {
-			open(`<span style="font-style:normal;">`, "</span>")
-		} else {
-			open("<i>", "</i>")
-		}
-		st.italic = !st.italic
-	case "normal":
-		if st.italic {
-			open(`<span style="font-style:normal;">`, "</span>")
-			st.italic = false
-		}
+	switch n.fs.verticalAlign {
+	case "sup":
+		open("<sup>", "</sup>")
+	case "sub":
+		open("<sub>", "</sub>")
+	case "baseline":
+		open(`<span style="baseline">`, "</span>")
 	}
-	switch n.fs.fontVariant {
-	case "small-caps":
-		if st.smallcaps {
-			open(`<span style="font-variant:normal;">`, "</span>")
-		} else {
-			open(`<span style="font-variant:small-caps;">`, "</span>")
-		}
-		st.smallcaps = !st.smallcaps
-	case "normal":
-		if st.smallcaps {
-			open(`<span style="font-variant:normal;">`, "</span>")
-			st.smallcaps = false
-		}
+
+	switch n.fs.textDecoration {
+	case "underline":
+		open(`<span style="text-decoration:underline;">`, "</span>")
+	case "none":
+		open(`<span style="text-decoration:none;">`, "</span>")
 	}
 	switch n.fs.fontWeight {
 	case "bold":
@@ -676,19 +663,33 @@ func (n *node) writeHTML(b *strings.Builder, st fmtState) {
 	case "light":
 		open(`<span style="font-weight:light;">`, "</span>")
 	}
-	switch n.fs.textDecoration {
-	case "underline":
-		open(`<span style="text-decoration:underline;">`, "</span>")
-	case "none":
-		open(`<span style="text-decoration:none;">`, "</span>")
+	switch n.fs.fontVariant {
+	case "small-caps":
+		if st.smallcaps {
+			open(`<span style="font-variant:normal;">`, "</span>")
+		} else {
+			open(`<span style="font-variant:small-caps;">`, "</span>")
+		}
+		st.smallcaps = !st.smallcaps
+	case "normal":
+		if st.smallcaps {
+			open(`<span style="font-variant:normal;">`, "</span>")
+			st.smallcaps = false
+		}
 	}
-	switch n.fs.verticalAlign {
-	case "sup":
-		open("<sup>", "</sup>")
-	case "sub":
-		open("<sub>", "</sub>")
-	case "baseline":
-		open(`<span style="baseline">`, "</span>")
+	switch n.fs.fontStyle {
+	case "italic", "oblique":
+		if st.italic {
+			open(`<span style="font-style:normal;">`, "</span>")
+		} else {
+			open("<i>", "</i>")
+		}
+		st.italic = !st.italic
+	case "normal":
+		if st.italic {
+			open(`<span style="font-style:normal;">`, "</span>")
+			st.italic = false
+		}
 	}
 	for _, k := range n.kids {
 		k.writeHTML(b, st)

@@ -145,7 +145,7 @@ type run struct {
 	order  []*itemState // cited order
 	// hasSubsequent is set when some item is cited more than once
 	hasSubsequent bool
-	bib    []*itemState // bibliography order
+	bib           []*itemState // bibliography order
 }
 
 func (p *Processor) newRun(cits []Citation) (*run, error) {
