@@ -177,10 +177,16 @@ func citeGroups(cs []*renderedCite, all, emptyToo bool) [][]*renderedCite {
 }
 
 // delimBefore is the delimiter before a cite: none when the cite's prefix
-// starts with punctuation.
+// starts with punctuation; without its punctuation when the previous
+// cite's suffix ends with some.
 func delimBefore(c *renderedCite, delim string) string {
 	if p := c.ci.Prefix; p != "" && strings.ContainsRune(",.;:", rune(p[0])) {
 		return ""
+	}
+	if c.prev != nil {
+		if s := strings.TrimRight(c.prev.ci.Suffix, " "); s != "" && strings.ContainsRune(",.;:!?", lastRune(s)) {
+			return strings.TrimLeft(delim, ",.;:")
+		}
 	}
 	return delim
 }

@@ -331,9 +331,14 @@ func (r *run) cite(cits []Citation) []Output {
 			rc := r.renderCite(c.st, &ci, c.info, layout, false)
 			if r.p.style.Class == "note" && rc.n != nil {
 				p := strings.TrimRight(ci.Prefix, " \u00a0\"'”’)")
-				if i == 0 && p == "" || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?") {
+				// a one-word prefix ending in a period is an abbreviation
+				oneWord := !strings.ContainsAny(strings.TrimSpace(p), " \u00a0")
+				if i == 0 && p == "" || (strings.HasSuffix(p, ".") && !oneWord) || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?") {
 					capitalizeLeadingTerm(rc.n)
 				}
+			}
+			if len(rendered) > 0 {
+				rc.prev = rendered[len(rendered)-1]
 			}
 			rendered = append(rendered, rc)
 		}
@@ -349,6 +354,7 @@ func (r *run) cite(cits []Citation) []Output {
 }
 
 type renderedCite struct {
+	prev  *renderedCite // the cite before in the cluster
 	st    *itemState
 	ci    *CitationItem
 	info  citeInfo
