@@ -104,6 +104,8 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 		if err := json.Unmarshal([]byte(f.sections["CITATIONS"]), &raw); err != nil {
 			return "", want, err
 		}
+		byID := map[string]csl.Citation{}
+		var order []string
 		for _, step := range raw {
 			var c struct {
 				CitationID    string           `json:"citationID"`
@@ -119,14 +121,39 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 			for _, m := range c.CitationItems {
 				cit.Items = append(cit.Items, decodeCiteItem(m))
 			}
-			// a later citation with the same id replaces an earlier one
-			for i := range cits {
-				if cit.ID != "" && cits[i].ID == cit.ID {
-					cits = append(cits[:i], cits[i+1:]...)
-					break
+			byID[cit.ID] = cit
+			// the document order is citationsPre, the citation, citationsPost
+			var pre, post [][]any
+			if len(step) > 1 {
+				_ = json.Unmarshal(step[1], &pre)
+			}
+			if len(step) > 2 {
+				_ = json.Unmarshal(step[2], &post)
+			}
+			order = order[:0]
+			add := func(pairs [][]any) {
+				for _, p := range pairs {
+					if len(p) == 0 {
+						continue
+					}
+					id, _ := p[0].(string)
+					if x, ok := byID[id]; ok {
+						if len(p) > 1 {
+							if n, ok := p[1].(float64); ok {
+								x.NoteIndex = int(n)
+								byID[id] = x
+							}
+						}
+						order = append(order, id)
+					}
 				}
 			}
-			cits = append(cits, cit)
+			add(pre)
+			order = append(order, cit.ID)
+			add(post)
+		}
+		for _, id := range order {
+			cits = append(cits, byID[id])
 		}
 		var lines []string
 		for _, l := range strings.Split(want, "\n") {
