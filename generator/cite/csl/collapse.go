@@ -55,15 +55,16 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 		if !ok {
 			ysDelim = groupDelim
 		}
-		prevCollapsed := false
+		var prevGroup []*renderedCite
 		for _, g := range citeGroups(cs, cit.child("sort") != nil, true) {
+			// the after-collapse delimiter follows a collapsed group or a locator
 			sep := delim
-			if prevCollapsed {
+			if len(prevGroup) > 1 || len(prevGroup) == 1 && prevGroup[0].ci.Locator != "" {
 				sep = afterDelim
 			}
+			prevGroup = g
 			if len(g) == 1 {
 				emit(g[0].n, sep)
-				prevCollapsed = false
 				continue
 			}
 			type ent struct {
@@ -86,7 +87,12 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 				if sub.n == nil || sub.n.isEmpty() {
 					continue
 				}
-				ents = append(ents, ent{n: sub.n, sep: groupDelim, suffix: c.st.yearSuffix})
+				gd := groupDelim
+				if prev.ci.Locator != "" {
+					// after a cite with a locator, the after-collapse delimiter
+					gd = afterDelim
+				}
+				ents = append(ents, ent{n: sub.n, sep: gd, suffix: c.st.yearSuffix})
 				prev = c
 			}
 			if mode == "year-suffix-ranged" {
@@ -113,7 +119,6 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 				ks = append(ks, leaf(e.sep), e.n)
 			}
 			emit(&node{kids: ks}, sep)
-			prevCollapsed = true
 		}
 	case "":
 		groupDelim, ok := cit.attr["cite-group-delimiter"]
