@@ -77,6 +77,10 @@ func localeFromElement(e *element) *Locale {
 					tm.single = t.text
 					tm.multiple = t.text
 				}
+				if strings.TrimSpace(tm.single) == "" {
+					// a term holding only white space is empty
+					tm.single, tm.multiple = "", ""
+				}
 				if strings.HasPrefix(name, "ordinal") {
 					l.ordinalsDefined = true
 				}

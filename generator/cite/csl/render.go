@@ -280,6 +280,8 @@ func (c *ctx) renderText(e *element) *node {
 			*c.recording = append(*c.recording, v)
 		}
 		switch v {
+		case "issue", "volume", "chapter-number", "collection-number", "number-of-volumes":
+			n = leaf(c.formatRange(val, false))
 		case "page", "locator":
 			if v == "locator" || true {
 				val = c.formatRange(val, v == "page")
