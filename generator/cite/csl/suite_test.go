@@ -155,12 +155,15 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 		for _, id := range order {
 			cits = append(cits, byID[id])
 		}
-		var lines []string
-		for _, l := range strings.Split(want, "\n") {
-			l = strings.TrimLeft(l, ">.[]0123456789")
-			lines = append(lines, strings.TrimLeft(l, " "))
+		if mode == "citation" {
+			// drop citeproc-js's ">>[0] " and "..[1] " markers
+			var lines []string
+			for _, l := range strings.Split(want, "\n") {
+				l = strings.TrimLeft(l, ">.[]0123456789")
+				lines = append(lines, strings.TrimLeft(l, " "))
+			}
+			want = strings.Join(lines, "\n")
 		}
-		want = strings.Join(lines, "\n")
 	case f.sections["CITATION-ITEMS"] != "":
 		var raw [][]map[string]any
 		if err := json.Unmarshal([]byte(f.sections["CITATION-ITEMS"]), &raw); err != nil {
