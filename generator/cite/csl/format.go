@@ -617,6 +617,9 @@ func (n *node) writeHTML(b *strings.Builder, st fmtState) {
 		escapeHTML(b, n.text)
 		return
 	}
+	if n.display != "" && n.isEmpty() {
+		return
+	}
 	var closers []string
 	open := func(o, c string) {
 		b.WriteString(o)
