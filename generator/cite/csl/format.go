@@ -275,6 +275,9 @@ func parseRich(s string) *node {
 		{"<sup>", func() *node { return &node{fs: fmtSet{verticalAlign: "sup"}, rich: true} }, "</sup>"},
 		{"<sub>", func() *node { return &node{fs: fmtSet{verticalAlign: "sub"}, rich: true} }, "</sub>"},
 		{`<span class="nocase">`, func() *node { return &node{nocase: true} }, "</span>"},
+		{`<span class="nodecor">`, func() *node {
+			return &node{fs: fmtSet{fontStyle: "normal", fontVariant: "normal", fontWeight: "normal"}, rich: true}
+		}, "</span>"},
 		{`<span style="font-variant:small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
 		{`<span style="font-variant: small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
 		{`<span style="font-style:normal;">`, func() *node { return &node{fs: fmtSet{fontStyle: "normal"}} }, "</span>"},
