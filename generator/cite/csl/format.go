@@ -276,7 +276,7 @@ func parseRich(s string) *node {
 		{"<sub>", func() *node { return &node{fs: fmtSet{verticalAlign: "sub"}, rich: true} }, "</sub>"},
 		{`<span class="nocase">`, func() *node { return &node{nocase: true} }, "</span>"},
 		{`<span class="nodecor">`, func() *node {
-			return &node{fs: fmtSet{fontStyle: "normal", fontVariant: "normal", fontWeight: "normal"}, rich: true}
+			return &node{fs: fmtSet{fontStyle: "normal", fontVariant: "normal", fontWeight: "normal"}, rich: true, nocase: true}
 		}, "</span>"},
 		{`<span style="font-variant:small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
 		{`<span style="font-variant: small-caps;">`, func() *node { return &node{fs: fmtSet{fontVariant: "small-caps"}, rich: true} }, "</span>"},
