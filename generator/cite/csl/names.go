@@ -330,6 +330,11 @@ func (c *ctx) formatNameList(names []Name, o nameOpts, etAlEl *element, variable
 		return (o.asSortOrder == "all" || o.asSortOrder == "first" && i == 0) && names[i].Literal == "" && names[i].Family != "" && o.form != "short"
 	}
 	andTerm := ""
+	if c.sortKeyMode {
+		// sort keys compare name by name: no "and", a delimiter that sorts first
+		o.and = ""
+		o.delimiter = "\x01"
+	}
 	switch o.and {
 	case "text":
 		andTerm, _ = c.lc.term("and", "long", false, "")

@@ -102,6 +102,9 @@ func sortNormalize(s string) string {
 		case '’', '\'':
 			b.WriteByte(' ')
 			continue
+		case ',', '.', ';', ':', '!', '?':
+			// punctuation does not count in sorting
+			continue
 		}
 		b.WriteRune(unicode.ToLower(foldAccent(r)))
 	}
