@@ -11,9 +11,13 @@ type Position int
 
 // The positions of a cite.
 const (
+	// PositionFirst is the first cite of an item in the document.
 	PositionFirst Position = iota
+	// PositionSubsequent is a later cite of an item.
 	PositionSubsequent
+	// PositionIbid is a cite of the item cited just before, with the same locator.
 	PositionIbid
+	// PositionIbidWithLocator is a cite of the item cited just before, with another locator.
 	PositionIbidWithLocator
 )
 
