@@ -256,6 +256,10 @@ func (c *ctx) renderText(e *element) *node {
 		c.called, c.rendered = called+mc, rendered+mr
 		if mc > 0 && mr == 0 {
 			n = nil
+		} else if mc == 0 && !n.isEmpty() {
+			// a macro of terms and values that renders counts as content
+			// for the enclosing group, as a group would
+			c.rendered++
 		}
 	case e.attr["variable"] != "":
 		v := e.attr["variable"]
