@@ -30,6 +30,8 @@ type CitationItem struct {
 	Suffix         string `json:"suffix,omitempty"`
 	SuppressAuthor bool   `json:"suppress-author,omitempty"`
 	AuthorOnly     bool   `json:"author-only,omitempty"`
+	// Position, when set, overrides the position computed from the document.
+	Position *Position `json:"position,omitempty"`
 }
 
 // Citation is a cluster of cites at one place in the document.
@@ -295,6 +297,9 @@ func (r *run) positions(cits []Citation) [][]citeInfo {
 				info.nearNote = note-ln <= dist
 			}
 			lastNote[ci.ID] = note
+			if ci.Position != nil {
+				info.pos = *ci.Position
+			}
 			out[k][j] = info
 		}
 	}

@@ -69,8 +69,13 @@ func decodeCiteItem(m map[string]any) csl.CitationItem {
 		return ""
 	}
 	b := func(k string) bool { v, _ := m[k].(bool); return v }
-	return csl.CitationItem{ID: str("id"), Locator: str("locator"), Label: str("label"),
+	ci := csl.CitationItem{ID: str("id"), Locator: str("locator"), Label: str("label"),
 		Prefix: str("prefix"), Suffix: str("suffix"), SuppressAuthor: b("suppress-author"), AuthorOnly: b("author-only")}
+	if p, ok := m["position"].(float64); ok {
+		pos := csl.Position(p)
+		ci.Position = &pos
+	}
+	return ci
 }
 
 // runFixture returns the processor's output and the expected result.
