@@ -270,16 +270,26 @@ func (r *run) positions(cits []Citation) [][]citeInfo {
 				var prev *CitationItem
 				if j > 0 {
 					prev = &cl.Items[j-1]
-				} else if k > 0 {
-					pc := cits[k-1]
-					same := len(pc.Items) > 0
-					for _, x := range pc.Items {
-						if x.ID != ci.ID {
-							same = false
+				} else if pk := prevCitation(cits, k); pk >= 0 {
+					// the previous citation (of the same kind, note or in-text)
+					// must cite only this item; for a footnote, so must every
+					// citation in that note
+					pcs := []Citation{cits[pk]}
+					if pn := cits[pk].NoteIndex; pn > 0 && pn != cl.NoteIndex {
+						for q := pk - 1; q >= 0 && cits[q].NoteIndex == pn; q-- {
+							pcs = append(pcs, cits[q])
+						}
+					}
+					same := len(cits[pk].Items) > 0
+					for _, pc := range pcs {
+						for _, x := range pc.Items {
+							if x.ID != ci.ID {
+								same = false
+							}
 						}
 					}
 					if same {
-						prev = &pc.Items[len(pc.Items)-1]
+						prev = &cits[pk].Items[len(cits[pk].Items)-1]
 					}
 				}
 				switch {
@@ -304,6 +314,18 @@ func (r *run) positions(cits []Citation) [][]citeInfo {
 		}
 	}
 	return out
+}
+
+// prevCitation returns the index of the citation before k of the same kind
+// (in a footnote or in the text), or -1.
+func prevCitation(cits []Citation, k int) int {
+	inText := cits[k].NoteIndex == 0
+	for q := k - 1; q >= 0; q-- {
+		if (cits[q].NoteIndex == 0) == inText {
+			return q
+		}
+	}
+	return -1
 }
 
 func (r *run) cite(cits []Citation) []Output {
