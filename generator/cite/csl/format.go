@@ -466,39 +466,55 @@ func lastRune(s string) rune {
 
 func fixPunctuation(n *node, lc *localeChain) {
 	ls := n.leaves(nil)
-	// punctuation into quotes
 	if lc.punctuationInQuote {
-		for i, l := range ls {
-			if l.tag != tagCloseQuote {
-				continue
+		moveIntoQuotes(ls)
+	}
+	mergeJoins(ls, lc)
+	if lc.punctuationInQuote {
+		moveIntoQuotes(ls)
+	}
+}
+
+// moveIntoQuotes moves a period, comma, exclamation or question mark that
+// follows closing quotes inside them (American style).
+func moveIntoQuotes(ls []*node) {
+	for i, l := range ls {
+		if l.tag != tagCloseQuote {
+			continue
+		}
+		j := nextNonEmpty(ls, i)
+		if j < 0 {
+			continue
+		}
+		nx := ls[j]
+		if nx.tag == tagCloseQuote {
+			continue
+		}
+		fr := firstRune(nx.text)
+		if fr == '.' || fr == ',' || fr == '!' || fr == '?' {
+			// find the last text before the closing quote(s)
+			k := i
+			for k >= 0 && (ls[k].tag == tagCloseQuote || ls[k].text == "") {
+				k--
 			}
-			j := nextNonEmpty(ls, i)
-			if j < 0 {
-				continue
-			}
-			nx := ls[j]
-			fr := firstRune(nx.text)
-			if fr == '.' || fr == ',' {
-				// find the last text before the closing quote(s)
-				k := i
-				for k >= 0 && (ls[k].tag == tagCloseQuote || ls[k].text == "") {
-					k--
+			if k >= 0 {
+				lr := lastRune(ls[k].text)
+				drop, replace := mergePunct(lr, fr)
+				switch {
+				case drop:
+				case replace:
+					ls[k].text = ls[k].text[:len(ls[k].text)-len(string(lr))] + string(fr)
+				default:
+					ls[k].text += string(fr)
 				}
-				if k >= 0 {
-					lr := lastRune(ls[k].text)
-					drop, replace := mergePunct(lr, fr)
-					switch {
-					case drop:
-					case replace:
-						ls[k].text = ls[k].text[:len(ls[k].text)-len(string(lr))] + string(fr)
-					default:
-						ls[k].text += string(fr)
-					}
-				}
-				nx.text = nx.text[1:]
 			}
+			nx.text = nx.text[len(string(fr)):]
 		}
 	}
+}
+
+// mergeJoins removes doubled punctuation and spaces where texts meet.
+func mergeJoins(ls []*node, lc *localeChain) {
 	for i := range ls {
 		cur := ls[i]
 		if cur.text == "" {
