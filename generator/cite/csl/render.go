@@ -150,7 +150,7 @@ func (c *ctx) variable(name string) string {
 	switch name {
 	case "locator":
 		if c.cite != nil {
-			return c.cite.Locator
+			return strings.TrimSpace(c.cite.Locator)
 		}
 		return ""
 	case "citation-number":
