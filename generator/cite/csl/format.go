@@ -713,10 +713,25 @@ func (n *node) writeHTML(b *strings.Builder, st fmtState) {
 			st.italic = false
 		}
 	}
-	for _, k := range n.kids {
-		k.writeHTML(b, st)
+	if n.display != "right-inline" {
+		for _, k := range n.kids {
+			k.writeHTML(b, st)
+		}
+		for i := len(closers) - 1; i >= 0; i-- {
+			b.WriteString(closers[i])
+		}
+		return
 	}
+	// a right-inline block keeps its trailing space outside the div
+	var inner strings.Builder
+	for _, k := range n.kids {
+		k.writeHTML(&inner, st)
+	}
+	in := inner.String()
+	trimmed := strings.TrimRight(in, " ")
+	b.WriteString(trimmed)
 	for i := len(closers) - 1; i >= 0; i-- {
 		b.WriteString(closers[i])
 	}
+	b.WriteString(in[len(trimmed):])
 }

@@ -221,7 +221,9 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 			}
 			switch {
 			case strings.HasPrefix(t, "<div"):
-				lines = append(lines, "  <div class=\"csl-entry\">\n    "+t+"\n  </div>")
+				// a trailing space goes on the closing line, as in citeproc-js's runner
+				body := strings.TrimRight(t, " ")
+				lines = append(lines, "  <div class=\"csl-entry\">\n    "+body+"\n"+t[len(body):]+"  </div>")
 			case strings.HasSuffix(t, "</div>"):
 				lines = append(lines, "  <div class=\"csl-entry\">"+t+"\n  </div>")
 			default:
