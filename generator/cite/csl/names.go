@@ -45,7 +45,7 @@ func (c *ctx) nameOptions(nameEl *element) nameOpts {
 	o.delimPrecedesLast = get("delimiter-precedes-last", "", "contextual")
 	o.delimPrecedesEtAl = get("delimiter-precedes-et-al", "", "contextual")
 	o.etAlMin = atoi(get("et-al-min", "", "0"))
-	o.etAlUseFirst = atoi(get("et-al-use-first", "", "0"))
+	o.etAlUseFirst = atoi(get("et-al-use-first", "", "-1"))
 	o.etAlUseLast = get("et-al-use-last", "", "false") == "true"
 	if c.mode == "citation" && c.position != PositionFirst {
 		if v, ok := c.inherited(nameEl, "et-al-subsequent-min", ""); ok {
@@ -251,6 +251,10 @@ func (c *ctx) substitute(e *element, np namesParent) *node {
 			n = c.render(k)
 		}
 		c.recording = save
+		if n == nil && k.name == "text" && k.attr["term"] != "" {
+			// a term substitutes even when it is empty
+			return nil
+		}
 		if n != nil {
 			if c.suppressed == nil {
 				c.suppressed = map[string]bool{}
@@ -300,6 +304,10 @@ func (c *ctx) formatNameList(names []Name, o nameOpts, etAlEl *element, variable
 	total := len(names)
 	shown := total
 	etAl := false
+	if o.etAlMin > 0 && o.etAlUseFirst == 0 && total >= o.etAlMin {
+		// et-al-use-first="0": no names at all
+		return nil, nil, 0
+	}
 	if o.etAlMin > 0 && o.etAlUseFirst > 0 && total >= o.etAlMin {
 		shown = o.etAlUseFirst
 		etAl = true
