@@ -563,6 +563,10 @@ func substituteAuthor(nn *node, prev []string, sub, rule string) {
 		}
 	case "complete-each", "partial-each", "partial-first":
 		names := collectTag(nn, tagOneName, nil)
+		if len(names) == 0 {
+			// a substituted title or the like counts as one name
+			names = []*node{nn}
+		}
 		for i, n := range names {
 			if i >= len(prev) || i >= len(cur) {
 				break
