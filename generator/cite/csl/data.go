@@ -245,6 +245,11 @@ func parseParticles(n Name) Name {
 			} else if p, rest, ok := apostropheParticle(n.Family); ok {
 				n.NonDroppingParticle = p
 				n.Family = rest
+			} else if i := strings.Index(n.Family, "-"); i > 0 && i <= 3 && isParticle(n.Family[:i]) &&
+				i+1 < len(n.Family) && n.Family[i+1] >= 'A' && n.Family[i+1] <= 'Z' {
+				// "al-One": a lowercase particle joined by a hyphen
+				n.NonDroppingParticle = n.Family[:i+1]
+				n.Family = n.Family[i+1:]
 			}
 		}
 	}
