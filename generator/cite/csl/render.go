@@ -350,6 +350,12 @@ func (c *ctx) english() bool {
 // formatRange replaces hyphens between numbers by an en dash, and for page
 // applies the style's page-range-format.
 func (c *ctx) formatRange(v string, page bool) string {
+	if strings.Contains(v, " & ") {
+		// the locale's "and" symbol between numbers
+		if t, ok := c.lc.term("and", "symbol", false, ""); ok && t != "&" && t != "" {
+			v = strings.ReplaceAll(v, " & ", " "+t+" ")
+		}
+	}
 	if !strings.ContainsAny(v, "-–") {
 		return v
 	}
