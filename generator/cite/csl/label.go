@@ -62,6 +62,7 @@ func (c *ctx) renderLabel(e *element, variable string, count int) *node {
 
 // isMultiple reports whether a value holds a range or list of numbers.
 func isMultiple(v string) bool {
+	v = strings.ReplaceAll(v, `\-`, "")
 	if !hasDigit(v) {
 		return false
 	}

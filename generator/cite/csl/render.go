@@ -350,6 +350,10 @@ func (c *ctx) english() bool {
 // formatRange replaces hyphens between numbers by an en dash, and for page
 // applies the style's page-range-format.
 func (c *ctx) formatRange(v string, page bool) string {
+	if strings.Contains(v, `\-`) {
+		// an escaped hyphen is part of a single number ("327\-30")
+		return strings.ReplaceAll(v, `\-`, "-")
+	}
 	if strings.Contains(v, " & ") {
 		// the locale's "and" symbol between numbers
 		if t, ok := c.lc.term("and", "symbol", false, ""); ok && t != "&" && t != "" {
@@ -361,6 +365,11 @@ func (c *ctx) formatRange(v string, page bool) string {
 	}
 	format := ""
 	if page {
+		format = c.r.p.style.attrs["page-range-format"]
+	} else if c.r.p.style.attrs["page-range-format"] == "" {
+		// citeproc-js writes locator ranges out in full
+		format = "expanded"
+	} else {
 		format = c.r.p.style.attrs["page-range-format"]
 	}
 	parts := splitRanges(v)
