@@ -348,7 +348,7 @@ func (r *run) cite(cits []Citation) []Output {
 			for i := range cs {
 				sts[i] = cs[i].st
 			}
-			perm := r.sortPerm(sts, s, cit)
+			perm := r.sortCites(sts, s, cit)
 			ncs := make([]rc, len(cs))
 			for i, j := range perm {
 				ncs[i] = cs[j]

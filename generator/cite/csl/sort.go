@@ -238,6 +238,30 @@ func (r *run) sortPerm(sts []*itemState, s *element, section *element) []int {
 	return perm
 }
 
+// sortCites orders the cites of a citation: by the citation's sort keys,
+// then by their order in the bibliography (as citeproc-js does).
+func (r *run) sortCites(sts []*itemState, s *element, section *element) []int {
+	keys := make([][]sortVal, len(sts))
+	for i, st := range sts {
+		keys[i] = r.sortKeys(st, s, section)
+	}
+	bibPos := map[*itemState]int{}
+	for i, st := range r.bib {
+		bibPos[st] = i
+	}
+	perm := make([]int, len(sts))
+	for i := range perm {
+		perm[i] = i
+	}
+	sort.SliceStable(perm, func(i, j int) bool {
+		if c := compareKeys(keys[perm[i]], keys[perm[j]]); c != 0 {
+			return c < 0
+		}
+		return bibPos[sts[perm[i]]] < bibPos[sts[perm[j]]]
+	})
+	return perm
+}
+
 func (r *run) sortStates(sts []*itemState, s *element, section *element) {
 	perm := r.sortPerm(sts, s, section)
 	cp := append([]*itemState(nil), sts...)
