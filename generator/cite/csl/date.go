@@ -3,7 +3,6 @@ package csl
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 type datePart struct {
@@ -381,5 +380,3 @@ func dateSortKey(d *Date) string {
 	}
 	return key
 }
-
-var _ = strings.TrimSpace

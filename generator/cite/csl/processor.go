@@ -598,5 +598,3 @@ func collectTag(n *node, t nodeTag, out []*node) []*node {
 	}
 	return out
 }
-
-var _ = strings.TrimSpace

@@ -42,7 +42,6 @@ type ctx struct {
 	recording      *[]string
 	steps          int
 	inSubstitute   int
-	numberRendered bool
 }
 
 // maxSteps bounds the elements rendered for one cite or entry, so that a
@@ -303,7 +302,6 @@ func (c *ctx) renderText(e *element) *node {
 				n = group(n, &node{text: yearSuffixLetters(c.it.yearSuffix), tag: tagYearSuffix})
 			}
 		case "citation-number":
-			c.numberRendered = true
 			n = &node{text: val, tag: tagCitationNumber}
 		case "year-suffix":
 			c.yearSuffixUsed = true
