@@ -15,7 +15,6 @@ type node struct {
 	quote   bool
 	display string
 	nocase  bool
-	single  bool // a quote from single quotation marks in the data
 	rich    bool // formatting from markup in the data
 	tag     nodeTag
 	names   []string // for tagNames: the rendered names, one per name
@@ -350,14 +349,14 @@ func parseRich(s string) *node {
 				buf.WriteRune(r)
 			}
 		case '‘':
-			push(&node{quote: true, single: true}, "’")
+			push(&node{quote: true}, "’")
 		case '\'', '’':
 			if inQuote("'") && !isWordRune(next) {
 				pop("'")
 			} else if inQuote("’") && r == '’' && !isWordRune(next) {
 				pop("’")
 			} else if r == '\'' && !isWordRune(prev) && isWordRune(next) && hasCloseSingle(s[i+1:]) {
-				push(&node{quote: true, single: true}, "'")
+				push(&node{quote: true}, "'")
 			} else {
 				buf.WriteRune('’')
 			}

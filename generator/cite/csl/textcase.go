@@ -12,7 +12,7 @@ var stopWords = map[string]bool{
 	"onto": true, "or": true, "over": true, "so": true, "the": true, "till": true, "to": true,
 	"up": true, "via": true, "with": true, "yet": true, "v": true, "vs": true, "about": true,
 	"amid": true, "around": true, "out": true, "per": true, "than": true, "upon": true, "de": true,
-	"d'": true, "von": true, "van": true, "if": true, "nor ": true, "off": true,
+	"d'": true, "von": true, "van": true, "if": true, "off": true,
 }
 
 type caseLeaf struct {
