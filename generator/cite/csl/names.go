@@ -103,7 +103,10 @@ func (c *ctx) renderNames(e *element) *node {
 func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 	first := !c.namesSeen && c.mode != "sort"
 	c.namesSeen = true
-	vars := strings.Fields(e.a("variable"))
+	vars := e.vars
+	if vars == nil {
+		vars = strings.Fields(e.a("variable"))
+	}
 	np := namesParent{}
 	seenName := false
 	for _, k := range e.kids {

@@ -555,58 +555,67 @@ func (c *ctx) chooseBranch(e *element) *element {
 	return nil
 }
 
+// cond is one test of a cs:if or cs:else-if, parsed once with the style.
+type cond struct {
+	kind, value string
+}
+
+// parseConds lists the tests of a condition element in a stable order.
+func parseConds(e *element) []cond {
+	var out []cond
+	for _, k := range []string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"} {
+		for _, v := range strings.Fields(e.attr[k]) {
+			out = append(out, cond{k, v})
+		}
+	}
+	return out
+}
+
+func (c *ctx) evalCond(t cond) bool {
+	val := t.value
+	switch t.kind {
+	case "type":
+		return c.it.item.Type == val
+	case "variable":
+		return c.hasVariable(val)
+	case "is-numeric":
+		return isNumeric(c.variableForTest(val))
+	case "is-uncertain-date":
+		d := c.it.item.Dates[val]
+		return d != nil && d.Circa
+	case "locator":
+		return c.cite != nil && c.cite.Locator != "" && c.locatorLabel() == val
+	case "position":
+		return c.testPosition(val)
+	case "disambiguate":
+		return c.it.disambCond == (val == "true")
+	}
+	return false
+}
+
 func (c *ctx) test(e *element) bool {
-	match := e.a("match")
-	if match == "" {
-		match = "all"
+	conds := e.conds
+	if conds == nil {
+		conds = parseConds(e)
 	}
-	var results []bool
-	for k, v := range e.attr {
-		if k == "match" {
-			continue
-		}
-		for _, val := range strings.Fields(v) {
-			var r bool
-			switch k {
-			case "type":
-				r = c.it.item.Type == val
-			case "variable":
-				r = c.hasVariable(val)
-			case "is-numeric":
-				r = isNumeric(c.variableForTest(val))
-			case "is-uncertain-date":
-				d := c.it.item.Dates[val]
-				r = d != nil && d.Circa
-			case "locator":
-				r = c.cite != nil && c.cite.Locator != "" && c.locatorLabel() == val
-			case "position":
-				r = c.testPosition(val)
-			case "disambiguate":
-				r = c.it.disambCond == (val == "true")
-			default:
-				continue
-			}
-			results = append(results, r)
-		}
-	}
-	switch match {
+	switch e.a("match") {
 	case "any":
-		for _, r := range results {
-			if r {
+		for _, t := range conds {
+			if c.evalCond(t) {
 				return true
 			}
 		}
 		return false
 	case "none":
-		for _, r := range results {
-			if r {
+		for _, t := range conds {
+			if c.evalCond(t) {
 				return false
 			}
 		}
 		return true
 	}
-	for _, r := range results {
-		if !r {
+	for _, t := range conds {
+		if !c.evalCond(t) {
 			return false
 		}
 	}

@@ -30,6 +30,8 @@ type element struct {
 	line  int
 	macro *element // resolved macro of a cs:text or cs:key
 	f     fmtAttrs
+	conds []cond   // the tests of cs:if and cs:else-if
+	vars  []string // the variables of cs:names
 }
 
 func (e *element) a(k string) string {
@@ -281,6 +283,15 @@ func (s *Style) resolve(file string, e *element, depth int) error {
 		}
 	}
 	e.f = parseFmt(e.attr)
+	if e.name == "if" || e.name == "else-if" {
+		e.conds = parseConds(e)
+		if e.conds == nil {
+			e.conds = []cond{}
+		}
+	}
+	if e.name == "names" {
+		e.vars = strings.Fields(e.attr["variable"])
+	}
 	for _, k := range e.kids {
 		if err := s.resolve(file, k, depth+1); err != nil {
 			return err
