@@ -44,16 +44,20 @@ func (r *run) collapse(cs []*renderedCite, cit, layout *element) *node {
 			}
 		}
 	case "year", "year-suffix", "year-suffix-ranged":
-		groupDelim, ok := cit.attr["cite-group-delimiter"]
-		if !ok {
-			groupDelim = ", "
-			if mode != "year" {
-				groupDelim = delim
+		groupDelim, explicit := cit.attr["cite-group-delimiter"]
+		if !explicit {
+			// citeproc-js: ", " when the citation is sorted, else the layout's
+			groupDelim = delim
+			if cit.child("sort") != nil {
+				groupDelim = ", "
 			}
 		}
 		ysDelim, ok := cit.attr["year-suffix-delimiter"]
 		if !ok {
-			ysDelim = groupDelim
+			ysDelim = delim
+			if explicit {
+				ysDelim = groupDelim
+			}
 		}
 		var prevGroup []*renderedCite
 		for _, g := range citeGroups(cs, cit.child("sort") != nil, true) {
