@@ -182,9 +182,20 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 			cits = append(cits, c)
 		}
 	case mode == "citation":
+		// citeproc-js's runner cites all items in its registry's order,
+		// which is the bibliography's
 		var c csl.Citation
+		seen := map[string]bool{}
+		if entries, err := p.Bibliography(); err == nil {
+			for _, e := range entries {
+				c.Items = append(c.Items, csl.CitationItem{ID: e.ID})
+				seen[e.ID] = true
+			}
+		}
 		for _, it := range items {
-			c.Items = append(c.Items, csl.CitationItem{ID: it.ID})
+			if !seen[it.ID] {
+				c.Items = append(c.Items, csl.CitationItem{ID: it.ID})
+			}
 		}
 		cits = []csl.Citation{c}
 	default:
