@@ -64,7 +64,9 @@ func (c *ctx) renderLabel(e *element, variable string, count int) *node {
 func isMultiple(v string) bool {
 	v = strings.ReplaceAll(v, `\-`, "")
 	if !hasDigit(v) {
-		return false
+		// a range of roman numerals ("i-ix")
+		lo, hi, ok := splitRange(v)
+		return ok && isRoman(lo) && isRoman(hi)
 	}
 	count := 0
 	in := false

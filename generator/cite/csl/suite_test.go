@@ -142,6 +142,9 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 						continue
 					}
 					id, _ := p[0].(string)
+					if id == cit.ID || contains(order, id) {
+						continue
+					}
 					if x, ok := byID[id]; ok {
 						if len(p) > 1 {
 							if n, ok := p[1].(float64); ok {
@@ -195,6 +198,7 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 		for _, it := range items {
 			if !seen[it.ID] {
 				c.Items = append(c.Items, csl.CitationItem{ID: it.ID})
+				seen[it.ID] = true
 			}
 		}
 		cits = []csl.Citation{c}
@@ -245,6 +249,15 @@ func runFixture(f *fixture, locales csl.Locales) (got, want string, err error) {
 		return strings.Join(lines, "\n"), want, nil
 	}
 	return "", want, fmt.Errorf("unsupported mode %q", mode)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func firstDiff(got, want string) string {
