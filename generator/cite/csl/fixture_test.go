@@ -5,7 +5,11 @@ import (
 	"testing"
 )
 
-func TestDebugOne(t *testing.T) {
+// TestOneFixture runs the fixture named by $FIX (without .txt) and logs its
+// expected and actual output, for working on a single test-suite case:
+//
+//	FIX=name_AsianGlyphs go test -run TestOneFixture -v
+func TestOneFixture(t *testing.T) {
 	name := os.Getenv("FIX")
 	if name == "" {
 		t.Skip()
