@@ -409,7 +409,42 @@ func finish(n *node, lc *localeChain) *node {
 	}
 	resolveQuotes(n, lc, 0, false)
 	fixPunctuation(n, lc)
+	frenchSpaces(n, strings.HasPrefix(lc.lang, "fr"))
 	return n
+}
+
+// frenchSpaces applies French typography as citeproc-js does: an ordinary
+// space inside guillemets becomes a narrow no-break space, and in French
+// also one before ; ! ? (a no-break space before a colon). The locale's
+// own no-break spaces are kept.
+func frenchSpaces(n *node, french bool) {
+	r := strings.NewReplacer("« ", "«\u202f", " »", "\u202f»")
+	if french {
+		r = strings.NewReplacer(
+			"« ", "«\u202f", " »", "\u202f»",
+			" ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?", " :", "\u00a0:",
+		)
+	}
+	ls := n.leaves(nil)
+	for i, l := range ls {
+		l.text = r.Replace(l.text)
+		// a space ending one piece before a guillemet or mark in the next
+		if strings.HasSuffix(l.text, " ") {
+			if j := nextNonEmpty(ls, i); j >= 0 {
+				switch fr := firstRune(ls[j].text); {
+				case fr == '»', french && (fr == ';' || fr == '!' || fr == '?'):
+					l.text = strings.TrimRight(l.text, " ") + "\u202f"
+				}
+			}
+		}
+		if strings.HasSuffix(l.text, "«") {
+			if j := nextNonEmpty(ls, i); j >= 0 {
+				if t := ls[j].text; strings.HasPrefix(t, " ") {
+					ls[j].text = "\u202f" + strings.TrimLeft(t, " ")
+				}
+			}
+		}
+	}
 }
 
 func resolveQuotes(n *node, lc *localeChain, depth int, user bool) {
