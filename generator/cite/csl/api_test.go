@@ -88,8 +88,26 @@ func TestStyleLocaleOverridesFile(t *testing.T) {
 	}
 }
 
-// TestConcurrentUse formats from several goroutines at once (run with -race).
+// TestConcurrentUse formats from several goroutines at once, and makes
+// processors from one style at once (run with -race).
 func TestConcurrentUse(t *testing.T) {
+	style := loadStyle(t, "apa.csl") // has its own cs:locale elements
+	var mk sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		mk.Add(1)
+		go func() {
+			defer mk.Done()
+			q, err := csl.NewProcessor(style, embeddedLocales(t), "")
+			if err == nil {
+				q.Register(loadRefs(t))
+				_, err = q.Bibliography()
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	mk.Wait()
 	p, err := csl.NewProcessor(loadStyle(t, "apa.csl"), embeddedLocales(t), "")
 	if err != nil {
 		t.Fatal(err)

@@ -33,9 +33,21 @@ func ParseLocale(src []byte) (*Locale, error) {
 	if root.name != "locale" {
 		return nil, &ParseError{"locale", root.line, "root element is <" + root.name + ">, expected <locale>"}
 	}
+	setFormats(root)
 	return localeFromElement(root), nil
 }
 
+// setFormats parses the formatting attributes of a locale's elements (a
+// style's cs:locale elements get them when the style is parsed).
+func setFormats(e *element) {
+	e.f = parseFmt(e.attr)
+	for _, k := range e.kids {
+		setFormats(k)
+	}
+}
+
+// localeFromElement reads a cs:locale element; it does not change it, so
+// that processors can be made from one style concurrently.
 func localeFromElement(e *element) *Locale {
 	l := &Locale{Lang: e.a("xml:lang"), terms: map[termKey]term{}, dates: map[string]*element{}}
 	for _, k := range e.kids {
@@ -50,10 +62,6 @@ func localeFromElement(e *element) *Locale {
 				l.limitOrdinals = &b
 			}
 		case "date":
-			k.f = parseFmt(k.attr)
-			for _, dp := range k.kids {
-				dp.f = parseFmt(dp.attr)
-			}
 			l.dates[k.a("form")] = k
 		case "terms":
 			for _, t := range k.kids {
