@@ -55,7 +55,9 @@ func (o Output) Text() string {
 	return strings.TrimSpace(b.String())
 }
 
-// Entry is one formatted bibliography entry.
+// Entry is one formatted bibliography entry. Its HTML is the entry's
+// content: the caller wraps it (citeproc-js uses <div class="csl-entry">)
+// and styles it with BibliographyOptions.
 type Entry struct {
 	ID string
 	Output
@@ -228,7 +230,9 @@ func (p *Processor) Cite(cits ...Citation) ([]Output, error) {
 }
 
 // Bibliography formats the bibliography of the items cited in the
-// clusters (all registered items when none are given).
+// clusters (all registered items when none are given), in the style's
+// order. Citation numbers and year-suffixes agree with Cite given the same
+// clusters. Entries with no printed form are left out.
 func (p *Processor) Bibliography(cits ...Citation) ([]Entry, error) {
 	if p.style.bibliography == nil {
 		return nil, nil
