@@ -12,7 +12,7 @@ import (
 func TestOneFixture(t *testing.T) {
 	name := os.Getenv("FIX")
 	if name == "" {
-		t.Skip()
+		t.Skip("set FIX=<fixture name> to run one fixture")
 	}
 	f, err := parseFixture("testdata/test-suite/" + name + ".txt")
 	if err != nil {

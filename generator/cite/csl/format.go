@@ -224,7 +224,11 @@ func stripPeriods(n *node) {
 // parseRich parses the HTML-like markup CSL-JSON allows in strings
 // (<i>, <b>, <sc>, <sup>, <sub>, <span style=...>, <span class="nocase">)
 // and straight or curly quotes, into a node.
-func parseRich(s string) *node {
+func parseRich(s string) *node { return parseMarkup(s, false) }
+
+// parseMarkup parses rich text; user is set for text an author typed around
+// a cite (prefix, suffix).
+func parseMarkup(s string, user bool) *node {
 	if s == "" {
 		return nil
 	}
@@ -349,7 +353,12 @@ func parseRich(s string) *node {
 				buf.WriteRune(r)
 			}
 		case '‘':
-			push(&node{quote: true}, "’")
+			if user {
+				// in a cite's prefix or suffix, curly single quotes stay as typed
+				buf.WriteRune(r)
+			} else {
+				push(&node{quote: true}, "’")
+			}
 		case '\'', '’':
 			if inQuote("'") && !isWordRune(next) {
 				pop("'")

@@ -418,11 +418,11 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	if n != nil && (ci.Prefix != "" || ci.Suffix != "") {
 		var ks []*node
 		if ci.Prefix != "" {
-			ks = append(ks, &node{kids: []*node{parseRich(ci.Prefix)}, tag: tagPrefix})
+			ks = append(ks, &node{kids: []*node{parseMarkup(ci.Prefix, true)}, tag: tagPrefix})
 		}
 		ks = append(ks, n)
 		if ci.Suffix != "" {
-			ks = append(ks, &node{kids: []*node{parseRich(ci.Suffix)}, tag: tagSuffix})
+			ks = append(ks, &node{kids: []*node{parseMarkup(ci.Suffix, true)}, tag: tagSuffix})
 		}
 		n = &node{kids: ks}
 	}
