@@ -6,13 +6,26 @@ import (
 	"unicode/utf8"
 )
 
+// stopWords are left in lower case by title case (the CSL list and the
+// prepositions citeproc-js adds).
 var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true, "down": true,
-	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true,
-	"onto": true, "or": true, "over": true, "so": true, "the": true, "till": true, "to": true,
-	"up": true, "via": true, "with": true, "yet": true, "v": true, "vs": true, "about": true,
-	"amid": true, "around": true, "out": true, "per": true, "than": true, "upon": true, "de": true,
-	"d'": true, "von": true, "van": true, "if": true, "off": true,
+	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true,
+	"down": true, "for": true, "from": true, "in": true, "into": true, "nor": true, "of": true,
+	"on": true, "onto": true, "or": true, "over": true, "so": true, "the": true, "till": true,
+	"to": true, "up": true, "via": true, "with": true, "yet": true, "v": true, "vs": true,
+	"about": true, "above": true, "across": true, "afore": true, "after": true, "against": true,
+	"along": true, "alongside": true, "amid": true, "amidst": true, "among": true,
+	"amongst": true, "anenst": true, "apropos": true, "apud": true, "around": true,
+	"aside": true, "astride": true, "athwart": true, "atop": true, "barring": true,
+	"before": true, "behind": true, "below": true, "beneath": true, "beside": true,
+	"besides": true, "between": true, "beyond": true, "circa": true, "despite": true,
+	"during": true, "except": true, "forenenst": true, "given": true, "inside": true,
+	"lest": true, "like": true, "modulo": true, "near": true, "next": true,
+	"notwithstanding": true, "off": true, "out": true, "per": true, "plus": true, "pro": true,
+	"qua": true, "sans": true, "since": true, "than": true, "through": true, "thru": true,
+	"throughout": true, "thruout": true, "toward": true, "towards": true, "under": true,
+	"underneath": true, "until": true, "unto": true, "upon": true, "versus": true,
+	"within": true, "without": true, "de": true, "d'": true, "von": true, "van": true,
 }
 
 type caseLeaf struct {
@@ -139,7 +152,7 @@ func applyTextCase(n *node, mode string) {
 				} else if hasUpperAfterFirst(w) || hasUpper(w) && !all {
 					b.WriteString(w)
 					lastStop = nil
-				} else if stopWords[strings.ToLower(w)] && !first && !afterColon {
+				} else if stopWords[strings.ToLower(w)] && !first && !afterColon && !(j < len(t) && t[j] == '-' && !(i > 0 && t[i-1] == '-')) {
 					lastStop, lastStopAt = l.n, b.Len()
 					b.WriteString(strings.ToLower(w))
 				} else {
