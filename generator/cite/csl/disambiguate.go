@@ -3,6 +3,7 @@ package csl
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // disambiguate applies the style's disambiguation methods in the spec's
@@ -176,6 +177,10 @@ func (r *run) disambiguate() {
 						shown = maxNames(st)
 					}
 					for i := 0; i < shown && c > 0; i++ {
+						if !givenDiffers(st, g, i) {
+							// the same person: showing the given name cannot help
+							continue
+						}
 						old := p.levels[i]
 						for lvl := old + 1; lvl <= 2; lvl++ {
 							p.levels[i] = lvl
@@ -254,6 +259,45 @@ func stateKey(st *itemState) string {
 		}
 	}
 	return string(b)
+}
+
+// firstNames returns the item's first non-empty name variable.
+func firstNames(st *itemState) []Name {
+	for _, v := range []string{"author", "editor", "translator", "composer", "director", "interviewer", "recipient"} {
+		if ns := st.item.Names[v]; len(ns) > 0 {
+			return ns
+		}
+	}
+	return nil
+}
+
+// normGiven compares given names without spaces, periods and case.
+func normGiven(s string) string {
+	return strings.ToLower(strings.NewReplacer(" ", "", ".", "", "\u00a0", "").Replace(s))
+}
+
+// givenDiffers reports whether another item of the group has, at name
+// position i, a person with the same family name but another given name
+// (compared without spaces and periods, so "J. J." and "J.J." match).
+func givenDiffers(st *itemState, g []*itemState, i int) bool {
+	norm := normGiven
+	mine := firstNames(st)
+	if i >= len(mine) {
+		return false
+	}
+	for _, o := range g {
+		if o == st {
+			continue
+		}
+		theirs := firstNames(o)
+		if i >= len(theirs) {
+			continue
+		}
+		if theirs[i].Family != mine[i].Family || norm(theirs[i].Given) != norm(mine[i].Given) {
+			return true
+		}
+	}
+	return false
 }
 
 func etAlUseFirst(r *run, cit *element) int {
@@ -335,7 +379,7 @@ func (r *run) globalGivenNames(rule string, render func(*itemState) string) {
 	for _, refs := range byFamily {
 		distinct := map[string]bool{}
 		for _, rf := range refs {
-			distinct[rf.nm.Given] = true
+			distinct[normGiven(rf.nm.Given)] = true
 		}
 		if len(distinct) < 2 {
 			continue
