@@ -29,6 +29,10 @@ func (c *ctx) renderLabel(e *element, variable string, count int) *node {
 			}
 			val = c.cite.Locator
 			termName = c.locatorLabel()
+			if c.startsWithLocatorTerm(val) {
+				// the locator carries its own label ("vol. 1, fol. 186")
+				return nil
+			}
 		} else {
 			val = c.variableForTest(v)
 		}
@@ -81,4 +85,26 @@ func isMultiple(v string) bool {
 		}
 	}
 	return count > 1
+}
+
+var locatorTerms = []string{"act", "appendix", "article-locator", "book", "canon", "chapter", "column",
+	"elocation", "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
+	"part", "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator",
+	"verse", "volume"}
+
+// startsWithLocatorTerm reports whether a locator begins with the short
+// form of a locator term, such as "vol." or "fol.".
+func (c *ctx) startsWithLocatorTerm(v string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(v), " ")
+	if first == "" || hasDigit(first) {
+		return false
+	}
+	for _, name := range locatorTerms {
+		for _, plural := range []bool{false, true} {
+			if t, ok := c.lc.term(name, "short", plural, ""); ok && t != "" && t == first {
+				return true
+			}
+		}
+	}
+	return false
 }
