@@ -99,7 +99,8 @@ func (c *ctx) locatorLabel() string {
 	if c.cite.Label == "" {
 		return "page"
 	}
-	return c.cite.Label
+	// labels may be given with spaces ("sub verbo") as well as hyphens
+	return strings.ReplaceAll(c.cite.Label, " ", "-")
 }
 
 func (c *ctx) hasVariable(v string) bool {

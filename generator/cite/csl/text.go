@@ -149,12 +149,12 @@ func (c *ctx) renderText(e *element) *node {
 		switch v {
 		case "issue", "volume", "chapter-number", "collection-number", "number-of-volumes":
 			n = leaf(c.formatRange(val, false))
-		case "page", "locator":
-			if v == "locator" || true {
-				val = c.formatRange(val, v == "page")
-			}
-			n = leaf(val)
-			if v == "locator" {
+		case "page":
+			n = leaf(c.formatRange(val, true))
+		case "locator":
+			// a locator may hold quoted words ("gargoyle") and markup
+			n = parseRich(c.formatRange(val, false))
+			if n != nil && len(n.kids) == 0 {
 				n.tag = tagLocator
 			}
 		case "URL", "DOI", "PMID", "PMCID":
