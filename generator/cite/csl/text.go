@@ -311,10 +311,12 @@ func splitRange(s string) (string, string, bool) {
 	return "", "", false
 }
 
+// splitPrefix splits "N110" into "N" and "110": the trailing digits and
+// what comes before them.
 func splitPrefix(s string) (string, string) {
-	i := strings.IndexAny(s, "0123456789")
-	if i < 0 {
-		return s, ""
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
 	}
 	return s[:i], s[i:]
 }
