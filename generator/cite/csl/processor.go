@@ -496,6 +496,12 @@ func (r *run) bibliography() []Entry {
 					parts = append(parts, x)
 				}
 			}
+			// leading display blocks (a heading) come before the aligned fields
+			var heading []*node
+			for len(parts) > 1 && parts[0].display == "block" {
+				heading = append(heading, parts[0])
+				parts = parts[1:]
+			}
 			if len(parts) > 0 {
 				first := &node{kids: []*node{parts[0]}, display: "left-margin"}
 				if layout.f.prefix != "" {
@@ -513,11 +519,20 @@ func (r *run) bibliography() []Entry {
 				} else {
 					n = first
 				}
+				if len(heading) > 0 {
+					n = group(append(heading, n)...)
+				}
 			}
 		} else {
-			n = c.renderKids(layout, "")
+			parts := c.renderList(layout, nil)
+			lf := layout.f
+			if k := len(parts) - 1; k >= 0 && lf.suffix != "" && parts[k].display != "" {
+				// the layout's suffix goes inside a closing display block
+				parts[k] = &node{kids: []*node{{kids: parts[k].kids}, leaf(lf.suffix)}, display: parts[k].display}
+				lf.suffix = ""
+			}
+			n = join(parts, "")
 			if n != nil {
-				lf := layout.f
 				n = applyLayoutFmt(n, &lf, r.p.lc)
 			}
 		}
