@@ -422,17 +422,23 @@ func finish(n *node, lc *localeChain) *node {
 	return n
 }
 
+// Read-only replacers for frenchSpaces (safe for concurrent use).
+var (
+	guillemetSpaces   = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»")
+	frenchPunctSpaces = strings.NewReplacer(
+		"« ", "«\u202f", " »", "\u202f»",
+		" ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?", " :", "\u00a0:",
+	)
+)
+
 // frenchSpaces applies French typography as citeproc-js does: an ordinary
 // space inside guillemets becomes a narrow no-break space, and in French
 // also one before ; ! ? (a no-break space before a colon). The locale's
 // own no-break spaces are kept.
 func frenchSpaces(n *node, french bool) {
-	r := strings.NewReplacer("« ", "«\u202f", " »", "\u202f»")
+	r := guillemetSpaces
 	if french {
-		r = strings.NewReplacer(
-			"« ", "«\u202f", " »", "\u202f»",
-			" ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?", " :", "\u00a0:",
-		)
+		r = frenchPunctSpaces
 	}
 	ls := n.leaves(nil)
 	for i, l := range ls {
