@@ -26,6 +26,8 @@ func (r *run) disambiguate() {
 		return
 	}
 	layout := cit.child("layout")
+	r.disambiguating = true
+	defer func() { r.disambiguating = false }()
 	cache := map[string]string{}
 	renderAt := func(st *itemState, pos Position) string {
 		key := stateKey(st)

@@ -153,6 +153,8 @@ type run struct {
 	order  []*itemState // cited order
 	// hasSubsequent is set when some item is cited more than once
 	hasSubsequent bool
+	// disambiguating is set while cites are rendered to find ambiguities
+	disambiguating bool
 	bib           []*itemState // bibliography order
 }
 
@@ -403,6 +405,10 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	c.position = info.pos
 	c.nearNote = info.nearNote
 	c.suppressed = map[string]bool{}
+	if r.disambiguating {
+		// citeproc-js leaves the access date out when testing ambiguity
+		c.suppressed["accessed"] = true
+	}
 	c.suppressAuthor = suppressAuthor || ci.SuppressAuthor
 	n := c.renderKids(layout, "")
 	rc := &renderedCite{st: st, ci: ci, info: info}
