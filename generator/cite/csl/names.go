@@ -311,7 +311,7 @@ func (c *ctx) formatNameList(names []Name, o nameOpts, etAlEl *element, variable
 		// et-al-use-first="0": no names at all
 		return nil, nil, 0
 	}
-	if o.etAlMin > 0 && o.etAlUseFirst > 0 && total >= o.etAlMin {
+	if o.etAlMin > 0 && o.etAlUseFirst > 0 && total >= o.etAlMin && o.etAlUseFirst < total {
 		shown = o.etAlUseFirst
 		etAl = true
 	}
@@ -382,7 +382,7 @@ func (c *ctx) formatNameList(names []Name, o nameOpts, etAlEl *element, variable
 		last := c.formatName(names[total-1], o, total-1, variable, vi)
 		out = append(out, leaf(o.delimiter+"… "), last)
 		strs = append(strs, last.plain())
-	} else if etAl {
+	} else if etAl && !c.sortKeyMode {
 		termName := "et-al"
 		var ef *fmtAttrs
 		if etAlEl != nil {
