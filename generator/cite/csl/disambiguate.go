@@ -46,6 +46,10 @@ func (r *run) disambiguate() {
 	render := func(st *itemState) string { return renderAt(st, PositionFirst) }
 	// cites in subsequent position are compared too when the document has them
 	useSub := r.hasSubsequent
+	if _, ok := cit.attr["et-al-subsequent-min"]; ok {
+		// citeproc-js also tests the shorter subsequent name lists
+		useSub = true
+	}
 	same := func(a, b *itemState) bool {
 		if render(a) == render(b) {
 			return true
