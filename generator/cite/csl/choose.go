@@ -21,6 +21,7 @@ func (c *ctx) chooseBranch(e *element) *element {
 // cond is one test of a cs:if or cs:else-if, parsed once with the style.
 type cond struct {
 	kind, value string
+	index       int // for disambiguate: the test's place in the style (from 1)
 }
 
 // parseConds lists the tests of a condition element in a stable order.
@@ -28,7 +29,7 @@ func parseConds(e *element) []cond {
 	var out []cond
 	for _, k := range []string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"} {
 		for _, v := range strings.Fields(e.attr[k]) {
-			out = append(out, cond{k, v})
+			out = append(out, cond{kind: k, value: v, index: e.disambIdx})
 		}
 	}
 	return out
@@ -51,7 +52,12 @@ func (c *ctx) evalCond(t cond) bool {
 	case "position":
 		return c.testPosition(val)
 	case "disambiguate":
-		return c.it.disambCond == (val == "true")
+		on := c.it.disambLevel >= t.index
+		if c.mode != "citation" {
+			// outside citations, any disambiguation counts
+			on = c.it.disambLevel > 0
+		}
+		return on == (val == "true")
 	}
 	return false
 }

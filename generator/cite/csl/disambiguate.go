@@ -212,13 +212,16 @@ func (r *run) disambiguate() {
 	}
 	amb = groups(r.order)
 	if condUsed {
-		for _, g := range amb {
-			for _, st := range g {
-				st.disambCond = true
+		// the disambiguate="true" tests apply one at a time, in the
+		// style's order, to the cites that are still ambiguous
+		for level := 1; level <= r.p.style.disambTests && len(amb) > 0; level++ {
+			for _, g := range amb {
+				for _, st := range g {
+					st.disambLevel = level
+				}
 			}
+			amb = groups(r.order)
 		}
-		amb = groups(r.order)
-		// items that are unique now keep the flag; still-ambiguous ones too
 	}
 	if addYear {
 		// year-suffix in bibliography order
@@ -246,8 +249,9 @@ func stateKey(st *itemState) string {
 	b = strconv.AppendInt(b, int64(st.index), 10)
 	b = append(b, '|')
 	b = strconv.AppendInt(b, int64(st.addNames), 10)
-	if st.disambCond {
+	if st.disambLevel > 0 {
 		b = append(b, '|', 'd')
+		b = strconv.AppendInt(b, int64(st.disambLevel), 10)
 	}
 	if len(st.givenLevel) > 0 {
 		keys := make([]int, 0, len(st.givenLevel))

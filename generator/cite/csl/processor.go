@@ -155,7 +155,7 @@ type run struct {
 	hasSubsequent bool
 	// disambiguating is set while cites are rendered to find ambiguities
 	disambiguating bool
-	bib           []*itemState // bibliography order
+	bib            []*itemState // bibliography order
 }
 
 func (p *Processor) newRun(cits []Citation) (*run, error) {

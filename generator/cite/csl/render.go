@@ -8,7 +8,7 @@ type itemState struct {
 	yearSuffix     int // 0: none; 1: a, 2: b...
 	addNames       int // disambiguation: names to show (0: style's choice)
 	givenLevel     map[int]int
-	disambCond     bool
+	disambLevel    int // how many disambiguate="true" tests hold (in style order)
 	firstNote      int
 }
 

@@ -32,6 +32,8 @@ type element struct {
 	f     fmtAttrs
 	conds []cond   // the tests of cs:if and cs:else-if
 	vars  []string // the variables of cs:names
+	// disambIdx numbers the cs:if/else-if elements testing disambiguate
+	disambIdx int
 }
 
 func (e *element) a(k string) string {
@@ -68,6 +70,7 @@ type Style struct {
 	citation     *element
 	bibliography *element
 	locales      []*element
+	disambTests  int // cs:if/else-if elements testing disambiguate
 }
 
 // IsDependent reports whether the style only points to an independent parent.
@@ -284,6 +287,10 @@ func (s *Style) resolve(file string, e *element, depth int) error {
 	}
 	e.f = parseFmt(e.attr)
 	if e.name == "if" || e.name == "else-if" {
+		if _, ok := e.attr["disambiguate"]; ok {
+			s.disambTests++
+			e.disambIdx = s.disambTests
+		}
 		e.conds = parseConds(e)
 		if e.conds == nil {
 			e.conds = []cond{}
