@@ -580,13 +580,6 @@ func apos(s string) string {
 	return strings.ReplaceAll(s, "'", "’")
 }
 
-func spAfter(p string) string {
-	if strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") {
-		return ""
-	}
-	return " "
-}
-
 func (c *ctx) namePart(e *element, n *node) *node {
 	if e == nil || n == nil {
 		return n
@@ -686,16 +679,4 @@ func initializeGiven(given, iw string, initialize, hyphen bool) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
-}
-
-func allUpperWord(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
 }

@@ -173,24 +173,6 @@ func applyTextCase(n *node, mode string) {
 	}
 }
 
-func allUpper(ls []caseLeaf) bool {
-	seen := false
-	for _, l := range ls {
-		if l.protected {
-			continue
-		}
-		for _, r := range l.n.text {
-			if unicode.IsLower(r) {
-				return false
-			}
-			if unicode.IsUpper(r) {
-				seen = true
-			}
-		}
-	}
-	return seen
-}
-
 func hasUpper(w string) bool {
 	for _, r := range w {
 		if unicode.IsUpper(r) {
