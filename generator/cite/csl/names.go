@@ -184,7 +184,7 @@ func (c *ctx) renderNamesWith(e *element, parent *namesParent) *node {
 		}
 		if c.inSubstitute > 0 {
 			// a name variable used to substitute is rendered only once
-			c.suppressed[v] = true
+			c.suppress(v)
 		}
 	}
 	if opts.form == "count" {
@@ -227,7 +227,7 @@ func (c *ctx) suppressAuthorVars(e *element, vars []string) {
 			c.recording = save
 			if n != nil {
 				for _, v := range rec {
-					c.suppressed[v] = true
+					c.suppress(v)
 				}
 				return
 			}
@@ -259,11 +259,8 @@ func (c *ctx) substitute(e *element, np namesParent) *node {
 			return nil
 		}
 		if n != nil {
-			if c.suppressed == nil {
-				c.suppressed = map[string]bool{}
-			}
 			for _, v := range rec {
-				c.suppressed[v] = true
+				c.suppress(v)
 			}
 			if save != nil {
 				*save = append(*save, rec...)

@@ -213,7 +213,7 @@ func (p *Processor) newRun(cits []Citation) (*run, error) {
 }
 
 func (r *run) newCtx(st *itemState, mode string) *ctx {
-	c := &ctx{r: r, lc: r.p.lc, it: st, mode: mode, suppressed: map[string]bool{}}
+	c := &ctx{r: r, lc: r.p.lc, it: st, mode: mode}
 	if mode == "bibliography" {
 		c.section = r.p.style.bibliography
 	} else {
@@ -404,10 +404,9 @@ func (r *run) renderCite(st *itemState, ci *CitationItem, info citeInfo, layout 
 	c.cite = ci
 	c.position = info.pos
 	c.nearNote = info.nearNote
-	c.suppressed = map[string]bool{}
 	if r.disambiguating {
 		// citeproc-js leaves the access date out when testing ambiguity
-		c.suppressed["accessed"] = true
+		c.suppress("accessed")
 	}
 	c.suppressAuthor = suppressAuthor || ci.SuppressAuthor
 	n := c.renderKids(layout, "")
@@ -493,7 +492,6 @@ func (r *run) bibliography() []Entry {
 	out := make([]Entry, 0, len(r.bib))
 	for _, st := range r.bib {
 		c := r.newCtx(st, "bibliography")
-		c.suppressed = map[string]bool{}
 		var n *node
 		if align {
 			var parts []*node

@@ -45,6 +45,15 @@ const maxSteps = 20000
 
 type sortNameOpts struct{ min, useFirst, useLast string }
 
+// suppress marks a variable as used up (by substitution): it renders as
+// empty for the rest of the cite or entry.
+func (c *ctx) suppress(v string) {
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	c.suppressed[v] = true
+}
+
 // inherited returns an inheritable attribute from the element, the
 // citation/bibliography section or the style.
 func (c *ctx) inherited(e *element, key, sectionKey string) (string, bool) {

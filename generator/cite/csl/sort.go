@@ -27,7 +27,6 @@ func (r *run) sortKeys(st *itemState, s *element, section *element) []sortVal {
 		}
 		c := r.newCtx(st, "sort")
 		c.section = section
-		c.suppressed = map[string]bool{}
 		c.sortKeyMode = true
 		if k.attr["names-min"] != "" || k.attr["names-use-first"] != "" || k.attr["names-use-last"] != "" {
 			c.sortNames = &sortNameOpts{k.attr["names-min"], k.attr["names-use-first"], k.attr["names-use-last"]}
