@@ -441,7 +441,14 @@ func frenchSpaces(n *node, french bool) {
 		r = frenchPunctSpaces
 	}
 	ls := n.leaves(nil)
+	marks := "«»"
+	if french {
+		marks = "«»;!?:"
+	}
 	for i, l := range ls {
+		if !strings.ContainsAny(l.text, marks) && !strings.HasSuffix(l.text, " ") && !strings.HasSuffix(l.text, "«") {
+			continue
+		}
 		l.text = r.Replace(l.text)
 		// a space ending one piece before a guillemet or mark in the next
 		if strings.HasSuffix(l.text, " ") {
