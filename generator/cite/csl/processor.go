@@ -488,6 +488,7 @@ func (r *run) bibliography() []Entry {
 		rule = "complete-all"
 	}
 	align := b.a("second-field-align") != ""
+	numbered := usesVar(b, "citation-number")
 	var prevNames []string
 	out := make([]Entry, 0, len(r.bib))
 	for _, st := range r.bib {
@@ -550,8 +551,12 @@ func (r *run) bibliography() []Entry {
 			}
 		}
 		if n == nil {
-			// citeproc-js leaves out entries with no printed form
-			continue
+			if !numbered {
+				// citeproc-js leaves out entries with no printed form
+				continue
+			}
+			// in a numbered list the gap is shown, as citeproc-js does
+			n = leaf(strconv.Itoa(st.citationNumber) + ". [CSL STYLE ERROR: reference with no printed form.]")
 		}
 		out = append(out, Entry{ID: st.item.ID, Output: Output{finish(n, r.p.lc)}})
 	}
