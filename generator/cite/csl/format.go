@@ -181,6 +181,12 @@ func applyLayoutFmt(n *node, f *fmtAttrs, lc *localeChain) *node {
 // and display, in the order CSL gives: text-case and strip-periods on the
 // content, then formatting, quotes, affixes, display.
 func applyFmt(n *node, f *fmtAttrs, lc *localeChain, textCase bool) *node {
+	return applyFmtLang(n, f, lc, textCase, "")
+}
+
+// applyFmtLang is applyFmt for text in a given language (for the case
+// mapping of Turkish and Azerbaijani).
+func applyFmtLang(n *node, f *fmtAttrs, lc *localeChain, textCase bool, lang string) *node {
 	if n.isEmpty() {
 		return nil
 	}
@@ -188,7 +194,7 @@ func applyFmt(n *node, f *fmtAttrs, lc *localeChain, textCase bool) *node {
 		stripPeriods(n)
 	}
 	if textCase && f.textCase != "" {
-		applyTextCase(n, f.textCase)
+		applyTextCase(n, f.textCase, lang)
 	}
 	if f.hasFormat {
 		n = &node{kids: []*node{n}, fs: fmtSet{f.fontStyle, f.fontVariant, f.fontWeight, f.textDecoration, f.verticalAlign}}

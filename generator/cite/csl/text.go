@@ -196,7 +196,7 @@ func (c *ctx) renderText(e *element) *node {
 	if e.f.textCase == "title" && !c.english() {
 		textCase = false
 	}
-	return applyFmt(n, &e.f, c.lc, textCase)
+	return applyFmtLang(n, &e.f, c.lc, textCase, c.it.item.Vars["language"])
 }
 
 // english reports whether title case applies: the item's language is

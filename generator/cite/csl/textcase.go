@@ -48,19 +48,25 @@ func caseLeaves(n *node, prot bool, out []caseLeaf) []caseLeaf {
 }
 
 // applyTextCase applies a CSL text-case to the unprotected text of the tree.
-func applyTextCase(n *node, mode string) {
+func applyTextCase(n *node, mode, lang string) {
 	ls := caseLeaves(n, false, nil)
+	lower, upper := strings.ToLower, strings.ToUpper
+	if l := strings.ToLower(lang); strings.HasPrefix(l, "tr") || strings.HasPrefix(l, "az") {
+		// dotted and dotless i
+		lower = func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+		upper = func(s string) string { return strings.ToUpperSpecial(unicode.TurkishCase, s) }
+	}
 	switch mode {
 	case "lowercase":
 		for _, l := range ls {
 			if !l.protected {
-				l.n.text = strings.ToLower(l.n.text)
+				l.n.text = lower(l.n.text)
 			}
 		}
 	case "uppercase":
 		for _, l := range ls {
 			if !l.protected {
-				l.n.text = strings.ToUpper(l.n.text)
+				l.n.text = upper(l.n.text)
 			}
 		}
 	case "capitalize-first":
