@@ -469,7 +469,11 @@ func (c *ctx) formatName(nm Name, o nameOpts, idx int, variable string, vi int) 
 	}
 	given := nm.Given
 	if hasIW && given != "" {
-		given = initializeGiven(given, iw, initialize, o.hyphenInit)
+		if strings.Contains(given, "<") {
+			given = initializeMarked(given, iw, initialize, o.hyphenInit)
+		} else {
+			given = initializeGiven(given, iw, initialize, o.hyphenInit)
+		}
 	}
 	fam := nm.Family
 	if !isRomanesque(fam + given) {
@@ -582,6 +586,48 @@ func (c *ctx) namePart(e *element, n *node) *node {
 		return n
 	}
 	return applyFmt(n, &e.f, c.lc, true)
+}
+
+// initializeMarked initializes given names that carry markup
+// ("<b>John</b> Quincy" gives "<b>J.</b> Q."), word by word.
+func initializeMarked(given, iw string, initialize, hyphen bool) string {
+	one := func(w string) string {
+		pre, post := "", ""
+		for strings.HasPrefix(w, "<") {
+			k := strings.Index(w, ">")
+			if k < 0 {
+				break
+			}
+			pre += w[:k+1]
+			w = w[k+1:]
+		}
+		for strings.HasSuffix(w, ">") {
+			k := strings.LastIndex(w, "<")
+			if k < 0 {
+				break
+			}
+			post = w[k:] + post
+			w = w[:k]
+		}
+		return pre + initializeGiven(w, iw, initialize, hyphen) + post
+	}
+	var out []string
+	for _, w := range strings.Fields(given) {
+		var parts []string
+		for _, p := range strings.Split(w, "-") {
+			parts = append(parts, one(p))
+		}
+		joiner := "-"
+		if !hyphen {
+			joiner = ""
+		}
+		out = append(out, strings.Join(parts, joiner))
+	}
+	sep := " "
+	if !strings.HasSuffix(iw, " ") {
+		sep = ""
+	}
+	return strings.Join(out, sep)
 }
 
 // initializeGiven turns given names into initials ("John Edward" with "."
