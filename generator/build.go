@@ -113,20 +113,31 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// digest is finished after rendering (see hashAllButPages).
 	prev, _ := readManifest(opts.Out)
 	digest, same := "", false
+	var inputs []inputRecord
 	var sums map[string][32]byte
 	if prev != nil {
 		// What the output folder holds is checked, not taken on trust: a
 		// file someone added would be deleted by the swap, and a file
 		// deleted or edited since must be written again.
-		state, err := prev.inspect(opts.Out)
-		if err != nil {
-			return res, fmt.Errorf("cannot read the output folder %s: %w", opts.Out, unwrapPathError(err))
+		// The two read different folders: one beside the other.
+		type inspected struct {
+			state outputState
+			err   error
 		}
-		if len(state.foreign) > 0 {
-			return res, foreignFilesError(opts.Out, state.foreign)
+		inspection := make(chan inspected, 1)
+		go func() {
+			st, err := prev.inspect(opts.Out)
+			inspection <- inspected{st, err}
+		}()
+		digest, inputs, same = upToDate(ctx, opts, prev)
+		in := <-inspection
+		if in.err != nil {
+			return res, fmt.Errorf("cannot read the output folder %s: %w", opts.Out, unwrapPathError(in.err))
 		}
-		digest, same = upToDate(ctx, opts, prev)
-		same = same && state.intact
+		if len(in.state.foreign) > 0 {
+			return res, foreignFilesError(opts.Out, in.state.foreign)
+		}
+		same = same && in.state.intact
 	} else {
 		sums = hashAllButPages(ctx, opts)
 	}
@@ -176,15 +187,19 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// again (a walk of the content folder), beside rendering: at 100,000
 	// pages it took 0.2 s after it, on one core. The pages are hashed by
 	// now; the other files were hashed before the build read them.
-	digestc := make(chan string, 1)
+	type digested struct {
+		digest string
+		inputs []inputRecord
+	}
+	digestc := make(chan digested, 1)
 	if prev == nil && sums != nil {
 		maps.Copy(sums, an.sums)
 		go func() {
-			d, _ := inputDigest(ctx, opts, an.cfg.Bibliography, sums)
-			digestc <- d
+			d, records, _ := inputDigest(ctx, opts, an.cfg.Bibliography, sums, nil)
+			digestc <- digested{d, records}
 		}()
 	} else {
-		digestc <- digest
+		digestc <- digested{digest, inputs}
 	}
 	plan, diags := planOutputs(site, in)
 	res.Diagnostics.Add(diags...)
@@ -253,12 +268,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Files = int(written.Load())
 	res.Diagnostics = res.Diagnostics.Compact()
-	digest = <-digestc
+	dg := <-digestc
+	digest, inputs = dg.digest, dg.inputs
 	if err := st.Commit(); err != nil {
 		return res, err
 	}
 	if digest != "" {
-		m := manifest{Format: manifestFormat, Digest: digest, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.records()}
+		m := manifest{Format: manifestFormat, Digest: digest, Started: start.UnixNano(), Inputs: inputs, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.records()}
 		s := res.Trust.Summary
 		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue, m.CheckErrorList = s.Pages, s.Errors, s.Warnings, s.Overdue, res.Trust.Site
 		writeManifest(opts.Out, &m) // without it, the next build is simply a full one

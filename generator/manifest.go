@@ -37,10 +37,75 @@ type manifest struct {
 	Overdue        int       `json:"overdue"`
 	CheckPages     int       `json:"check_pages"`
 	CheckedOn      string    `json:"checked_on"`
+	// Started is when the build began (Unix nanoseconds), and Inputs
+	// each file it was built from with its size, time and hash: the next
+	// build hashes again only the files whose size or time differ, or
+	// that were changed after this build began (see statCache).
+	Started int64         `json:"started"`
+	Inputs  []inputRecord `json:"inputs"`
 	// Outputs lists every file the build wrote, so that the next build
 	// can tell that the output folder still holds them as written, and
 	// which files in it someone else put there.
 	Outputs []outputRecord `json:"outputs"`
+}
+
+// inputRecord is one file a build was made from: its name in the digest
+// (see inputFile), size, modification time in nanoseconds and SHA-256.
+type inputRecord struct {
+	Name string   `json:"n"`
+	Size int64    `json:"s"`
+	Mod  int64    `json:"m"`
+	Sum  fileSum `json:"h"`
+}
+
+// fileSum is a SHA-256, written in the manifest in hexadecimal.
+type fileSum [32]byte
+
+// MarshalText implements encoding.TextMarshaler.
+func (s fileSum) MarshalText() ([]byte, error) { return []byte(hex.EncodeToString(s[:])), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *fileSum) UnmarshalText(b []byte) error {
+	if hex.DecodedLen(len(b)) != len(s) {
+		return fmt.Errorf("a file's hash has %d characters, not %d", len(b), hex.EncodedLen(len(s)))
+	}
+	_, err := hex.Decode(s[:], b)
+	return err
+}
+
+// statCache lets hashFiles take a file's hash from the last build's
+// manifest when the file's size and modification time are those recorded
+// and that time is before the last build began. A file written during that
+// build (or since, in the same clock tick as it began) is hashed again,
+// as git does with its index, so an edit that keeps a file's size and time
+// is still seen unless the clock stood still for it.
+type statCache struct {
+	byName map[string]inputRecord
+	since  int64
+}
+
+// newStatCache returns the cache of a manifest, or nil without one.
+func newStatCache(m *manifest) *statCache {
+	if m == nil || len(m.Inputs) == 0 {
+		return nil
+	}
+	c := &statCache{byName: make(map[string]inputRecord, len(m.Inputs)), since: m.Started}
+	for _, r := range m.Inputs {
+		c.byName[r.Name] = r
+	}
+	return c
+}
+
+// lookup returns the recorded hash of a file whose size and time are rec's.
+func (c *statCache) lookup(rec inputRecord) (fileSum, bool) {
+	if c == nil {
+		return fileSum{}, false
+	}
+	r, ok := c.byName[rec.Name]
+	if !ok || r.Size != rec.Size || r.Mod != rec.Mod || rec.Mod >= c.since {
+		return fileSum{}, false
+	}
+	return r.Sum, true
 }
 
 // outputRecord is one file a build wrote: its slash-separated path in the
@@ -51,7 +116,7 @@ type outputRecord struct {
 	Mod  int64  `json:"m"`
 }
 
-const manifestFormat = 3
+const manifestFormat = 4
 
 // outputState is what a build found in the output folder against the
 // manifest of the build that wrote it.
@@ -167,11 +232,11 @@ func writeManifest(out string, m *manifest) {
 // bibliographies site.yaml names. Files are read and hashed in parallel,
 // except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
-func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte) (string, error) {
+func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte, cache *statCache) (string, []inputRecord, error) {
 	files, walkDiags := inputFiles(opts, extra)
-	sums, err := hashFiles(ctx, opts, files, known, nil)
+	sums, records, err := hashFiles(ctx, opts, files, known, nil, cache)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "pamphlet build %d\nbase-url %q\ndrafts %v\n", manifestFormat, opts.BaseURL, opts.Drafts)
@@ -191,7 +256,7 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 	for _, d := range walkDiags {
 		fmt.Fprintf(h, "walk %s\n", d)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), records, nil
 }
 
 // inputFile is one file a build depends on: its name in the digest (the
@@ -232,38 +297,51 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 }
 
 // hashFiles returns the SHA-256 of each file by name, taken from known
-// when it is there and read otherwise, in parallel. Files that skip names
-// are left out. A file that does not exist hashes as empty.
-func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[string][32]byte, skip func(name string) bool) (map[string][32]byte, error) {
-	sums := make([][32]byte, len(files))
+// when it is there, from cache when the file's size and time allow (see
+// statCache), and read otherwise, in parallel; and a record of each file
+// with its size and time, for the next build's cache. Files that skip
+// names are left out. A file that does not exist hashes as empty.
+func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[string][32]byte, skip func(name string) bool, cache *statCache) (map[string][32]byte, []inputRecord, error) {
+	records := make([]inputRecord, len(files))
 	use := make([]bool, len(files))
-	err := parallel(ctx, max(2, opts.Workers), len(files), func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
+	err := parallel(ctx, max(2, opts.Workers), len(files), func() []byte { return make([]byte, 64<<10) }, func(buf []byte, i int) error {
 		f := files[i]
 		if skip != nil && skip(f.name) {
 			return nil
 		}
 		use[i] = true
+		r := &records[i]
+		r.Name = f.name
+		if fi, err := os.Stat(f.path); err == nil {
+			r.Size, r.Mod = fi.Size(), fi.ModTime().UnixNano()
+		}
 		if sum, ok := known[f.name]; ok {
-			sums[i] = sum
+			r.Sum = fileSum(sum)
 			return nil
 		}
-		sum, err := hashFile(f.path)
+		if sum, ok := cache.lookup(*r); ok {
+			r.Sum = sum
+			return nil
+		}
+		sum, err := hashFile(f.path, buf)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		sums[i] = sum
+		r.Sum = fileSum(sum)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make(map[string][32]byte, len(files))
-	for i, f := range files {
+	kept := records[:0]
+	for i := range files {
 		if use[i] {
-			out[f.name] = sums[i]
+			out[records[i].Name] = [32]byte(records[i].Sum)
+			kept = append(kept, records[i])
 		}
 	}
-	return out, nil
+	return out, kept, nil
 }
 
 // hashAllButPages hashes every input but the pages of content/, which the
@@ -273,9 +351,9 @@ func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[s
 // as built.
 func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
 	files, _ := inputFiles(opts, configBibliographies(opts))
-	sums, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
+	sums, _, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
 		return strings.HasPrefix(name, ContentDir+"/") && strings.HasSuffix(name, ".md")
-	})
+	}, nil)
 	return sums
 }
 
@@ -289,10 +367,12 @@ func configBibliographies(opts Options) []string {
 	return cfg.Bibliography
 }
 
-// hashFile returns the SHA-256 of a regular file, read as a stream. A
+// hashFile returns the SHA-256 of a regular file, read as a stream
+// through buf (one per worker: io.Copy would make a new 32 KiB buffer for
+// every file, a third of what a build with nothing changed allocated). A
 // file that is not regular (a named pipe, a device) hashes as empty: it is
 // never opened for reading, since reading one can block for ever.
-func hashFile(name string) ([32]byte, error) {
+func hashFile(name string, buf []byte) ([32]byte, error) {
 	f, err := openRegular(name)
 	if errors.Is(err, errNotRegular) {
 		return sha256.Sum256(nil), nil
@@ -302,7 +382,9 @@ func hashFile(name string) ([32]byte, error) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	// Only a Reader: as an io.WriterTo, *os.File would copy with a buffer
+	// of its own.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf); err != nil {
 		return [32]byte{}, err
 	}
 	var sum [32]byte
@@ -311,10 +393,10 @@ func hashFile(name string) ([32]byte, error) {
 }
 
 // upToDate reports whether out holds a build of exactly these inputs.
-func upToDate(ctx context.Context, opts Options, m *manifest) (string, bool) {
-	d, err := inputDigest(ctx, opts, configBibliographies(opts), nil)
+func upToDate(ctx context.Context, opts Options, m *manifest) (string, []inputRecord, bool) {
+	d, records, err := inputDigest(ctx, opts, configBibliographies(opts), nil, newStatCache(m))
 	if err != nil {
-		return "", false
+		return "", nil, false
 	}
-	return d, m != nil && d == m.Digest
+	return d, records, m != nil && d == m.Digest
 }

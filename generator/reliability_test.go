@@ -353,3 +353,32 @@ func TestTheCauseIsNotDrownedByWhatFollows(t *testing.T) {
 		t.Errorf("%d errors, want the unreadable page and the missing one:\n%s", n, got)
 	}
 }
+
+// TestUpToDateTrustsNoFileChangedDuringABuild: a build with nothing
+// changed takes a file's hash from the last manifest when its size and
+// time are as recorded, but never for a file whose time is not before the
+// last build began: an edit in the same clock tick, keeping the size, is
+// still seen.
+func TestUpToDateTrustsNoFileChangedDuringABuild(t *testing.T) {
+	s := newTestSite(t, goodSite)
+	page := filepath.Join(s.root, "content", "therapy", "groups.md")
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\n---\nVersion one.\n")
+	later := time.Now().Add(time.Hour) // as if written while the build ran
+	if err := os.Chtimes(page, later, later); err != nil {
+		t.Fatal(err)
+	}
+	s.mustBuild()
+	// The same size, the same time: only the content differs.
+	s.write("content/therapy/groups.md", "---\ntitle: Groups\n---\nVersion two.\n")
+	if err := os.Chtimes(page, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if res := s.mustBuild(); res.UpToDate {
+		t.Fatal("an edit that kept the size and time of a file written during the last build was missed")
+	}
+	assertContains(t, s.read("therapy/groups/index.html"), "Version two.")
+	// A file untouched since: its hash comes from the manifest.
+	if res := s.mustBuild(); !res.UpToDate {
+		t.Error("a build with nothing changed was not up to date")
+	}
+}
