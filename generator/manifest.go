@@ -52,9 +52,9 @@ type manifest struct {
 // inputRecord is one file a build was made from: its name in the digest
 // (see inputFile), size, modification time in nanoseconds and SHA-256.
 type inputRecord struct {
-	Name string   `json:"n"`
-	Size int64    `json:"s"`
-	Mod  int64    `json:"m"`
+	Name string  `json:"n"`
+	Size int64   `json:"s"`
+	Mod  int64   `json:"m"`
 	Sum  fileSum `json:"h"`
 }
 
