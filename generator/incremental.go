@@ -292,8 +292,8 @@ func (b *Builder) reloadBibliographies() []Source {
 		oldEntries[e.ID] = e
 	}
 	for _, e := range b.bibs.site.Entries() {
-		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) || old.site.YearSuffix(e.ID) != b.bibs.site.YearSuffix(e.ID) {
-			changed[e.ID] = true // new, edited, or with another APA year letter
+		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) {
+			changed[e.ID] = true // new or edited
 		}
 		delete(oldEntries, e.ID)
 	}
@@ -424,11 +424,12 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		n := len(site.Diags)
 		site.checkBibliography(b.bibs, b.opts.Verbose)
 		b.bibWarns = slices.Clone(site.Diags[n:])
-		b.refs = site.siteReferences(b.bibs.site.Style(b.bibs.style))
+		b.refs = site.siteReferences(b.bibs)
 	} else {
 		site.Diags.Add(b.bibWarns...)
 	}
 	site.References = b.refs
+	site.CitationStyle = b.bibs.style.Title
 	diags.Add(site.Diags...)
 	if len(pages) == 0 {
 		diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
