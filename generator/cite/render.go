@@ -228,10 +228,9 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 		if j.authorOnly >= 0 {
 			names := ""
 			if marks {
-				names = lk.marked(outs[j.authorOnly].HTML())
-				if !strings.ContainsRune(names, '<') {
-					names = "" // no cite's text was found: the style's names are not usable
-				}
+				// Only the marked text: the layout's affixes (APA's
+				// parentheses) belong around a citation, not a name.
+				names = lk.markedOnly(outs[j.authorOnly].HTML())
 			}
 			if names == "" {
 				names = lk.link(0, namesInText(cit.Refs[0].Entry))
@@ -356,6 +355,31 @@ func (lk *linker) marked(h string) string {
 	return b.String()
 }
 
+// markedOnly returns the linked text between the marks of h, and nothing
+// else: the names of an author-only cite without the layout's affixes. It
+// returns "" when h has no marked text.
+func (lk *linker) markedOnly(h string) string {
+	var parts []string
+	for i := 0; i < len(h); {
+		r, size := utf8.DecodeRuneInString(h[i:])
+		if r < markOpen || r >= markOpen+markMax || int(r-markOpen) >= len(lk.cit.Refs) {
+			i += size
+			continue
+		}
+		k := int(r - markOpen)
+		closing := string(rune(markClose + k))
+		j := strings.Index(h[i+size:], closing)
+		if j < 0 {
+			break
+		}
+		if inner := stripMarks(h[i+size : i+size+j]); balanced(inner) && strings.TrimSpace(inner) != "" {
+			parts = append(parts, lk.link(k, inner))
+		}
+		i += size + j + len(closing)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // stripMarks removes the marks from h.
 func stripMarks(h string) string {
 	return strings.Map(func(r rune) rune {
@@ -465,7 +489,22 @@ func referenceHTML(h string, e *Entry) string {
 // when it shows none of them.
 func linkText(h, href string, texts ...string) string {
 	for _, t := range texts {
-		et := html.EscapeString(t)
+		for _, et := range [2]string{html.EscapeString(t), cslEscaper.Replace(t)} {
+			if l, ok := linkFirst(h, href, et); ok {
+				return l
+			}
+		}
+	}
+	return h
+}
+
+// cslEscaper escapes text the way the processor's HTML output does.
+var cslEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
+
+// linkFirst links the first occurrence of et in h that is outside a tag
+// and outside a link.
+func linkFirst(h, href, et string) (string, bool) {
+	{
 		for from := 0; ; {
 			i := strings.Index(h[from:], et)
 			if i < 0 {
@@ -473,12 +512,12 @@ func linkText(h, href string, texts ...string) string {
 			}
 			i += from
 			if !insideTagOrLink(h, i) {
-				return h[:i] + linkTo(href, et) + h[i+len(et):]
+				return h[:i] + linkTo(href, et) + h[i+len(et):], true
 			}
 			from = i + len(et)
 		}
 	}
-	return h
+	return h, false
 }
 
 // insideTagOrLink reports whether offset i of h is inside a tag or inside
