@@ -219,14 +219,9 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 			r.Number = pos[r.Entry.ID] + 1
 		}
 		lk := linker{cit: cit, linked: make([]bool, len(cit.Refs))}
-		var h string
-		if marks {
-			h = lk.marked(outs[j.main].HTML())
-		} else {
-			h = lk.numbers(outs[j.main].HTML())
-		}
+		// The names first, so that their link carries the cite's id.
+		names := ""
 		if j.authorOnly >= 0 {
-			names := ""
 			if marks {
 				// Only the marked text: the layout's affixes (APA's
 				// parentheses) belong around a citation, not a name.
@@ -235,6 +230,14 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 			if names == "" {
 				names = lk.link(0, namesInText(cit.Refs[0].Entry))
 			}
+		}
+		var h string
+		if marks {
+			h = lk.marked(outs[j.main].HTML())
+		} else {
+			h = lk.numbers(outs[j.main].HTML())
+		}
+		if names != "" {
 			sep := " "
 			if style.Superscript {
 				sep = ""
@@ -282,6 +285,7 @@ func (lk *linker) link(i int, label string) string {
 // the numbers of its works (see format).
 func (lk *linker) numbers(h string) string {
 	var b strings.Builder
+	used := make([]bool, len(lk.cit.Refs)) // whose number is linked
 	for i := 0; i < len(h); {
 		switch c := h[i]; {
 		case c == '<' || c == '&':
@@ -304,12 +308,13 @@ func (lk *linker) numbers(h string) string {
 			n, _ := strconv.Atoi(h[i:j])
 			ref := -1
 			for k, r := range lk.cit.Refs {
-				if r.Number == n && !lk.linked[k] {
+				if r.Number == n && !used[k] {
 					ref = k
 					break
 				}
 			}
 			if ref >= 0 {
+				used[ref] = true
 				b.WriteString(lk.link(ref, h[i:j]))
 			} else {
 				b.WriteString(h[i:j])

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"pamphlet/generator/cite/csl"
 	csldata "pamphlet/third_party/csl"
@@ -132,9 +133,7 @@ func LoadStyle(name, file string, src []byte, lang string) (*Style, error) {
 	s.csl = st
 	s.vars = styleVariables(parentSrc)
 	s.Numeric = isNumeric(src, parentSrc)
-	if s.locales, err = csl.LoadLocales(csldata.FS, "locales/locales-*.xml"); err != nil {
-		return nil, err
-	}
+	s.locales = lazyLocales()
 	// The style's default-locale wins (NewProcessor takes lang as an
 	// override); the site's language is for styles without one.
 	if st.DefaultLocale == "" {
@@ -168,6 +167,31 @@ func (s *Style) newProcessor(entries []*Entry) (*csl.Processor, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// lazyLocales returns a Locales lookup over the embedded locale files that
+// parses a file the first time it is asked for, and keeps it: a build
+// needs one or two of the thirteen, and parsing them all cost a build
+// several megabytes. The cache belongs to the Style that holds the lookup;
+// it is safe for concurrent use.
+func lazyLocales() csl.Locales {
+	var mu sync.Mutex
+	cache := map[string]*csl.Locale{}
+	return func(tag string) *csl.Locale {
+		mu.Lock()
+		defer mu.Unlock()
+		if l, ok := cache[tag]; ok {
+			return l
+		}
+		var l *csl.Locale
+		if !strings.ContainsAny(tag, "/\\.") {
+			if src, err := csldata.FS.ReadFile("locales/locales-" + tag + ".xml"); err == nil {
+				l, _ = csl.ParseLocale(src) // the embedded files parse: a test says so
+			}
+		}
+		cache[tag] = l
+		return l
+	}
 }
 
 var (
