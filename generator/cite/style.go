@@ -153,6 +153,12 @@ func LoadStyle(name, file string, src []byte, lang string) (*Style, error) {
 	return s, nil
 }
 
+// Processor returns a CSL processor for this style with the entries
+// registered, for tools that format outside a site (cmd/bibtext).
+func (s *Style) Processor(entries []*Entry) (*csl.Processor, error) {
+	return s.newProcessor(entries)
+}
+
 // newProcessor returns a processor for this style with entries registered.
 func (s *Style) newProcessor(entries []*Entry) (*csl.Processor, error) {
 	p, err := csl.NewProcessor(s.csl, s.locales, s.lang)
