@@ -133,7 +133,7 @@ func styleFixtures() []*Entry {
 
 // mbtEntries returns the project's 12 verified references, read by the
 // package's CSL-JSON reader.
-func mbtEntries(t *testing.T) []*Entry {
+func mbtEntries(t testing.TB) []*Entry {
 	t.Helper()
 	src, err := os.ReadFile("testdata/mbt-references.json")
 	if err != nil {
