@@ -91,7 +91,8 @@ func (b *Builder) Files() map[string][]byte { return b.files }
 
 // ExtraFiles returns the files outside content/, templates/ and static/
 // that the site is built from and a watcher must watch too: the
-// bibliographies site.yaml lists (site-relative, slash-separated).
+// bibliographies site.yaml lists and its own .csl style (site-relative,
+// slash-separated).
 func (b *Builder) ExtraFiles() []string {
 	if b.cfg == nil {
 		return nil
@@ -104,7 +105,19 @@ func (b *Builder) ExtraFiles() []string {
 			out = append(out, p)
 		}
 	}
+	if f := b.styleFile(); f != "" {
+		out = append(out, f)
+	}
 	return out
+}
+
+// styleFile returns the site-relative path of the site's own .csl style,
+// or "" when it uses a built-in one.
+func (b *Builder) styleFile() string {
+	if b.cfg == nil || !cite.IsStyleFile(b.cfg.CitationStyle) {
+		return ""
+	}
+	return path.Clean(filepath.ToSlash(strings.TrimSpace(b.cfg.CitationStyle)))
 }
 
 // Build reads the whole site again and builds it.
@@ -145,8 +158,9 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir:
-			// The settings, or a whole folder of the site, came or went.
+		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.styleFile():
+			// The settings, or a whole folder of the site, came or went;
+			// or the citation style, which every citing page uses.
 			return b.Build(ctx)
 		case strings.HasPrefix(p, TemplatesDir+"/"):
 			templates = true
