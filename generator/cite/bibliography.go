@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -24,6 +25,10 @@ type Bibliography struct {
 	procStyle *Style
 	proc      *csl.Processor
 	procErr   error
+	// forms holds each entry's formatted reference (*formatted, by
+	// entry pointer) for styles whose entries do not depend on the
+	// document (Style.independent).
+	forms sync.Map
 }
 
 // NewBibliography makes a bibliography of the entries read from one or
@@ -105,6 +110,28 @@ func (b *Bibliography) processor(s *Style) (*csl.Processor, error) {
 		return s.newProcessor(b.Entries())
 	}
 	return b.proc, b.procErr
+}
+
+// formatted is an entry's reference as a list shows it and as a popup
+// shows it.
+type formatted struct{ html, popup string }
+
+// formatted returns e formatted alone by proc, once per bibliography: only
+// for styles whose entries are the same in every document.
+func (b *Bibliography) formatted(proc *csl.Processor, e *Entry) (*formatted, error) {
+	if f, ok := b.forms.Load(e); ok {
+		return f.(*formatted), nil
+	}
+	out, err := proc.Bibliography(csl.Citation{ID: "entry", Items: []csl.CitationItem{{ID: e.ID}}})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) != 1 {
+		return nil, fmt.Errorf("the processor left %q out of the reference list", e.ID)
+	}
+	h := referenceHTML(out[0].HTML(), e)
+	f, _ := b.forms.LoadOrStore(e, &formatted{html: h, popup: popupHTML(h)})
+	return f.(*formatted), nil
 }
 
 // DefaultFiles are the bibliography files a site has without saying so,

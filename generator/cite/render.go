@@ -188,27 +188,43 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 		docCits = append(docCits, main)
 		jobs = append(jobs, j)
 	}
-	entries, err := proc.Bibliography(docCits...)
-	if err != nil {
-		return err
-	}
 	// The reference list in the style's order; numbers are positions in it.
-	pos := make(map[string]int, len(entries))
-	for i, e := range entries {
-		pos[e.ID] = i
-	}
-	list := make([]Listed, len(c.List))
-	for _, l := range c.List {
-		i, ok := pos[l.Entry.ID]
-		if !ok {
-			return fmt.Errorf("the processor left %q out of the reference list", l.Entry.ID)
+	pos := make(map[string]int, len(c.List))
+	if style.independent {
+		// The style's entries do not depend on the document (see
+		// Style.independent): the list is in order of first citation,
+		// as c.List is, and each entry is formatted once per
+		// bibliography, not once per page.
+		for i := range c.List {
+			l := &c.List[i]
+			f, err := bib.formatted(proc, l.Entry)
+			if err != nil {
+				return err
+			}
+			pos[l.Entry.ID] = i
+			l.Number, l.HTML, l.Popup = i+1, f.html, f.popup
 		}
-		l.Number = i + 1
-		l.HTML = referenceHTML(entries[i].HTML(), l.Entry)
-		l.Popup = popupHTML(l.HTML)
-		list[i] = l
+	} else {
+		entries, err := proc.Bibliography(docCits...)
+		if err != nil {
+			return err
+		}
+		for i, e := range entries {
+			pos[e.ID] = i
+		}
+		list := make([]Listed, len(c.List))
+		for _, l := range c.List {
+			i, ok := pos[l.Entry.ID]
+			if !ok {
+				return fmt.Errorf("the processor left %q out of the reference list", l.Entry.ID)
+			}
+			l.Number = i + 1
+			l.HTML = referenceHTML(entries[i].HTML(), l.Entry)
+			l.Popup = popupHTML(l.HTML)
+			list[i] = l
+		}
+		c.List = list
 	}
-	c.List = list
 	outs, err := proc.Cite(cits...)
 	if err != nil {
 		return err

@@ -425,3 +425,30 @@ func TestStyleConcurrent(t *testing.T) {
 		wg.Wait()
 	}
 }
+
+// TestIndependentStyles checks which styles format each entry once per
+// bibliography, and that doing so gives the pages what formatting each
+// page as a whole document gives them.
+func TestIndependentStyles(t *testing.T) {
+	entries := append(styleFixtures(), mbtEntries(t)...)
+	var src strings.Builder
+	for i, e := range entries {
+		fmt.Fprintf(&src, "Text [@%s; @%s].\n\n", e.ID, entries[(i*7)%len(entries)].ID)
+	}
+	for _, name := range goldenStyles() {
+		s := mustStyle(t, name)
+		want := map[string]bool{"ama": true, "vancouver": true, "bmj": true, "lancet": true}[name]
+		if s.independent != want {
+			t.Errorf("%s: independent = %v, want %v", name, s.independent, want)
+		}
+		if !s.independent {
+			continue
+		}
+		whole := *s
+		whole.independent = false
+		got := renderPage(t, s, entriesBibliography(t, entries), src.String())
+		if w := renderPage(t, &whole, entriesBibliography(t, entries), src.String()); got != w {
+			t.Errorf("%s: formatting entries once differs from formatting the page:\n%s", name, lineDiff(w, got))
+		}
+	}
+}
