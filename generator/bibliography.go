@@ -261,9 +261,14 @@ func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
 	name := strings.TrimSpace(cfg.CitationStyle)
 	if cite.IsStyleFile(name) {
 		rel := path.Clean(filepath.ToSlash(name))
-		src, err := readRegular(filepath.Join(root, filepath.FromSlash(rel)))
+		outside := rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel)
+		var src []byte
+		var err error
+		if !outside {
+			src, err = readRegular(filepath.Join(root, filepath.FromSlash(rel)))
+		}
 		switch {
-		case rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel):
+		case outside:
 			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is outside the site folder: copy the .csl file into the site and give its path from the site folder, e.g. styles/my-clinic.csl", name)
 		case errors.Is(err, fs.ErrNotExist):
 			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q: there is no such file; give the path of a .csl file from the site folder, e.g. styles/my-clinic.csl, or a built-in style (%s)", name, strings.Join(cite.StyleNames(), ", "))

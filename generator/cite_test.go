@@ -239,6 +239,12 @@ func TestCitationDiagnostics(t *testing.T) {
 			fails: true,
 		},
 		{
+			name:  "style file outside the site",
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: ../shared/ama.csl\n"},
+			want:  []string{`site.yaml:2:17: error: citation_style "../shared/ama.csl" is outside the site folder`},
+			fails: true,
+		},
+		{
 			name:  "style file that is not XML",
 			files: map[string]string{"site.yaml": "title: T\ncitation_style: styles/bad.csl\n", "styles/bad.csl": "<style>\n<info>\n<title>Bad</title>\n</style\n"},
 			want:  []string{`styles/bad.csl:`, `error: this is not a citation style Pamphlet can use:`},

@@ -26,8 +26,8 @@ type Bibliography struct {
 	proc      *csl.Processor
 	procErr   error
 	// forms holds each entry's formatted reference (*formatted, by
-	// entry pointer) for styles whose entries do not depend on the
-	// document (Style.independent).
+	// formKey) for styles whose entries do not depend on the document
+	// (Style.independent).
 	forms sync.Map
 }
 
@@ -116,10 +116,18 @@ func (b *Bibliography) processor(s *Style) (*csl.Processor, error) {
 // shows it.
 type formatted struct{ html, popup string }
 
-// formatted returns e formatted alone by proc, once per bibliography: only
-// for styles whose entries are the same in every document.
-func (b *Bibliography) formatted(proc *csl.Processor, e *Entry) (*formatted, error) {
-	if f, ok := b.forms.Load(e); ok {
+// formKey is an entry formatted by a style.
+type formKey struct {
+	style *Style
+	entry *Entry
+}
+
+// formatted returns e formatted alone by s's processor proc, once per
+// bibliography and style: only for styles whose entries are the same in
+// every document.
+func (b *Bibliography) formatted(s *Style, proc *csl.Processor, e *Entry) (*formatted, error) {
+	key := formKey{s, e}
+	if f, ok := b.forms.Load(key); ok {
 		return f.(*formatted), nil
 	}
 	out, err := proc.Bibliography(csl.Citation{ID: "entry", Items: []csl.CitationItem{{ID: e.ID}}})
@@ -130,7 +138,7 @@ func (b *Bibliography) formatted(proc *csl.Processor, e *Entry) (*formatted, err
 		return nil, fmt.Errorf("the processor left %q out of the reference list", e.ID)
 	}
 	h := referenceHTML(out[0].HTML(), e)
-	f, _ := b.forms.LoadOrStore(e, &formatted{html: h, popup: popupHTML(h)})
+	f, _ := b.forms.LoadOrStore(key, &formatted{html: h, popup: popupHTML(h)})
 	return f.(*formatted), nil
 }
 

@@ -154,7 +154,9 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 	marks := !style.Numeric
 	for _, cit := range clusters {
 		j := job{cit: cit, authorOnly: -1}
-		if cit.Narrative && !cit.Refs[0].SuppressAuthor {
+		// Numeric styles have no names to give an author-only cite (see
+		// namesInText), so they are asked for none.
+		if cit.Narrative && !cit.Refs[0].SuppressAuthor && marks {
 			j.authorOnly = len(cits)
 			ao := csl.Citation{ID: cit.ID + "-author"}
 			for i, r := range cit.Refs {
@@ -197,7 +199,7 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 		// bibliography, not once per page.
 		for i := range c.List {
 			l := &c.List[i]
-			f, err := bib.formatted(proc, l.Entry)
+			f, err := bib.formatted(style, proc, l.Entry)
 			if err != nil {
 				return err
 			}
@@ -237,8 +239,8 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 		lk := linker{cit: cit, linked: make([]bool, len(cit.Refs))}
 		// The names first, so that their link carries the cite's id.
 		names := ""
-		if j.authorOnly >= 0 {
-			if marks {
+		if cit.Narrative && !cit.Refs[0].SuppressAuthor {
+			if j.authorOnly >= 0 {
 				// Only the marked text: the layout's affixes (APA's
 				// parentheses) belong around a citation, not a name.
 				names = lk.markedOnly(outs[j.authorOnly].HTML())
@@ -616,6 +618,18 @@ func FormatAll(bib *Bibliography, style *Style, entries []*Entry) ([]Listed, err
 	proc, err := bib.processor(style)
 	if err != nil {
 		return nil, err
+	}
+	if style.independent {
+		// In order of first citation, each entry as the pages show it.
+		list := make([]Listed, len(entries))
+		for i, e := range entries {
+			f, err := bib.formatted(style, proc, e)
+			if err != nil {
+				return nil, err
+			}
+			list[i] = Listed{Entry: e, Number: i + 1, HTML: f.html}
+		}
+		return list, nil
 	}
 	cit := csl.Citation{ID: "all", Items: make([]csl.CitationItem, len(entries))}
 	byID := make(map[string]*Entry, len(entries))
