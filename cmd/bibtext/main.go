@@ -77,11 +77,11 @@ func run(file, styleName, lang string, asJSON bool, repeat int) error {
 		if err != nil {
 			return err
 		}
-		cit := csl.Citation{ID: "all"}
-		for _, e := range entries {
-			cit.Items = append(cit.Items, csl.CitationItem{ID: e.ID})
+		cits := make([]csl.Citation, len(entries))
+		for i, e := range entries {
+			cits[i] = csl.Citation{ID: e.ID, Items: []csl.CitationItem{{ID: e.ID}}}
 		}
-		if out, err = p.Bibliography(cit); err != nil {
+		if out, err = p.Bibliography(cits...); err != nil {
 			return err
 		}
 	}

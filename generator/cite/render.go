@@ -631,13 +631,15 @@ func FormatAll(bib *Bibliography, style *Style, entries []*Entry) ([]Listed, err
 		}
 		return list, nil
 	}
-	cit := csl.Citation{ID: "all", Items: make([]csl.CitationItem, len(entries))}
+	// One citation per work: a single cluster of thousands of cites
+	// would be sorted and collapsed as a cluster, for nothing.
+	cits := make([]csl.Citation, len(entries))
 	byID := make(map[string]*Entry, len(entries))
 	for i, e := range entries {
-		cit.Items[i] = csl.CitationItem{ID: e.ID}
+		cits[i] = csl.Citation{ID: e.ID, Items: []csl.CitationItem{{ID: e.ID}}}
 		byID[e.ID] = e
 	}
-	out, err := proc.Bibliography(cit)
+	out, err := proc.Bibliography(cits...)
 	if err != nil {
 		return nil, err
 	}
