@@ -6,12 +6,12 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"pamphlet/generator/cite"
+	"pamphlet/generator/cite/csl"
 	"pamphlet/generator/diag"
 )
 
@@ -20,7 +20,7 @@ import (
 // once however many pages name it. It is safe for concurrent use.
 type bibliographies struct {
 	root  string
-	style cite.Style
+	style *cite.Style
 	site  *cite.Bibliography
 
 	mu    sync.Mutex
@@ -37,11 +37,9 @@ type bibFile struct {
 // loadBibliographies reads content/references.bib and references.json
 // (when present) and the files site.yaml lists, and picks the style.
 func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
-	var diags diag.List
 	b := &bibliographies{root: root, files: map[string]*bibFile{}}
-	// ParseConfig checked the style's name (and left a bad one empty,
-	// which gives the default).
-	b.style, _ = cite.StyleByName(cfg.CitationStyle)
+	var diags diag.List
+	b.style, diags = loadStyle(root, cfg)
 	var sets [][]cite.Entry
 	for _, name := range cite.DefaultFiles {
 		p := ContentDir + "/" + name
@@ -164,7 +162,7 @@ func (s *Site) checkBibliography(b *bibliographies, verbose bool) {
 			}
 		}
 		if missing := b.style.Missing(e); len(missing) > 0 {
-			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which the %s style shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), strings.ToUpper(b.style.Name()))
+			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which the %s style shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), b.style.Title)
 		}
 	}
 	for _, f := range files {
@@ -198,8 +196,10 @@ type siteReference struct {
 }
 
 // siteReferences lists every work cited anywhere on the site once, in the
-// order of the style's sort key, with the pages that cite it.
-func (s *Site) siteReferences(style cite.Style) []siteReference {
+// style's bibliography order, with the pages that cite it: the works are
+// formatted as one document that cites each once, in the order of first
+// citation over the pages (which is the order of numeric styles).
+func (s *Site) siteReferences(b *bibliographies) []siteReference {
 	byKey := map[string]*siteReference{}
 	var entries []*cite.Entry
 	for _, p := range s.Pages {
@@ -209,25 +209,92 @@ func (s *Site) siteReferences(style cite.Style) []siteReference {
 		for _, l := range p.Cited.List {
 			r, ok := byKey[l.Entry.ID]
 			if !ok {
-				r = &siteReference{ID: cite.Anchor(l.Entry.ID), HTML: cite.FormatReference(style, l.Entry)}
+				r = &siteReference{ID: cite.Anchor(l.Entry.ID)}
 				byKey[l.Entry.ID] = r
 				entries = append(entries, l.Entry)
 			}
 			r.CitedOn = append(r.CitedOn, p)
 		}
 	}
-	type keyed struct {
-		key string
-		ref *siteReference
+	// A page's own bibliography file may define entries the site's does
+	// not: they are formatted with a bibliography that holds them all.
+	bib := b.site
+	var extra [][]cite.Entry
+	for _, e := range entries {
+		if b.site.Lookup(e.ID) != e {
+			extra = append(extra, []cite.Entry{*e})
+		}
 	}
-	sorted := make([]keyed, len(entries))
-	for i, e := range entries {
-		sorted[i] = keyed{style.SortKey(e), byKey[e.ID]}
+	if len(extra) > 0 {
+		bib, _ = cite.NewBibliography(nil, append([][]cite.Entry{entryValues(b.site.Entries())}, extra...)...)
 	}
-	slices.SortStableFunc(sorted, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-	out := make([]siteReference, len(sorted))
-	for i, k := range sorted {
-		out[i] = *k.ref
+	list, err := cite.FormatAll(bib, b.style, entries)
+	if err != nil {
+		s.Diags.Errorf(ConfigFile, 0, 0, "the citation style %s could not format the site-wide reference list: %v", b.style.Name, err)
+		return nil
+	}
+	out := make([]siteReference, 0, len(list))
+	for _, l := range list {
+		r := byKey[l.Entry.ID]
+		r.HTML = l.HTML
+		out = append(out, *r)
 	}
 	return out
+}
+
+// entryValues copies entries into a slice of values, for NewBibliography.
+func entryValues(es []*cite.Entry) []cite.Entry {
+	out := make([]cite.Entry, len(es))
+	for i, e := range es {
+		out[i] = *e
+	}
+	return out
+}
+
+// loadStyle loads the citation style site.yaml names: a built-in one, or a
+// .csl file in the site. A style that cannot be loaded is an error (at
+// site.yaml's line for a missing file, at the .csl file's line for a
+// style that is not valid CSL), and the default style is used so that the
+// rest of the site is still checked.
+func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
+	var diags diag.List
+	name := strings.TrimSpace(cfg.CitationStyle)
+	if cite.IsStyleFile(name) {
+		rel := path.Clean(filepath.ToSlash(name))
+		outside := rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel)
+		var src []byte
+		var err error
+		if !outside {
+			src, err = readRegular(filepath.Join(root, filepath.FromSlash(rel)))
+		}
+		switch {
+		case outside:
+			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is outside the site folder: copy the .csl file into the site and give its path from the site folder, e.g. styles/my-clinic.csl", name)
+		case errors.Is(err, fs.ErrNotExist):
+			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q: there is no such file; give the path of a .csl file from the site folder, e.g. styles/my-clinic.csl, or a built-in style (%s)", name, strings.Join(cite.StyleNames(), ", "))
+		case err != nil:
+			diags.Errorf(rel, 0, 0, "cannot read this citation style: %v", unwrapPathError(err))
+		default:
+			st, err := cite.LoadStyle(rel, rel, src, cfg.Language)
+			if err == nil {
+				return st, nil
+			}
+			var pe *csl.ParseError
+			if errors.As(err, &pe) {
+				diags.Errorf(rel, pe.Line, 0, "this is not a citation style Pamphlet can use: %s; fix the file (see https://docs.citationstyles.org/en/stable/specification.html), or use a built-in style", pe.Msg)
+			} else {
+				diags.Errorf(rel, 0, 0, "this is not a citation style Pamphlet can use: %v", err)
+			}
+		}
+		name = ""
+	}
+	st, err := cite.LoadBuiltin(name, cfg.Language)
+	if err != nil {
+		// ParseConfig reported an unknown name; the default is embedded.
+		st, err = cite.LoadBuiltin("", cfg.Language)
+		if err != nil {
+			panic(err) // the embedded default style is broken: a bug in Pamphlet's build
+		}
+	}
+	return st, diags
 }

@@ -382,9 +382,10 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 	// Two passes over every citation, which only read the pages: one
 	// beside the other.
 	refs := make(chan []siteReference, 1)
-	go func() { refs <- site.siteReferences(bibs.site.Style(bibs.style)) }()
+	go func() { refs <- site.siteReferences(bibs) }()
 	site.checkBibliography(bibs, opts.Verbose)
 	site.References = <-refs
+	site.CitationStyle = bibs.style.Title
 	an.site = site
 	an.diags.Add(site.Diags...)
 	if len(in.Pages) == 0 {

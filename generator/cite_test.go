@@ -68,41 +68,124 @@ func TestCitations(t *testing.T) {
 	home := s.read("index.html")
 	assertContains(t, home,
 		// AMA: numbers in order of first citation, locator in the superscript.
-		`<sup class="cite"><a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>(p1565)</sup>`,
-		// Author in text.
-		`Bateman and Fonagy<sup class="cite"><a class="cite" href="#ref-bateman2009" id="cite-2"`,
+		`<sup><a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>(p1565)</sup>`,
+		// Author in text: the names link too, and carry the cite's id.
+		`<a class="cite" href="#ref-bateman2009" id="cite-2" aria-describedby="citation-2-refs">Bateman and Fonagy</a><sup><a class="cite" href="#ref-bateman2009" aria-describedby="citation-2-refs">2</a></sup>`,
 		// The same work keeps its number; the popup holds the full reference.
 		`>1</a>,<a class="cite" href="#ref-nice"`,
 		`<span class="cite-popup" role="tooltip" id="citation-1-refs"><span class="cite-popup-entry">Bateman A, Fonagy P. Effectiveness of partial hospitalization.`,
 		// The reference list, with DOI links and back-links.
-		`<section class="references references-ama" aria-labelledby="references">`,
+		`<section class="references references-numeric" aria-labelledby="references">`,
 		`<li id="ref-bateman1999">Bateman A, Fonagy P. Effectiveness of partial hospitalization. <i>Am J Psychiatry</i>. 1999;156(10):1563-1569. <a href="https://doi.org/10.1176/ajp.156.10.1563">doi:10.1176/ajp.156.10.1563</a>`,
 		`<a href="#cite-1" aria-label="Back to citation 1">↩1</a> <a href="#cite-3" aria-label="Back to citation 2">↩2</a>`,
 		`<script src="/js/cite.js" defer></script>`,
 	)
 	// A page's own bibliography adds to the site's.
-	assertContains(t, s.read("therapy/index.html"), `<li id="ref-extra2020">Doe J. Groups. <i>Journal of Groups</i>. 2020.`)
+	assertContains(t, s.read("therapy/index.html"), `<li id="ref-extra2020">Doe J. Groups. <i>Journal of Groups</i>. Published online 2020.`)
 	assertNotContains(t, s.read("404.html"), "cite.js")
 	// The site-wide list: every work once, with the pages that cite it.
 	refs := s.read("references/index.html")
-	assertContains(t, refs, `<h1>References</h1>`, `<li id="ref-bateman1999">`, `Cited on: <a href="/">Home</a>`, `Cited on: <a href="/therapy/">Therapy</a>`)
+	assertContains(t, refs, `<h1>References</h1>`, `<li id="ref-bateman1999">`, `Cited on: <a href="/">Home</a>`, `Cited on: <a href="/therapy/">Therapy</a>`,
+		`<li id="ref-extra2020">Doe J. Groups. <i>Journal of Groups</i>. Published online 2020.`,
+		`References formatted with the Citation Style Language (<a href="https://citationstyles.org/">citationstyles.org</a>), style: AMA Manual of Style 11th edition.`)
 	if strings.Count(refs, `<li id="ref-bateman1999">`) != 1 {
 		t.Error("a work is listed twice on the references page")
 	}
 }
 
 func TestCitationStyles(t *testing.T) {
-	for _, tt := range []struct{ style, want string }{
-		{"vancouver", `[<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>, p. 1565]`},
-		{"apa", `(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">Bateman &amp; Fonagy, 1999</a>, p. 1565)`},
+	for _, tt := range []struct {
+		style string
+		want  []string
+	}{
+		{"vancouver", []string{`(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>)`, "references-numeric", "<ol>"}},
+		{"apa", []string{
+			`(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">Bateman &#38; Fonagy, 1999, p. 1565</a>)`,
+			// Author in text: the names, then the year in parentheses.
+			`<a class="cite" href="#ref-bateman2009" id="cite-2" aria-describedby="citation-2-refs">Bateman &#38; Fonagy</a> (<a class="cite" href="#ref-bateman2009" aria-describedby="citation-2-refs">2009</a>)`,
+			"references-author-date", "<ul>",
+			// Alphabetical: Bateman before NICE.
+			`<li id="ref-bateman1999">Bateman, A., &#38; Fonagy, P. (1999).`,
+		}},
+		{"harvard", []string{`(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">Bateman and Fonagy, 1999, p. 1565</a>)`, "references-author-date"}},
+		{"chicago-author-date", []string{`(<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">Bateman and Fonagy 1999, 1565</a>)`}},
+		{"bmj", []string{`[<a class="cite" href="#ref-bateman1999" id="cite-1"`, "references-numeric"}},
+		{"lancet", []string{`<a class="cite" href="#ref-bateman1999" id="cite-1"`}},
 	} {
 		t.Run(tt.style, func(t *testing.T) {
 			s := newTestSite(t, citingSite)
 			s.write("site.yaml", "title: T\nbase_url: https://clinic.example/\ncitation_style: "+tt.style+"\n")
-			s.mustBuild()
-			assertContains(t, s.read("index.html"), tt.want, "references-"+tt.style)
+			res := s.mustBuild()
+			if len(res.Diagnostics) != 0 {
+				t.Errorf("diagnostics:\n%s", res.Diagnostics)
+			}
+			assertContains(t, s.read("index.html"), tt.want...)
 		})
 	}
+}
+
+// myClinicCSL is a small independent style of a site's own: numbers in
+// brackets, and a reference list of author, title and year.
+const myClinicCSL = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="never">
+  <info>
+    <title>Riverside Clinic</title>
+    <id>http://clinic.example/styles/riverside</id>
+    <category citation-format="numeric"/>
+    <updated>2026-01-01T00:00:00+00:00</updated>
+  </info>
+  <macro name="author">
+    <names variable="author"><name initialize-with="" name-as-sort-order="all" sort-separator=" " delimiter=", "/></names>
+  </macro>
+  <citation collapse="citation-number">
+    <sort><key variable="citation-number"/></sort>
+    <layout prefix="[" suffix="]" delimiter=",">
+      <text variable="citation-number"/>
+    </layout>
+  </citation>
+  <bibliography>
+    <layout suffix=".">
+      <group delimiter=". ">
+        <text macro="author"/>
+        <text variable="title"/>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </bibliography>
+</style>
+`
+
+// TestSiteStyleFile: a site's own .csl file, and one that depends on a
+// built-in style.
+func TestSiteStyleFile(t *testing.T) {
+	s := newTestSite(t, citingSite)
+	s.write("styles/my-clinic.csl", myClinicCSL)
+	s.write("site.yaml", "title: T\nbase_url: https://clinic.example/\ncitation_style: styles/my-clinic.csl\n")
+	if res := s.mustBuild(); len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics:\n%s", res.Diagnostics)
+	}
+	assertContains(t, s.read("index.html"),
+		`[<a class="cite" href="#ref-bateman1999" id="cite-1" aria-describedby="citation-1-refs">1</a>]`,
+		`<li id="ref-bateman1999">Bateman A, Fonagy P. Effectiveness of partial hospitalization. 1999. <span class="backlinks"><a href="#cite-1"`)
+	assertContains(t, s.read("references/index.html"), "style: Riverside Clinic.")
+
+	s.write("styles/dependent.csl", `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-GB">
+  <info>
+    <title>Riverside Clinic (APA)</title>
+    <id>http://clinic.example/styles/riverside-apa</id>
+    <link href="http://www.zotero.org/styles/apa" rel="independent-parent"/>
+    <category citation-format="author-date"/>
+    <updated>2026-01-01T00:00:00+00:00</updated>
+  </info>
+</style>
+`)
+	s.write("site.yaml", "title: T\nbase_url: https://clinic.example/\ncitation_style: styles/dependent.csl\n")
+	if res := s.mustBuild(); len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics:\n%s", res.Diagnostics)
+	}
+	assertContains(t, s.read("index.html"), `Bateman &#38; Fonagy, 1999, p. 1565</a>)`, "references-author-date")
+	assertContains(t, s.read("references/index.html"), "style: Riverside Clinic (APA).")
 }
 
 func TestCitationDiagnostics(t *testing.T) {
@@ -145,8 +228,35 @@ func TestCitationDiagnostics(t *testing.T) {
 		},
 		{
 			name:  "unknown style",
-			files: map[string]string{"site.yaml": "title: T\ncitation_style: harvard\n"},
-			want:  []string{`site.yaml:2:17: error: citation_style "harvard" is not a style Pamphlet knows: use ama, apa, vancouver`},
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: mla\n"},
+			want:  []string{`site.yaml:2:17: error: citation_style "mla" is not a style Pamphlet knows: use ama, apa, bmj, chicago-author-date, harvard, harvard-cite-them-right, lancet, vancouver, or the path of a .csl file in the site (e.g. styles/my-clinic.csl)`},
+			fails: true,
+		},
+		{
+			name:  "missing style file",
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: styles/nope.csl\n"},
+			want:  []string{`site.yaml:2:17: error: citation_style "styles/nope.csl": there is no such file`},
+			fails: true,
+		},
+		{
+			name:  "style file outside the site",
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: ../shared/ama.csl\n"},
+			want:  []string{`site.yaml:2:17: error: citation_style "../shared/ama.csl" is outside the site folder`},
+			fails: true,
+		},
+		{
+			name:  "style file that is not XML",
+			files: map[string]string{"site.yaml": "title: T\ncitation_style: styles/bad.csl\n", "styles/bad.csl": "<style>\n<info>\n<title>Bad</title>\n</style\n"},
+			want:  []string{`styles/bad.csl:`, `error: this is not a citation style Pamphlet can use:`},
+			fails: true,
+		},
+		{
+			name: "style file with an unknown macro",
+			files: map[string]string{
+				"site.yaml":            "title: T\ncitation_style: styles/my-clinic.csl\n",
+				"styles/my-clinic.csl": strings.Replace(myClinicCSL, `<text macro="author"/>`, `<text macro="authors"/>`, 1),
+			},
+			want:  []string{`styles/my-clinic.csl:21: error: this is not a citation style Pamphlet can use:`, `authors`},
 			fails: true,
 		},
 		{

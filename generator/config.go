@@ -41,7 +41,7 @@ type Config struct {
 	CrisisPage        string       `yaml:"crisis_page"`           // content-relative .md path
 	Crisis            []CrisisLine `yaml:"crisis"`
 	Bibliography      []string     `yaml:"bibliography"`       // site-relative paths of more bibliography files
-	CitationStyle     string       `yaml:"citation_style"`     // ama (default), vancouver or apa
+	CitationStyle     string       `yaml:"citation_style"`     // a built-in CSL style (ama, the default; apa, vancouver, ...) or a site-relative .csl file
 	ReferencesPage    string       `yaml:"references_page"`    // content-relative .md path of the site-wide list
 	ReviewInterval    string       `yaml:"review_interval"`    // "3 years" (default), "18 months"
 	ReadabilityTarget float64      `yaml:"readability_target"` // US school grade, default 8
@@ -204,8 +204,8 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 		diags.Errorf(ConfigFile, cfg.line("readability_target"), cfg.col("readability_target"), "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
 		cfg.ReadabilityTarget = 8
 	}
-	if _, ok := cite.StyleByName(cfg.CitationStyle); !ok {
-		diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is not a style Pamphlet knows: use %s", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
+	if !cite.IsBuiltin(cfg.CitationStyle) && !cite.IsStyleFile(cfg.CitationStyle) {
+		diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is not a style Pamphlet knows: use %s, or the path of a .csl file in the site (e.g. styles/my-clinic.csl)", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
 		cfg.CitationStyle = ""
 	}
 	diags.Add(cfg.checkCrisis()...)

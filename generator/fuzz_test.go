@@ -30,7 +30,11 @@ func FuzzParsePage(f *testing.F) {
 	files := map[string]bool{"a.md": true, "b.md": true, "x.png": true}
 	bibs := &bibliographies{files: map[string]*bibFile{}}
 	bibs.site, _ = cite.NewBibliography(nil, []cite.Entry{{ID: "a", Type: "book", Title: "A"}})
-	bibs.style, _ = cite.StyleByName("")
+	style, err := cite.LoadBuiltin("", "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	bibs.style = style
 	f.Fuzz(func(t *testing.T, src string) {
 		data, d := cleanText("content/a.md", []byte(src))
 		if d != nil {

@@ -101,7 +101,8 @@ func (b *Builder) Files() map[string][]byte { return b.files }
 
 // ExtraFiles returns the files outside content/, templates/ and static/
 // that the site is built from and a watcher must watch too: the
-// bibliographies site.yaml lists (site-relative, slash-separated).
+// bibliographies site.yaml lists and its own .csl style (site-relative,
+// slash-separated).
 func (b *Builder) ExtraFiles() []string {
 	if b.cfg == nil {
 		return nil
@@ -114,7 +115,19 @@ func (b *Builder) ExtraFiles() []string {
 			out = append(out, p)
 		}
 	}
+	if f := b.styleFile(); f != "" {
+		out = append(out, f)
+	}
 	return out
+}
+
+// styleFile returns the site-relative path of the site's own .csl style,
+// or "" when it uses a built-in one.
+func (b *Builder) styleFile() string {
+	if b.cfg == nil || !cite.IsStyleFile(b.cfg.CitationStyle) {
+		return ""
+	}
+	return path.Clean(filepath.ToSlash(strings.TrimSpace(b.cfg.CitationStyle)))
 }
 
 // Build reads the whole site again and builds it.
@@ -155,8 +168,9 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir:
-			// The settings, or a whole folder of the site, came or went.
+		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.styleFile():
+			// The settings, or a whole folder of the site, came or went;
+			// or the citation style, which every citing page uses.
 			return b.Build(ctx)
 		case strings.HasPrefix(p, TemplatesDir+"/"):
 			templates = true
@@ -302,8 +316,8 @@ func (b *Builder) reloadBibliographies() []Source {
 		oldEntries[e.ID] = e
 	}
 	for _, e := range b.bibs.site.Entries() {
-		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) || old.site.YearSuffix(e.ID) != b.bibs.site.YearSuffix(e.ID) {
-			changed[e.ID] = true // new, edited, or with another APA year letter
+		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) {
+			changed[e.ID] = true // new or edited
 		}
 		delete(oldEntries, e.ID)
 	}
@@ -434,11 +448,12 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		n := len(site.Diags)
 		site.checkBibliography(b.bibs, b.opts.Verbose)
 		b.bibWarns = slices.Clone(site.Diags[n:])
-		b.refs = site.siteReferences(b.bibs.site.Style(b.bibs.style))
+		b.refs = site.siteReferences(b.bibs)
 	} else {
 		site.Diags.Add(b.bibWarns...)
 	}
 	site.References = b.refs
+	site.CitationStyle = b.bibs.style.Title
 	diags.Add(site.Diags...)
 	if len(pages) == 0 {
 		diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")

@@ -172,6 +172,31 @@ func TestRebuildBibliographyChange(t *testing.T) {
 	}
 }
 
+// TestRebuildStyleFile: editing the site's own .csl restyles the pages
+// that cite, and the style file is watched.
+func TestRebuildStyleFile(t *testing.T) {
+	s := newTestSite(t, incrementalSite)
+	s.write("styles/my.csl", myClinicCSL)
+	cfg, err := os.ReadFile(filepath.Join(s.root, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.write("site.yaml", strings.Replace(string(cfg), "title: Clinic\n", "title: Clinic\ncitation_style: styles/my.csl\n", 1))
+	b := NewBuilder(Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+	if u, err := b.Build(context.Background()); err != nil || u.Failed {
+		t.Fatalf("first build: %v\n%s", err, u.Diagnostics)
+	}
+	if !slices.Contains(b.ExtraFiles(), "styles/my.csl") {
+		t.Errorf("the style file is not watched: %v", b.ExtraFiles())
+	}
+	assertContains(t, string(b.Files()["therapy/a/index.html"]), `[<a class="cite"`)
+	u := rebuild(t, s, b, map[string]string{"styles/my.csl": strings.Replace(myClinicCSL, `prefix="[" suffix="]"`, `prefix="(" suffix=")"`, 1)})
+	if u.Failed {
+		t.Fatal(u.Diagnostics)
+	}
+	assertContains(t, string(b.Files()["therapy/a/index.html"]), `(<a class="cite"`)
+}
+
 func TestRebuildStaticFile(t *testing.T) {
 	s, b := newBuilder(t)
 	u := rebuild(t, s, b, map[string]string{"static/css/site.css": "body { color: navy; }\n"})

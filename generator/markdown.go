@@ -33,7 +33,7 @@ import (
 // addresses into links: it is tried at every space of every paragraph and
 // cost a tenth of parsing, so pages that mayLinkify says have nothing to
 // link are parsed without it, with the same result.
-func newMarkdown(cfg *Config, style cite.Style, linkify bool) goldmark.Markdown {
+func newMarkdown(cfg *Config, style *cite.Style, linkify bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if cfg.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())

@@ -200,7 +200,7 @@ func (ps *Parser) Parse(src Source) *Page {
 			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
 		}
 		ps.refs.Reset()
-		cite.WriteList(&ps.refs, cited, ps.bibs.style)
+		cite.WriteList(&ps.refs, cited)
 		refs = ps.refs.Bytes()
 		// With the list rendered, the ids of the places that cite each
 		// work are needed no more: only how many there are.

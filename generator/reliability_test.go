@@ -141,7 +141,7 @@ func TestEverySettingsProblemAtOnce(t *testing.T) {
 	s := newTestSite(t, goodSite)
 	s.write("site.yaml", `title: Clinic
 base_url: https://clinic.example/
-citation_style: harvard
+citation_style: mla
 readability_target: 40
 review_interval: often
 contact_page: nowhere.md
@@ -152,7 +152,7 @@ crisis:
 	res, err := s.build()
 	got := diagnostics(res, err)
 	assertContains(t, got,
-		`site.yaml:3:17: error: citation_style "harvard" is not a style Pamphlet knows`,
+		`site.yaml:3:17: error: citation_style "mla" is not a style Pamphlet knows`,
 		`site.yaml:4:21: error: readability_target is 40`,
 		`site.yaml:5:18: error: review_interval:`,
 		`site.yaml:6:15: error: contact_page: there is no page content/nowhere.md`,

@@ -26,6 +26,9 @@ type siteView struct {
 	// Logo is the address of the brand's logo (site.yaml brand.logo),
 	// LogoAlt its text for people who cannot see it.
 	Logo, LogoAlt string
+	// CitationStyle is the title of the site's CSL citation style, for the
+	// credit the styles' licence asks for on the references page.
+	CitationStyle string
 
 	// partials holds what partialCached rendered during this build, by
 	// layout, partial and key (see partialCached).
@@ -165,16 +168,17 @@ type pageData struct {
 func (s *Site) newSiteView() *siteView {
 	c := s.Config
 	v := &siteView{
-		Title:        c.Title,
-		Description:  c.Description,
-		Lang:         c.Language,
-		BaseURL:      c.AbsURL(""),
-		Organisation: c.Organisation,
-		Disclaimer:   c.Disclaimer,
-		Funding:      c.Funding,
-		Advertising:  c.Advertising,
-		CrisisGroups: crisisGroups(c.Crisis),
-		LogoAlt:      c.Brand.LogoAlt,
+		Title:         c.Title,
+		Description:   c.Description,
+		Lang:          c.Language,
+		BaseURL:       c.AbsURL(""),
+		Organisation:  c.Organisation,
+		Disclaimer:    c.Disclaimer,
+		Funding:       c.Funding,
+		Advertising:   c.Advertising,
+		CrisisGroups:  crisisGroups(c.Crisis),
+		LogoAlt:       c.Brand.LogoAlt,
+		CitationStyle: s.CitationStyle,
 	}
 	if c.Brand.Logo != "" {
 		v.Logo = Href(c.BasePath(), pageRel(c.Brand.Logo))

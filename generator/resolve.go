@@ -28,6 +28,9 @@ type Site struct {
 	// pages that cite it; nil when no page cites anything.
 	ReferencesPage *Page
 	References     []siteReference
+	// CitationStyle is the title of the citation style (from its
+	// <info><title>), for the credit under the site-wide reference list.
+	CitationStyle string
 
 	// place is each page's index among its parent's Children, so finding
 	// a page's neighbours does not search a section of thousands.

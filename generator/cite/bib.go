@@ -104,10 +104,6 @@ type Entry struct {
 	// CSL-JSON object's "{".
 	File string `json:"file,omitempty"`
 	Line int    `json:"line,omitempty"`
-
-	// forms caches the entry's formatted forms (see reference); nil
-	// for entries that Parse did not make.
-	forms *formCache
 }
 
 // lineIndex turns byte offsets in a source into 1-based line and column

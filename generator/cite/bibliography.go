@@ -1,11 +1,13 @@
 package cite
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
+	"pamphlet/generator/cite/csl"
 	"pamphlet/generator/diag"
 	"pamphlet/internal/textdist"
 )
@@ -19,8 +21,14 @@ type Bibliography struct {
 	entries map[string]*Entry
 	order   []*Entry // own entries in file order
 
-	suffixOnce sync.Once
-	suffixes   map[string]string
+	procOnce  sync.Once
+	procStyle *Style
+	proc      *csl.Processor
+	procErr   error
+	// forms holds each entry's formatted reference (*formatted, by
+	// formKey) for styles whose entries do not depend on the document
+	// (Style.independent).
+	forms sync.Map
 }
 
 // NewBibliography makes a bibliography of the entries read from one or
@@ -85,25 +93,53 @@ func (b *Bibliography) Suggest(key string) string {
 	return textdist.Closest(key, ids, 4)
 }
 
-// Style returns s with this bibliography's year letters (APA's 1999a and
-// 1999b), so citations and reference lists agree on them on every page.
-// Numeric styles come back unchanged.
-func (b *Bibliography) Style(s Style) Style {
-	if s.Numeric() {
-		return s
+// processor returns the CSL processor for style s with every entry of this
+// bibliography (its parent's too) registered, made once: every page that
+// cites from the site's bibliography shares it (Cite and Bibliography are
+// safe for concurrent use once registered). A page with its own
+// bibliography file has a Bibliography of its own, and so a processor of
+// its own.
+func (b *Bibliography) processor(s *Style) (*csl.Processor, error) {
+	b.procOnce.Do(func() {
+		b.procStyle = s
+		b.proc, b.procErr = s.newProcessor(b.Entries())
+	})
+	if b.procStyle != s {
+		// A bibliography is formatted with one style per build; another
+		// style (in tests) gets a processor of its own, not cached.
+		return s.newProcessor(b.Entries())
 	}
-	return WithYearSuffixes(s, b.yearSuffixes())
+	return b.proc, b.procErr
 }
 
-// YearSuffix returns the APA year letter of an entry ("a" for 1999a), or
-// "" when it needs none.
-func (b *Bibliography) YearSuffix(id string) string { return b.yearSuffixes()[id] }
+// formatted is an entry's reference as a list shows it and as a popup
+// shows it.
+type formatted struct{ html, popup string }
 
-// yearSuffixes returns the APA year letters for this bibliography, worked
-// out once over all its entries so they are the same on every page.
-func (b *Bibliography) yearSuffixes() map[string]string {
-	b.suffixOnce.Do(func() { b.suffixes = YearSuffixes(b.Entries()) })
-	return b.suffixes
+// formKey is an entry formatted by a style.
+type formKey struct {
+	style *Style
+	entry *Entry
+}
+
+// formatted returns e formatted alone by s's processor proc, once per
+// bibliography and style: only for styles whose entries are the same in
+// every document.
+func (b *Bibliography) formatted(s *Style, proc *csl.Processor, e *Entry) (*formatted, error) {
+	key := formKey{s, e}
+	if f, ok := b.forms.Load(key); ok {
+		return f.(*formatted), nil
+	}
+	out, err := proc.Bibliography(csl.Citation{ID: "entry", Items: []csl.CitationItem{{ID: e.ID}}})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) != 1 {
+		return nil, fmt.Errorf("the processor left %q out of the reference list", e.ID)
+	}
+	h := referenceHTML(out[0].HTML(), e)
+	f, _ := b.forms.LoadOrStore(key, &formatted{html: h, popup: popupHTML(h)})
+	return f.(*formatted), nil
 }
 
 // DefaultFiles are the bibliography files a site has without saying so,
@@ -111,8 +147,7 @@ func (b *Bibliography) yearSuffixes() map[string]string {
 var DefaultFiles = []string{"references.bib", "references.json"}
 
 // Parse reads a bibliography file by its extension: .json is CSL-JSON,
-// anything else BibTeX. Each entry it returns caches its formatted forms
-// (see reference), for as long as the entry is kept.
+// anything else BibTeX.
 func Parse(file string, src []byte) ([]Entry, diag.List) {
 	var entries []Entry
 	var diags diag.List
@@ -121,16 +156,5 @@ func Parse(file string, src []byte) ([]Entry, diag.List) {
 	} else {
 		entries, diags = ParseBibTeX(file, src)
 	}
-	forms := make([]formCache, len(entries))
-	for i := range entries {
-		entries[i].forms = &forms[i]
-	}
 	return entries, diags
-}
-
-// sortEntries orders entries for an author-date reference list.
-func sortEntries(s Style, list []Listed) {
-	sort.SliceStable(list, func(i, j int) bool {
-		return s.SortKey(list[i].Entry) < s.SortKey(list[j].Entry)
-	})
 }

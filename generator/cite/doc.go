@@ -1,6 +1,8 @@
 // Package cite reads the bibliographies that clinics keep their references
-// in, so that pages can cite them and a style (AMA, Vancouver, APA) can
-// format the reference lists.
+// in, parses pandoc's citation syntax in pages, and formats citations and
+// reference lists with a CSL style through the processor in
+// generator/cite/csl (see style.go, resolve.go and render.go, and
+// docs/citations.md).
 //
 // Two formats are read, each into the same []Entry:
 //
@@ -9,7 +11,8 @@
 //   - CSL-JSON (.json), as Zotero exports it: ParseCSLJSON.
 //
 // Entry is modelled on CSL-JSON, the format citation styles are written
-// against, so the formatter needs to know nothing about BibTeX. The BibTeX
+// against, so the formatter needs to know nothing about BibTeX; CSLItem
+// turns an Entry into the processor's item. The BibTeX
 // reader does the translation: TeX accents and escapes become Unicode,
 // protective braces go, "Last, First" names are split into their parts,
 // and entry types and fields are mapped to their CSL counterparts.

@@ -17,14 +17,18 @@ type Cited struct {
 	Problems []Problem
 	Clusters int // number of citation clusters on the page
 
-	style Style // the style with the bibliography's year suffixes
+	style *Style // the style the page was formatted with
 }
 
 // Listed is one entry of a page's reference list.
 type Listed struct {
 	Entry       *Entry
-	Number      int      // 1-based number in order of first citation
+	Number      int      // 1-based position in the reference list (the cite's number in numeric styles)
 	Occurrences []string // ids of the places that cite it, in page order
+	// HTML is the entry as the style formats it, with its DOI, PubMed and
+	// web links; Popup is the same without links, for the citations'
+	// popups (a tooltip must hold no controls).
+	HTML, Popup string
 }
 
 // Problem is something wrong with a citation, at a byte offset of the
@@ -41,15 +45,17 @@ func Anchor(key string) string { return "ref-" + sanitizeID(key) }
 // ListAnchor is the id of the reference list's heading.
 const ListAnchor = "references"
 
-// Resolve looks up every citation of a parsed document in bib, numbers the
-// cited works in order of first citation, gives each citation an id for the
-// back-links, and returns the page's reference list. It changes the
-// Citation nodes in place, so it runs once per parse, before rendering.
-func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
-	c := &Cited{}
+// Resolve looks up every citation of a parsed document in bib, gives each
+// citation an id for the back-links, formats the page as one CSL document
+// (its clusters cited in order, so that positions, disambiguation and
+// numbering are the page's own), and returns the page's reference list in
+// the style's order. It changes the Citation nodes in place, so it runs
+// once per parse, before rendering.
+func Resolve(doc ast.Node, bib *Bibliography, style *Style) *Cited {
+	c := &Cited{style: style}
 	byKey := map[string]int{} // index in c.List
 	occ := 0
-	var inLinks []*Citation
+	var inLinks, clusters []*Citation
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		cit, ok := n.(*Citation)
 		if !ok || !entering {
@@ -61,9 +67,11 @@ func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
 		}
 		c.Clusters++
 		cit.ID = fmt.Sprintf("citation-%d", c.Clusters)
+		known := true
 		for _, r := range cit.Refs {
 			e := bib.Lookup(r.Key)
 			if e == nil {
+				known = false
 				msg := fmt.Sprintf("unknown citation key %q", r.Key)
 				if s := bib.Suggest(r.Key); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -82,16 +90,20 @@ func Resolve(doc ast.Node, bib *Bibliography, style Style) *Cited {
 			l := &c.List[i]
 			occ++
 			r.Entry, r.Number, r.ID = e, l.Number, fmt.Sprintf("cite-%d", occ)
-			cit.style = style
 			l.Occurrences = append(l.Occurrences, r.ID)
+		}
+		if known {
+			clusters = append(clusters, cit)
 		}
 		return ast.WalkSkipChildren, nil
 	})
 	for _, cit := range inLinks {
 		cit.Parent().ReplaceChild(cit.Parent(), cit, ast.NewString([]byte(cit.Source)))
 	}
-	if !style.Numeric() {
-		sortEntries(style, c.List)
+	if len(c.List) > 0 {
+		if err := format(c, clusters, bib, style); err != nil {
+			c.Problems = append(c.Problems, Problem{Offset: clusters[0].Refs[0].Offset, Severity: diag.Error, Message: fmt.Sprintf("the citation style %s could not format this page's citations: %v", style.Name, err)})
+		}
 	}
 	return c
 }
@@ -143,20 +155,14 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	if s.bib == nil {
 		s.bib = &Bibliography{}
 	}
-	style := s.bib.Style(t.ext.style)
-	s.cited = Resolve(doc, s.bib, style)
-	s.cited.style = style
-	if superscript(style) {
+	s.cited = Resolve(doc, s.bib, t.ext.style)
+	if t.ext.style.Superscript {
 		closeUp(doc, reader.Source())
 	}
 }
 
-// superscript reports whether a style prints citations as superscript
-// numbers, which sit against the word before them.
-func superscript(s Style) bool { return s.Name() == "ama" }
-
 // closeUp removes the space before each bracketed citation, so "disorder
-// [@key]" prints "disorder¹" as AMA style asks, not "disorder ¹".
+// [@key]" prints "disorder¹" as superscript styles (AMA) ask, not "disorder ¹".
 func closeUp(doc ast.Node, source []byte) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c, ok := n.(*Citation)

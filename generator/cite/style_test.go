@@ -1,20 +1,23 @@
 package cite
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
-	"html"
 	"os"
-	"reflect"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/yuin/goldmark"
+
+	"pamphlet/generator/cite/csl"
 )
 
 // The -update flag (var update, declared in spec_test.go) also rewrites
 // testdata/styles/*.golden. The comment block at the top of a golden file
-// is kept as it is: it records, format by format, which published example
-// of the style manual the lines were checked against by hand.
+// is kept as it is.
 
 // styleFixtures are entries of every shape the styles format. Most are the
 // style manuals' own examples, so that a golden line can be compared with
@@ -130,7 +133,7 @@ func styleFixtures() []*Entry {
 
 // mbtEntries returns the project's 12 verified references, read by the
 // package's CSL-JSON reader.
-func mbtEntries(t *testing.T) []*Entry {
+func mbtEntries(t testing.TB) []*Entry {
 	t.Helper()
 	src, err := os.ReadFile("testdata/mbt-references.json")
 	if err != nil {
@@ -150,36 +153,71 @@ func mbtEntries(t *testing.T) []*Entry {
 	return entries
 }
 
-func fixtureByID(t *testing.T, id string) *Entry {
-	t.Helper()
-	for _, e := range append(styleFixtures(), mbtEntries(t)...) {
-		if e.ID == id {
-			return e
+// goldenStyles are the built-in styles with a golden file each: every
+// name but the alias "harvard".
+func goldenStyles() []string {
+	var names []string
+	for _, n := range StyleNames() {
+		if n != "harvard" {
+			names = append(names, n)
 		}
 	}
-	t.Fatalf("no fixture %q", id)
-	return nil
+	return names
 }
 
-func mustStyle(t *testing.T, name string) Style {
+func mustStyle(t testing.TB, name string) *Style {
 	t.Helper()
-	s, ok := StyleByName(name)
-	if !ok {
-		t.Fatalf("no style %q", name)
+	s, err := LoadBuiltin(name, "en-US")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return s
 }
 
-// TestStyleGolden formats every fixture and every verified reference in
-// each style and compares the lines with testdata/styles/<style>.golden.
+// clusterCases are the citations of the README's table, as a page writes
+// them, cited in this order on one page.
+var clusterCases = []string{
+	"MBT helped [@bateman1999].",
+	"[@bateman1999; @storebo2020]",
+	"[@bateman2008, p. 635]",
+	"[see @bateman1999, pp. 3-5; also @storebo2020]",
+	"@bateman1999 found ...",
+	"@bateman2008 [p. 635] said",
+	"Bateman and Fonagy [-@bateman1999]",
+}
+
+// renderPage converts Markdown with the citation extension.
+func renderPage(t testing.TB, s *Style, bib *Bibliography, src string) string {
+	t.Helper()
+	md := goldmark.New(goldmark.WithExtensions(New(WithStyle(s), WithBibliography(bib))))
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// TestStyleGolden formats, in each built-in style, the README's citations
+// (one page, popups left out) and the reference list of every fixture and
+// verified reference (as the site-wide references page does), and compares
+// them with testdata/styles/<style>.golden.
 func TestStyleGolden(t *testing.T) {
 	entries := append(styleFixtures(), mbtEntries(t)...)
-	for _, name := range StyleNames() {
+	bib := entriesBibliography(t, entries)
+	for _, name := range goldenStyles() {
 		t.Run(name, func(t *testing.T) {
 			s := mustStyle(t, name)
 			var b strings.Builder
-			for _, e := range entries {
-				fmt.Fprintf(&b, "%s -> %s\n", e.ID, s.Reference(e))
+			page := renderPage(t, s, bib, strings.Join(clusterCases, "\n\n"))
+			for i, line := range strings.Split(strings.TrimSpace(page), "\n") {
+				fmt.Fprintf(&b, "%s => %s\n", clusterCases[i], showLinks(line))
+			}
+			list, err := FormatAll(bib, s, entries)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range list {
+				fmt.Fprintf(&b, "%s -> %s\n", l.Entry.ID, l.HTML)
 			}
 			got := b.String()
 			file := "testdata/styles/" + name + ".golden"
@@ -188,10 +226,10 @@ func TestStyleGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			header, want := splitGolden(string(old))
+			if header == "" {
+				header = "# " + s.Title + ", formatted by the CSL processor from the official style file.\n# `go test ./generator/cite -update` rewrites the lines after this comment; review the diff.\n# First the README's citations (one page, popups left out), then every fixture and\n# verified reference as the site-wide references page lists them.\n\n"
+			}
 			if *update {
-				if err := os.MkdirAll("testdata/styles", 0o755); err != nil {
-					t.Fatal(err)
-				}
 				if err := os.WriteFile(file, []byte(header+got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -202,6 +240,29 @@ func TestStyleGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// showLinks drops a citation's popup and shows each link to the
+// reference list as [text].
+func showLinks(h string) string {
+	h = popupRE.ReplaceAllString(h, "")
+	h = citeLinkRE.ReplaceAllString(h, "[")
+	return strings.NewReplacer(`<span class="citation">`, "", "</a>", "]").Replace(h)
+}
+
+var citeLinkRE = regexp.MustCompile(`<a class="cite"[^>]*>`)
+
+func entriesBibliography(t testing.TB, entries []*Entry) *Bibliography {
+	t.Helper()
+	vals := make([]Entry, len(entries))
+	for i, e := range entries {
+		vals[i] = *e
+	}
+	bib, diags := NewBibliography(nil, vals)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return bib
 }
 
 // splitGolden separates a golden file's leading comment block (lines
@@ -241,622 +302,153 @@ func lineDiff(want, got string) string {
 	return b.String()
 }
 
-func TestStyleByName(t *testing.T) {
-	for _, tc := range []struct {
-		name, want string
-		ok         bool
-	}{
-		{"", "ama", true},
-		{"ama", "ama", true},
-		{"AMA", "ama", true},
-		{" vancouver ", "vancouver", true},
-		{"apa", "apa", true},
-		{"chicago", "", false},
+// TestStyleNames checks the built-in names, the default, and the errors.
+func TestStyleNames(t *testing.T) {
+	want := "ama apa bmj chicago-author-date harvard harvard-cite-them-right lancet vancouver"
+	if got := strings.Join(StyleNames(), " "); got != want {
+		t.Errorf("StyleNames() = %s, want %s", got, want)
+	}
+	for name, title := range map[string]string{
+		"":          "AMA Manual of Style 11th edition",
+		"AMA":       "AMA Manual of Style 11th edition",
+		"apa":       "APA Style 7th edition",
+		"vancouver": "NLM/Vancouver: Citing Medicine 2nd edition (citation-sequence)",
+		"harvard":   "Cite Them Right 12th edition (author-date/Harvard)",
 	} {
-		s, ok := StyleByName(tc.name)
-		if ok != tc.ok || ok && s.Name() != tc.want {
-			t.Errorf("StyleByName(%q) = %v, %v; want %q, %v", tc.name, s, ok, tc.want, tc.ok)
+		s, err := LoadBuiltin(name, "en-GB")
+		if err != nil {
+			t.Fatalf("%q: %v", name, err)
+		}
+		if s.Title != title {
+			t.Errorf("%q: title %q, want %q", name, s.Title, title)
 		}
 	}
-	if got := StyleNames(); !reflect.DeepEqual(got, []string{"ama", "apa", "vancouver"}) {
-		t.Errorf("StyleNames() = %q", got)
-	}
-	for _, n := range StyleNames() {
-		s := mustStyle(t, n)
-		if s.Numeric() != (n != "apa") {
-			t.Errorf("%s: Numeric() = %v", n, s.Numeric())
+	for name, numeric := range map[string]bool{"ama": true, "vancouver": true, "bmj": true, "lancet": true, "apa": false, "harvard": false, "chicago-author-date": false} {
+		if s := mustStyle(t, name); s.Numeric != numeric {
+			t.Errorf("%s: Numeric = %v", name, s.Numeric)
 		}
 	}
-}
-
-// testLink marks the linked part of a cluster with its item: {0:1}.
-func testLink(i int, label string) string { return fmt.Sprintf("{%d:%s}", i, label) }
-
-// clusterCase is one cluster and the HTML each style gives it.
-type clusterCase struct {
-	name      string
-	items     []Item
-	narrative bool
-	want      string
-}
-
-func runClusters(t *testing.T, s Style, cases []clusterCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := s.Cluster(tc.items, tc.narrative, testLink); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
+	if !mustStyle(t, "ama").Superscript || mustStyle(t, "vancouver").Superscript {
+		t.Error("AMA cites in superscript, Vancouver does not")
+	}
+	if _, err := LoadBuiltin("mla", ""); err == nil || !strings.Contains(err.Error(), "ama, apa") {
+		t.Errorf("an unknown name: %v", err)
+	}
+	if !IsStyleFile("styles/My.CSL") || IsStyleFile("ama") || !IsBuiltin("") || IsBuiltin("x.csl") {
+		t.Error("IsStyleFile or IsBuiltin")
 	}
 }
 
-// numbered returns items for the given numbers, each citing an entry with
-// two authors.
-func numbered(t *testing.T, nums ...int) []Item {
-	e := fixtureByID(t, "bateman1999")
-	items := make([]Item, len(nums))
-	for i, n := range nums {
-		items[i] = Item{Entry: e, Number: n}
-	}
-	return items
-}
-
-func withItem(items []Item, i int, f func(*Item)) []Item {
-	out := append([]Item(nil), items...)
-	f(&out[i])
-	return out
-}
-
-func TestClusterAMA(t *testing.T) {
-	bateman := fixtureByID(t, "bateman1999")
-	storebo := fixtureByID(t, "storebo2020")
-	nice := fixtureByID(t, "nice2009cg78")
-	runClusters(t, mustStyle(t, "ama"), []clusterCase{
-		{"one", numbered(t, 1), false, `<sup class="cite">{0:1}</sup>`},
-		{"two consecutive stay apart", numbered(t, 1, 2), false, `<sup class="cite">{0:1},{1:2}</sup>`},
-		{"three make a range", numbered(t, 1, 2, 3), false, `<sup class="cite">{0:1}-{2:3}</sup>`},
-		{"gap", numbered(t, 1, 3), false, `<sup class="cite">{0:1},{1:3}</sup>`},
-		{"number and range", numbered(t, 1, 3, 4, 5), false, `<sup class="cite">{0:1},{1:3}-{3:5}</sup>`},
-		{"unordered input", numbered(t, 5, 3, 1, 4), false, `<sup class="cite">{2:1},{1:3}-{0:5}</sup>`},
-		{"repeated number", numbered(t, 2, 2, 1), false, `<sup class="cite">{2:1},{0:2}</sup>`},
-		{"page", withItem(numbered(t, 1), 0, func(it *Item) { it.Locator = "p. 33" }), false, `<sup class="cite">{0:1}(p33)</sup>`},
-		{"bare number is a page", withItem(numbered(t, 1), 0, func(it *Item) { it.Locator = "33" }), false, `<sup class="cite">{0:1}(p33)</sup>`},
-		{"pages", withItem(numbered(t, 2), 0, func(it *Item) { it.Locator = "pp. 3–5" }), false, `<sup class="cite">{0:2}(pp3-5)</sup>`},
-		{"chapter", withItem(numbered(t, 2), 0, func(it *Item) { it.Locator = "chap. 2" }), false, `<sup class="cite">{0:2}(chap 2)</sup>`},
-		{"a locator breaks a range", withItem(numbered(t, 1, 2, 3), 1, func(it *Item) { it.Locator = "p. 9" }), false, `<sup class="cite">{0:1},{1:2}(p9),{2:3}</sup>`},
-		{"prefix and suffix outside", withItem(numbered(t, 1, 2), 0, func(it *Item) { it.Prefix = "see" }), false, `see<sup class="cite">{0:1},{1:2}</sup>`},
-		{"suffix of the first of two stays with it", withItem(numbered(t, 1, 2), 0, func(it *Item) { it.Prefix = "see"; it.Suffix = "emphasis added" }), false, `see<sup class="cite">{0:1}</sup> emphasis added; <sup class="cite">{1:2}</sup>`},
-		{"prefix of each", withItem(withItem(numbered(t, 1, 2), 0, func(it *Item) { it.Prefix = "see"; it.Locator = "pp. 3-5" }), 1, func(it *Item) { it.Prefix = "also" }), false, `see<sup class="cite">{0:1}(pp3-5)</sup>; also<sup class="cite">{1:2}</sup>`},
-		{"narrative, 2 authors", []Item{{Entry: bateman, Number: 1}}, true, `Bateman and Fonagy<sup class="cite">{0:1}</sup>`},
-		{"narrative, 3+ authors", []Item{{Entry: storebo, Number: 4, Locator: "p. 12"}}, true, `Storebø et al<sup class="cite">{0:4}(p12)</sup>`},
-		{"narrative, group author", []Item{{Entry: nice, Number: 2}}, true, `National Institute for Health and Care Excellence<sup class="cite">{0:2}</sup>`},
-		{"narrative, 1 author", []Item{{Entry: fixtureByID(t, "ioannidis2005"), Number: 3}}, true, `Ioannidis<sup class="cite">{0:3}</sup>`},
-		{"narrative, no authors", []Item{{Entry: &Entry{ID: "x", Type: "article-journal", Title: "Anonymous: a study"}, Number: 1}}, true, `“Anonymous”<sup class="cite">{0:1}</sup>`},
-		{"narrative, two works", []Item{{Entry: bateman, Number: 1}, {Entry: storebo, Number: 2}}, true, `Bateman and Fonagy<sup class="cite">{0:1}</sup> and Storebø et al<sup class="cite">{1:2}</sup>`},
-		{"escaped text", withItem(numbered(t, 1), 0, func(it *Item) { it.Prefix = "<b>"; it.Locator = "p. <1>" }), false, `&lt;b&gt;<sup class="cite">{0:1}(p. &lt;1&gt;)</sup>`},
-		{"nil entry", []Item{{Number: 1}}, true, `<sup class="cite">{0:1}</sup>`},
-		{"empty", nil, false, ``},
-	})
-}
-
-func TestClusterVancouver(t *testing.T) {
-	bateman := fixtureByID(t, "bateman1999")
-	storebo := fixtureByID(t, "storebo2020")
-	runClusters(t, mustStyle(t, "vancouver"), []clusterCase{
-		{"one", numbered(t, 1), false, `[{0:1}]`},
-		{"two consecutive", numbered(t, 1, 2), false, `[{0:1},{1:2}]`},
-		{"range", numbered(t, 3, 1, 2), false, `[{1:1}-{0:3}]`},
-		{"gap", numbered(t, 1, 3), false, `[{0:1},{1:3}]`},
-		{"range and number", numbered(t, 1, 2, 3, 5), false, `[{0:1}-{2:3},{3:5}]`},
-		{"page", withItem(numbered(t, 1), 0, func(it *Item) { it.Locator = "p. 33" }), false, `[{0:1}, p. 33]`},
-		{"pages from a bare range", withItem(numbered(t, 1), 0, func(it *Item) { it.Locator = "3-5" }), false, `[{0:1}, pp. 3-5]`},
-		{"locator then more", withItem(numbered(t, 1, 2), 0, func(it *Item) { it.Locator = "p. 33" }), false, `[{0:1}, p. 33; {1:2}]`},
-		{"prefix and suffix inside", withItem(withItem(numbered(t, 1, 2, 3), 0, func(it *Item) { it.Prefix = "see" }), 2, func(it *Item) { it.Suffix = ", emphasis added" }), false, `[see {0:1}-{2:3}, emphasis added]`},
-		{"prefix of each", withItem(withItem(numbered(t, 1, 2), 0, func(it *Item) { it.Prefix = "see"; it.Locator = "pp. 3-5" }), 1, func(it *Item) { it.Prefix = "also" }), false, `[see {0:1}, pp. 3-5; also {1:2}]`},
-		{"narrative", []Item{{Entry: bateman, Number: 1}}, true, `Bateman and Fonagy [{0:1}]`},
-		{"narrative, et al., locator", []Item{{Entry: storebo, Number: 2, Locator: "p. 8"}}, true, `Storebø et al. [{0:2}, p. 8]`},
-	})
-}
-
-func TestClusterAPA(t *testing.T) {
-	b1999 := fixtureByID(t, "bateman1999")
-	b2008 := fixtureByID(t, "bateman2008")
-	b2009 := fixtureByID(t, "bateman2009")
-	storebo := fixtureByID(t, "storebo2020")
-	nice := fixtureByID(t, "nice2009cg78")
-	leich := fixtureByID(t, "leichsenring2011")
-	noDate := &Entry{ID: "nd", Type: "article-journal", Author: []Name{{Family: "Smith", Given: "J."}}, Title: "Undated"}
-	noAuthor := &Entry{ID: "na", Type: "article-journal", Title: "Anonymous: a study", Issued: Date{Year: 2001}}
-	noAuthorBook := &Entry{ID: "nb", Type: "book", Title: "A handbook", Issued: Date{Year: 2002}}
-	runClusters(t, mustStyle(t, "apa"), []clusterCase{
-		{"two authors", []Item{{Entry: b1999}}, false, `({0:Bateman &amp; Fonagy, 1999})`},
-		{"group author written out", []Item{{Entry: nice}}, false, `({0:National Institute for Health and Care Excellence, 2009})`},
-		{"3+ authors", []Item{{Entry: leich}}, false, `({0:Leichsenring et al., 2011})`},
-		{"same authors grouped, sorted", []Item{{Entry: storebo}, {Entry: b2009}, {Entry: b1999}}, false,
-			`({2:Bateman &amp; Fonagy, 1999}, {1:2009}; {0:Storebø et al., 2020})`},
-		{"different initials are different authors", []Item{{Entry: fixtureByID(t, "bateman2004")}, {Entry: b2009}, {Entry: b1999}}, false,
-			`({2:Bateman &amp; Fonagy, 1999}, {1:2009}; {0:Bateman &amp; Fonagy, 2004})`},
-		{"locator", []Item{{Entry: b2008, Locator: "p. 635"}}, false, `({0:Bateman &amp; Fonagy, 2008}, p. 635)`},
-		{"page range gets an en dash", []Item{{Entry: b2008, Locator: "635-7"}}, false, `({0:Bateman &amp; Fonagy, 2008}, pp. 635–7)`},
-		{"locator inside a group", []Item{{Entry: b2008, Locator: "p. 635"}, {Entry: b2009}}, false, `({0:Bateman &amp; Fonagy, 2008}, p. 635; {1:2009})`},
-		{"prefix", []Item{{Entry: b1999, Prefix: "see"}}, false, `(see {0:Bateman &amp; Fonagy, 1999})`},
-		{"first prefix leads the sorted cluster", []Item{{Entry: storebo, Prefix: "see"}, {Entry: b1999}}, false,
-			`(see {1:Bateman &amp; Fonagy, 1999}; {0:Storebø et al., 2020})`},
-		{"later prefix stays with its item", []Item{{Entry: storebo}, {Entry: b1999, Prefix: "cf."}}, false,
-			`(cf. {1:Bateman &amp; Fonagy, 1999}; {0:Storebø et al., 2020})`},
-		{"suffix", []Item{{Entry: b1999, Locator: "p. 3", Suffix: "emphasis added"}}, false, `({0:Bateman &amp; Fonagy, 1999}, p. 3, emphasis added)`},
-		{"suppress author", []Item{{Entry: b1999, SuppressAuthor: true}}, false, `({0:1999})`},
-		{"suppress author with locator", []Item{{Entry: b1999, SuppressAuthor: true, Locator: "33"}}, false, `({0:1999}, p. 33)`},
-		{"narrative", []Item{{Entry: b1999}}, true, `{0:Bateman and Fonagy (1999)}`},
-		{"narrative with locator", []Item{{Entry: b2008, Locator: "p. 635"}}, true, `{0:Bateman and Fonagy (2008, p. 635)}`},
-		{"narrative, 3+ authors", []Item{{Entry: storebo}}, true, `{0:Storebø et al. (2020)}`},
-		{"year suffixes", []Item{{Entry: b1999, YearSuffix: "b"}, {Entry: b1999, YearSuffix: "a"}}, false,
-			`({1:Bateman &amp; Fonagy, 1999a}, {0:1999b})`},
-		{"no date", []Item{{Entry: noDate}}, false, `({0:Smith, n.d.})`},
-		{"no date with suffix", []Item{{Entry: noDate, YearSuffix: "a"}}, false, `({0:Smith, n.d.-a})`},
-		{"no author: article title in quotes", []Item{{Entry: noAuthor}}, false, `({0:“Anonymous,” 2001})`},
-		{"no author: book title in italics", []Item{{Entry: noAuthorBook}}, false, `({0:<i>A handbook</i>, 2002})`},
-		{"no author, narrative", []Item{{Entry: noAuthor}}, true, `{0:“Anonymous” (2001)}`},
-		{"nil entry", []Item{{}}, false, `({0:n.d.})`},
-		{"empty", nil, false, ``},
-	})
-}
-
-func TestYearSuffixes(t *testing.T) {
-	a := []Name{{Family: "Bateman", Given: "A."}, {Family: "Fonagy", Given: "P."}}
-	entries := []*Entry{
-		{ID: "b", Author: a, Issued: Date{Year: 1999}, Title: "Zebra"},
-		{ID: "a", Author: a, Issued: Date{Year: 1999}, Title: "The apple"},
-		{ID: "c", Author: a, Issued: Date{Year: 2000}, Title: "Alone in its year"},
-		{ID: "d", Author: a[:1], Issued: Date{Year: 1999}, Title: "Other author list"},
-		{ID: "e", Author: a, Title: "Undated one"},
-		{ID: "f", Author: a, Title: "Undated two"},
-		{ID: "g", Author: []Name{{Family: "Bateman", Given: "A. W."}, {Family: "Fonagy", Given: "P."}}, Issued: Date{Year: 1999}, Title: "Other initials"},
-		nil,
-	}
-	got := YearSuffixes(entries)
-	want := map[string]string{"a": "a", "b": "b", "e": "a", "f": "b"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("YearSuffixes = %v, want %v", got, want)
-	}
-	// The letters do not depend on the order of the entries.
-	rev := make([]*Entry, len(entries))
-	for i, e := range entries {
-		rev[len(entries)-1-i] = e
-	}
-	if got := YearSuffixes(rev); !reflect.DeepEqual(got, want) {
-		t.Errorf("reversed: YearSuffixes = %v, want %v", got, want)
-	}
-	if got := suffixLetters(26); got != "aa" {
-		t.Errorf("suffixLetters(26) = %q", got)
-	}
-	if got := YearSuffixes(mbtEntries(t)); len(got) != 0 {
-		t.Errorf("the verified references need no letters, got %v", got)
-	}
-
-	// A style given the letters shows them in the list and sorts by them.
-	apa := WithYearSuffixes(mustStyle(t, "apa"), got)
-	apa = WithYearSuffixes(apa, want)
-	if r := apa.Reference(entries[1]); !strings.Contains(r, "(1999a).") {
-		t.Errorf("Reference = %s; want the year 1999a", r)
-	}
-	if r := apa.Reference(entries[4]); !strings.Contains(r, "(n.d.-a).") {
-		t.Errorf("Reference = %s; want n.d.-a", r)
-	}
-	if !(apa.SortKey(entries[1]) < apa.SortKey(entries[0])) {
-		t.Error("1999a does not sort before 1999b")
-	}
-	if c := apa.Cluster([]Item{{Entry: entries[0]}}, false, nil); c != "(Bateman &amp; Fonagy, 1999b)" {
-		t.Errorf("Cluster = %s; want the style's letter", c)
-	}
-	if ama := WithYearSuffixes(mustStyle(t, "ama"), want); ama.Name() != "ama" || ama.Reference(entries[1]) != mustStyle(t, "ama").Reference(entries[1]) {
-		t.Error("WithYearSuffixes changed a numeric style")
-	}
-}
-
-func TestSortKey(t *testing.T) {
-	apa := mustStyle(t, "apa")
-	// APA 7 §9.44-9.47: letter by letter; one author before the same
-	// author with others; no date first; folded accents.
-	ordered := []*Entry{
-		{ID: "1", Author: []Name{{Family: "Bateman", Given: "A."}}, Title: "Undated"},
-		{ID: "2", Author: []Name{{Family: "Bateman", Given: "A."}}, Issued: Date{Year: 2001}},
-		{ID: "3", Author: []Name{{Family: "Bateman", Given: "A."}, {Family: "Fonagy", Given: "P."}}, Issued: Date{Year: 1999}},
-		{ID: "4", Author: []Name{{Family: "Bateman", Given: "A."}, {Family: "Fonagy", Given: "P."}}, Issued: Date{Year: 2008}},
-		{ID: "5", Title: "The handbook of things", Issued: Date{Year: 1990}},
-		{ID: "6", Author: []Name{{Family: "Storebø", Given: "O. J."}}, Issued: Date{Year: 2020}},
-		{ID: "7", Author: []Name{{Family: "Storey", Given: "A."}}, Issued: Date{Year: 2020}},
-	}
-	for i := 1; i < len(ordered); i++ {
-		a, b := apa.SortKey(ordered[i-1]), apa.SortKey(ordered[i])
-		if !(a < b) {
-			t.Errorf("entry %s does not sort before %s: %q >= %q", ordered[i-1].ID, ordered[i].ID, a, b)
+// TestLoadStyleErrors checks that a file that is not CSL, and a style
+// with an unknown macro, are errors with the file's line.
+func TestLoadStyleErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		line      int
+	}{
+		{"not xml", "<style\n  <info>", 0},
+		{"unknown macro", `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>X</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text macro="nowhere"/></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>`, 4},
+	} {
+		_, err := LoadStyle("x.csl", "styles/x.csl", []byte(tc.src), "")
+		var pe *csl.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: %v is not a ParseError", tc.name, err)
+			continue
+		}
+		if pe.File != "styles/x.csl" || (tc.line > 0 && pe.Line != tc.line) {
+			t.Errorf("%s: %s:%d, want line %d", tc.name, pe.File, pe.Line, tc.line)
 		}
 	}
-}
-
-// badOutput lists what a reference or cluster must never contain, in its
-// HTML or its visible text.
-var badOutput = []string{
-	"undefined", "()", "[]", "..", ",,", ";;", "::", ". .", " ,", " .", " ;", " :", ", .", "; .", ",.", ";.", ":.",
-	"( ", " )", "[ ", " ]", "  ", "<i></i>", `<sup class="cite"></sup>`, "<a", // "<a" is checked on the text only
-}
-
-var tags = regexp.MustCompile(`<[^>]*>`)
-
-// checkClean reports what is wrong with out: a pattern of badOutput, or a
-// separator at either end.
-func checkClean(out string) []string {
-	var problems []string
-	text := html.UnescapeString(tags.ReplaceAllString(out, ""))
-	for _, bad := range badOutput {
-		if bad != "<a" && strings.Contains(out, bad) {
-			problems = append(problems, fmt.Sprintf("HTML contains %q", bad))
-		} else if strings.Contains(text, bad) {
-			problems = append(problems, fmt.Sprintf("text contains %q", bad))
-		}
+	dependent := `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-GB">
+  <info><title>My clinic</title><id>http://example.org/styles/my-clinic</id>
+    <link href="http://www.zotero.org/styles/apa" rel="independent-parent"/>
+    <category citation-format="author-date"/><updated>2020-01-01T00:00:00+00:00</updated></info>
+</style>`
+	s, err := LoadStyle("styles/my-clinic.csl", "styles/my-clinic.csl", []byte(dependent), "")
+	if err != nil || s.Title != "My clinic" || s.Numeric {
+		t.Fatalf("a dependent style of APA: %+v, %v", s, err)
 	}
-	if text != "" && strings.ContainsAny(text[:1], ",.;:)] ") {
-		problems = append(problems, "starts with a separator")
-	}
-	if text != "" && strings.ContainsAny(text[len(text)-1:], ",;:([ ") {
-		problems = append(problems, "ends with a separator")
-	}
-	return problems
-}
-
-// TestStyleMissingFields removes every field of every fixture in turn and
-// checks that each style still writes clean references and clusters, and
-// names the missing field when it needs it.
-func TestStyleMissingFields(t *testing.T) {
-	entries := append(styleFixtures(), mbtEntries(t)...)
-	entries = append(entries, &Entry{ID: "empty"}, &Entry{ID: "empty-article", Type: "article-journal"})
-	typ := reflect.TypeOf(Entry{})
-	for _, name := range StyleNames() {
-		s := WithYearSuffixes(mustStyle(t, name), map[string]string{"bateman1999": "a"})
-		for _, base := range entries {
-			for f := -1; f < typ.NumField(); f++ {
-				e := *base
-				field := "nothing"
-				if f >= 0 {
-					field = typ.Field(f).Name
-					if field == "ID" || !typ.Field(f).IsExported() {
-						continue
-					}
-					v := reflect.ValueOf(&e).Elem().Field(f)
-					v.Set(reflect.Zero(v.Type()))
-				}
-				check := func(what, out string) {
-					t.Helper()
-					if p := checkClean(out); len(p) > 0 {
-						t.Errorf("%s: %s without %s: %s\n%s", name, e.ID, field, strings.Join(p, "; "), out)
-					}
-				}
-				check("reference", s.Reference(&e))
-				items := []Item{{Entry: &e, Number: 1, Locator: "p. 3"}}
-				check("cluster", s.Cluster(items, false, nil))
-				check("narrative", s.Cluster(items, true, nil))
-				check("cluster with another", s.Cluster(append(items, Item{Entry: base, Number: 2}), false, nil))
-			}
-		}
+	orphan := strings.Replace(dependent, "zotero.org/styles/apa", "zotero.org/styles/mla", 1)
+	if _, err := LoadStyle("o.csl", "o.csl", []byte(orphan), ""); err == nil || !strings.Contains(err.Error(), "not one of Pamphlet's built-in styles") {
+		t.Errorf("a dependent style whose parent is not built in: %v", err)
 	}
 }
 
+// TestStyleMissing checks the missing-field warnings: fields the style
+// shows that a reader needs to find the work.
 func TestStyleMissing(t *testing.T) {
+	ama := mustStyle(t, "ama")
 	for _, tc := range []struct {
-		style, id string
-		drop      func(*Entry)
-		want      []string
+		e    Entry
+		want string
 	}{
-		{"ama", "bateman1999", func(e *Entry) {}, nil},
-		{"ama", "bateman1999", func(e *Entry) { e.ContainerTitle, e.ContainerTitleShort = "", "" }, []string{"journal"}},
-		{"ama", "bateman1999", func(e *Entry) { e.Issued = Date{} }, []string{"year"}},
-		{"ama", "bateman1999", func(e *Entry) { e.Author = nil; e.Title = "" }, []string{"author", "title"}},
-		{"ama", "bateman1999", func(e *Entry) { e.Page = "" }, []string{"pages"}},
-		{"ama", "storebo2020", func(e *Entry) { e.Page = "" }, nil}, // the article number stands for pages
-		{"ama", "bateman2006guide", func(e *Entry) {}, nil},
-		{"vancouver", "bateman2006guide", func(e *Entry) {}, []string{"place"}},
-		{"apa", "bateman2006guide", func(e *Entry) { e.Publisher = "" }, []string{"publisher"}},
-		{"ama", "census2019", func(e *Entry) {}, nil},
-		{"ama", "census2019", func(e *Entry) { e.Accessed = Date{} }, []string{"accessed date"}},
-		{"apa", "census2019", func(e *Entry) { e.Accessed = Date{} }, nil},
-		{"vancouver", "census2019", func(e *Entry) { e.URL = "" }, []string{"URL"}},
-		{"ama", "gilstrap2002", func(e *Entry) {}, nil}, // editors stand for authors
-		{"ama", "meltzer2002", func(e *Entry) { e.ContainerTitle = "" }, []string{"book title"}},
-		{"apa", "borkowski2002", func(e *Entry) { e.Publisher = "" }, []string{"university"}},
-		{"apa", "nice2009cg78", func(e *Entry) {}, nil},
+		{Entry{ID: "a", Type: "article-journal", Title: "T", Author: []Name{{Family: "X"}}}, "journal year pages"},
+		{Entry{ID: "b", Type: "article-journal", Title: "T", Author: []Name{{Family: "X"}}, ContainerTitleShort: "J", Number: "e1", Issued: Date{Year: 2000}}, ""},
+		{Entry{ID: "c", Type: "book", Title: "T"}, "author publisher year"},
+		{Entry{ID: "d", Type: "webpage", Title: "T"}, "URL"},
+		{Entry{ID: "e", Type: "chapter", Editor: []Name{{Family: "E"}}, Issued: Date{Literal: "in press"}}, "title book title publisher pages"},
 	} {
-		e := *fixtureByID(t, tc.id)
-		tc.drop(&e)
-		if got := mustStyle(t, tc.style).Missing(&e); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: Missing(%s) = %q, want %q", tc.style, tc.id, got, tc.want)
+		if got := strings.Join(ama.Missing(&tc.e), " "); got != tc.want {
+			t.Errorf("%s: missing %q, want %q", tc.e.ID, got, tc.want)
 		}
 	}
 }
 
-// TestReferenceDegrades checks what takes the place of a missing author
-// or date: the title moves to the front, and APA writes "n.d.".
-func TestReferenceDegrades(t *testing.T) {
-	noAuthor := *fixtureByID(t, "bateman1999")
-	noAuthor.Author = nil
-	noDate := *fixtureByID(t, "bateman1999")
-	noDate.Issued = Date{}
-	for _, tc := range []struct {
-		style string
-		e     *Entry
-		want  string
-	}{
-		{"ama", &noAuthor, "Effectiveness of partial hospitalization in the treatment of borderline personality disorder: a randomized controlled trial. <i>Am J Psychiatry</i>. 1999;156(10)"},
-		{"vancouver", &noAuthor, "Effectiveness of partial hospitalization in the treatment of borderline personality disorder: a randomized controlled trial. Am J Psychiatry. 1999;156(10)"},
-		{"apa", &noAuthor, "Effectiveness of partial hospitalization in the treatment of borderline personality disorder: a randomized controlled trial. (1999). <i>American Journal of Psychiatry</i>"},
-		{"ama", &noDate, "Bateman A, Fonagy P. Effectiveness"},
-		{"apa", &noDate, "Bateman, A., &amp; Fonagy, P. (n.d.). Effectiveness"},
-	} {
-		if got := mustStyle(t, tc.style).Reference(tc.e); !strings.HasPrefix(got, tc.want) {
-			t.Errorf("%s:\ngot  %s\nwant %s...", tc.style, got, tc.want)
-		}
-	}
-	if got := mustStyle(t, "ama").Reference(&noDate); !strings.Contains(got, "<i>Am J Psychiatry</i>. 156(10):1563-1569.") {
-		t.Errorf("ama without a year: %s", got)
-	}
-}
-
-// TestStyleEscaping checks that text from a bibliography cannot become
-// markup, and that a URL that is not a web address is not linked.
-func TestStyleEscaping(t *testing.T) {
-	evil := &Entry{
-		ID: "evil", Type: "webpage", Author: []Name{{Family: "<b>Smith</b>", Given: "J"}},
-		Title: `<script>alert("x")</script> & "friends"`, ContainerTitle: "A & B <site>",
-		URL: "javascript:alert(1)", Issued: Date{Year: 2020}, Accessed: Date{Year: 2021, Month: 2, Day: 3},
-	}
-	article := &Entry{
-		ID: "evil2", Type: "article-journal", Author: []Name{{Literal: "R&D <Group>"}},
-		Title: "Fish & chips <i>", ContainerTitle: "J <Evil>", Volume: "1", Page: "1-2",
-		DOI: `10.1000/"x"<y>#z`, PMID: "12<3>",
-	}
-	for _, name := range StyleNames() {
-		s := mustStyle(t, name)
-		for _, e := range []*Entry{evil, article} {
-			outs := []string{s.Reference(e), s.Cluster([]Item{{Entry: e, Number: 1, Prefix: "<em>", Locator: "p. <2>", Suffix: "&c"}}, false, nil),
-				s.Cluster([]Item{{Entry: e, Number: 1}}, true, nil)}
-			for _, out := range outs {
-				for _, bad := range []string{"<script", "<b>", "<site>", "<Group>", "<Evil>", "<em>", "<y>", "<2>", "&c", `"x"`, "<i>\u003c/i>"} {
-					if strings.Contains(out, bad) {
-						t.Errorf("%s: %q is not escaped or not dropped:\n%s", name, bad, out)
-					}
-				}
-				if strings.Contains(tags.ReplaceAllString(out, ""), "<") {
-					t.Errorf("%s: stray markup in %s", name, out)
-				}
-			}
-		}
-		r := s.Reference(evil)
-		if !strings.Contains(r, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;friends&#34;") {
-			t.Errorf("%s: title not escaped as expected: %s", name, r)
-		}
-		if !strings.Contains(r, "javascript:alert(1)") || strings.Contains(r, "href") {
-			t.Errorf("%s: a javascript: URL must be shown as text, not linked: %s", name, r)
-		}
-		if r := s.Reference(article); !strings.Contains(r, `href="https://doi.org/10.1000/%22x%22%3Cy%3E%23z"`) {
-			t.Errorf("%s: DOI href not percent-escaped: %s", name, r)
-		}
-	}
-}
-
-func TestInitials(t *testing.T) {
-	for _, tc := range []struct{ given, plain, period string }{
-		{"A.", "A", "A."},
-		{"A. W.", "AW", "A. W."},
-		{"A.W.", "AW", "A. W."},
-		{"John P. A.", "JPA", "J. P. A."},
-		{"OJ", "OJ", "O. J."},
-		{"Jean-Paul", "JP", "J.-P."},
-		{"Marie-Claire", "MC", "M.-C."},
-		{"Ludwig van", "L", "L."},
-		{"Ömer", "Ö", "Ö."},
-		{"al", "A", "A."},
-		{"", "", ""},
-	} {
-		if got := initials(tc.given, initialsPlain); got != tc.plain {
-			t.Errorf("initials(%q, plain) = %q, want %q", tc.given, got, tc.plain)
-		}
-		if got := initials(tc.given, initialsPeriod); got != tc.period {
-			t.Errorf("initials(%q, period) = %q, want %q", tc.given, got, tc.period)
-		}
-	}
-}
-
-func TestNames(t *testing.T) {
-	n := []Name{
-		{Family: "Gilstrap", Given: "Larry C.", Suffix: "III"},
-		{Family: "Smith", Given: "John", Suffix: "Jr."},
-		{Family: "Gogh", Particle: "van", Given: "Vincent"},
-		{Literal: "World Health Organization"},
-		{Given: "Plato"},
-	}
-	for _, tc := range []struct{ name, got, want string }{
-		{"ama", amaName(n[0], amaSuffix), "Gilstrap LC III"},
-		{"ama", amaName(n[1], amaSuffix), "Smith J Jr"},
-		{"ama", amaName(n[2], amaSuffix), "van Gogh V"},
-		{"ama", amaName(n[3], amaSuffix), "World Health Organization"},
-		{"ama", amaName(n[4], amaSuffix), "Plato"},
-		{"vancouver", amaName(n[0], nlmSuffix), "Gilstrap LC 3rd"},
-		{"apa", apaName(n[0]), "Gilstrap, L. C., III"},
-		{"apa", apaName(n[1]), "Smith, J., Jr."},
-		{"apa", apaName(n[2]), "van Gogh, V."},
-		{"apa editor", apaNameGivenFirst(n[0]), "L. C. Gilstrap, III"},
-		{"in text", citeName(n[2]), "van Gogh"},
-	} {
-		if tc.got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, tc.got, tc.want)
-		}
-	}
-
-	list := func(k int) []Name {
-		out := make([]Name, k)
-		for i := range out {
-			out[i] = Name{Family: fmt.Sprintf("F%02d", i+1), Given: "A."}
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		style     string
-		n         int
-		truncated bool
-		want      string
-	}{
-		{"ama", 6, false, "F01 A, F02 A, F03 A, F04 A, F05 A, F06 A"},
-		{"ama", 7, false, "F01 A, F02 A, F03 A, et al"},
-		{"ama", 2, true, "F01 A, F02 A, et al"},
-		{"ama", 5, true, "F01 A, F02 A, F03 A, et al"},
-		{"vancouver", 6, false, "F01 A, F02 A, F03 A, F04 A, F05 A, F06 A"},
-		{"vancouver", 7, false, "F01 A, F02 A, F03 A, F04 A, F05 A, F06 A, et al"},
-		{"apa", 1, false, "F01, A."},
-		{"apa", 2, false, "F01, A., &amp; F02, A."},
-		{"apa", 2, true, "F01, A., F02, A., et al."},
-		{"apa", 20, false, "F01, A., F02, A., F03, A., F04, A., F05, A., F06, A., F07, A., F08, A., F09, A., F10, A., F11, A., F12, A., F13, A., F14, A., F15, A., F16, A., F17, A., F18, A., F19, A., &amp; F20, A."},
-		{"apa", 21, false, "F01, A., F02, A., F03, A., F04, A., F05, A., F06, A., F07, A., F08, A., F09, A., F10, A., F11, A., F12, A., F13, A., F14, A., F15, A., F16, A., F17, A., F18, A., F19, A., … F21, A."},
-	} {
-		var got string
-		switch tc.style {
-		case "ama":
-			got = amaNames(list(tc.n), tc.truncated)
-		case "vancouver":
-			got = vancouverNames(list(tc.n), tc.truncated)
-		case "apa":
-			got = apaNames(list(tc.n), tc.truncated)
-		}
-		if got != tc.want {
-			t.Errorf("%s, %d names (truncated %v):\ngot  %s\nwant %s", tc.style, tc.n, tc.truncated, got, tc.want)
-		}
-	}
-}
-
-func TestElidePages(t *testing.T) {
-	for in, want := range map[string]string{
-		"1563-1569": "1563-9",
-		"36-42":     "36-42",
-		"631-638":   "631-8",
-		"1355-1364": "1355-64",
-		"284-287":   "284-7",
-		"93-113":    "93-113",
-		"98-102":    "98-102",
-		"110-114":   "110-4",
-		"S12-S15":   "S12-5",
-		"e1-e8":     "e1-8",
-		"33":        "33",
-		"33-33":     "33-33",
-		"10-5":      "10-5",
-		"1-3, 7-9":  "1-3, 7-9",
-		"1563–1569": "1563-9",
-		"":          "",
-	} {
-		if got := elidePages(in); got != want {
-			t.Errorf("elidePages(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestParseLocator(t *testing.T) {
-	for in, want := range map[string]locator{
-		"":           {},
-		"33":         {page: true, value: "33"},
-		"p. 33":      {page: true, value: "33"},
-		"p 33":       {page: true, value: "33"},
-		"pp. 3-5":    {page: true, plural: true, value: "3-5"},
-		"3–5":        {page: true, plural: true, value: "3-5"},
-		"p. 3-5":     {page: true, plural: true, value: "3-5"},
-		"p. xii":     {page: true, value: "xii"},
-		"chap. 2":    {label: "chap.", value: "2"},
-		"sec. 4.2":   {label: "sec.", value: "4.2"},
-		"as quoted":  {value: "as quoted"},
-		"throughout": {value: "throughout"},
-	} {
-		if got := parseLocator(in); got != want {
-			t.Errorf("parseLocator(%q) = %+v, want %+v", in, got, want)
-		}
-	}
-}
-
-func TestEdition(t *testing.T) {
-	for in, want := range map[string]string{
-		"": "", "1": "", "first": "", "2": "2nd", "2nd": "2nd", "2nd ed.": "2nd", "Second edition": "2nd",
-		"3": "3rd", "11": "11th", "21": "21st", "112": "112th", "Revised": "Revised",
-	} {
-		if got := editionText(in); got != want {
-			t.Errorf("editionText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// TestStyleConcurrent uses each style from many goroutines at once, for
-// the race detector.
+// TestStyleConcurrent formats pages in every style from many goroutines
+// at once, sharing the bibliography's processor.
 func TestStyleConcurrent(t *testing.T) {
 	entries := append(styleFixtures(), mbtEntries(t)...)
-	var wg sync.WaitGroup
-	for _, name := range StyleNames() {
-		s := WithYearSuffixes(mustStyle(t, name), YearSuffixes(entries))
-		want := make([]string, len(entries))
-		for i, e := range entries {
-			want[i] = s.Reference(e)
-		}
-		for g := 0; g < 8; g++ {
+	var src strings.Builder
+	for _, e := range entries {
+		fmt.Fprintf(&src, "Text [@%s].\n\n", e.ID)
+	}
+	for _, name := range goldenStyles() {
+		s := mustStyle(t, name)
+		bib := entriesBibliography(t, entries)
+		want := renderPage(t, s, bib, src.String())
+		var wg sync.WaitGroup
+		for range 8 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i, e := range entries {
-					if got := s.Reference(e); got != want[i] {
-						t.Errorf("%s: %s differs when run concurrently", name, e.ID)
-					}
-					s.Cluster([]Item{{Entry: e, Number: i + 1}}, g%2 == 0, nil)
-					s.SortKey(e)
-					s.Missing(e)
+				if got := renderPage(t, s, bib, src.String()); got != want {
+					t.Errorf("%s: a page differs when formatted concurrently", name)
 				}
 			}()
 		}
+		wg.Wait()
 	}
-	wg.Wait()
 }
 
-// TestFormatReferenceCache checks the formatted forms an entry caches: the
-// same as formatting afresh, replaced when another numeric style asks, never
-// kept for APA (its year letters depend on the whole bibliography), and
-// absent from entries that Parse did not make.
-func TestFormatReferenceCache(t *testing.T) {
-	src, err := os.ReadFile("testdata/mbt-references.bib")
-	if err != nil {
-		t.Fatal(err)
+// TestIndependentStyles checks which styles format each entry once per
+// bibliography, and that doing so gives the pages what formatting each
+// page as a whole document gives them.
+func TestIndependentStyles(t *testing.T) {
+	entries := append(styleFixtures(), mbtEntries(t)...)
+	var src strings.Builder
+	for i, e := range entries {
+		fmt.Fprintf(&src, "Text [@%s; @%s].\n\n", e.ID, entries[(i*7)%len(entries)].ID)
 	}
-	entries, diags := Parse("references.bib", src)
-	if len(diags) > 0 || len(entries) == 0 {
-		t.Fatalf("reading the references: %d entries, %s", len(entries), diags)
-	}
-	for _, name := range []string{"ama", "vancouver", "apa", "ama"} {
+	for _, name := range goldenStyles() {
 		s := mustStyle(t, name)
-		for i := range entries {
-			e := &entries[i]
-			want := s.Reference(e)
-			for range 2 {
-				if got := FormatReference(s, e); got != want {
-					t.Errorf("%s, %s: FormatReference = %q, want %q", name, e.ID, got, want)
-				}
-			}
-			if got, want := reference(s, e, true), stripLinks(want); got != want {
-				t.Errorf("%s, %s: the popup form = %q, want %q", name, e.ID, got, want)
-			}
-			f := e.forms.p.Load()
-			switch {
-			case s.Numeric() && (f == nil || f.style != name):
-				t.Errorf("%s, %s: the entry did not cache its forms", name, e.ID)
-			case !s.Numeric() && f != nil && f.style == name:
-				t.Errorf("%s, %s: the entry cached an author-date form", name, e.ID)
-			}
+		want := map[string]bool{"ama": true, "vancouver": true, "bmj": true, "lancet": true}[name]
+		if s.independent != want {
+			t.Errorf("%s: independent = %v, want %v", name, s.independent, want)
 		}
-	}
-	loose := Entry{ID: "loose", Type: "book", Title: "A handbook", Issued: Date{Year: 2002}}
-	s := mustStyle(t, "ama")
-	if got, want := FormatReference(s, &loose), s.Reference(&loose); got != want {
-		t.Errorf("an entry Parse did not make: %q, want %q", got, want)
+		if !s.independent {
+			continue
+		}
+		whole := *s
+		whole.independent = false
+		got := renderPage(t, s, entriesBibliography(t, entries), src.String())
+		if w := renderPage(t, &whole, entriesBibliography(t, entries), src.String()); got != w {
+			t.Errorf("%s: formatting entries once differs from formatting the page:\n%s", name, lineDiff(w, got))
+		}
 	}
 }

@@ -41,7 +41,10 @@ type Citation struct {
 	Source    string // the text as written, shown when a key is unknown
 	ID        string // id of the cluster, for its popup
 
-	style Style // set by the resolver: the style with its year letters
+	// Set by the resolver: the cluster's HTML with its links, and the
+	// popup HTML of each work it cites.
+	html   string
+	popups []string
 }
 
 // Kind implements ast.Node.Kind.

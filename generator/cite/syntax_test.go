@@ -3,6 +3,7 @@ package cite
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -11,37 +12,62 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/tools/txtar"
 )
 
 var updateSyntax = flag.Bool("update-syntax", false, "rewrite testdata/syntax.txtar with the current output")
 
-// debugStyle shows the parsed parts of each citation, so the syntax spec
-// tests the parser alone, whatever the real styles print.
-type debugStyle struct{}
+// debugRenderer shows the parsed parts of each citation, so the syntax
+// spec tests the parser alone, whatever the styles print. It takes the
+// place of the extension's renderer (a higher priority: goldmark keeps the
+// last renderer registered for a kind, and registers by priority).
+type debugRenderer struct{}
 
-func (debugStyle) Name() string  { return "debug" }
-func (debugStyle) Numeric() bool { return true }
-func (debugStyle) Cluster(items []Item, narrative bool, link func(int, string) string) string {
-	var parts []string
-	for i, it := range items {
-		s := ""
-		if it.SuppressAuthor {
-			s = "-"
+func (debugRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCitation, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkSkipChildren, nil
 		}
-		s += html.EscapeString(it.Prefix) + "|" + link(i, html.EscapeString(it.Entry.ID)) + "|" + html.EscapeString(it.Locator) + "|" + html.EscapeString(it.Suffix)
-		parts = append(parts, s)
-	}
-	out := "{" + strings.Join(parts, "; ") + "}"
-	if narrative {
-		out = "N" + out
-	}
-	return out
+		c := n.(*Citation)
+		var parts []string
+		for _, r := range c.Refs {
+			if r.Entry == nil {
+				fmt.Fprintf(w, `<span class="cite-missing">%s</span>`, html.EscapeString(c.Source))
+				return ast.WalkSkipChildren, nil
+			}
+			s := ""
+			if r.SuppressAuthor {
+				s = "-"
+			}
+			s += html.EscapeString(r.Prefix) + "|" + html.EscapeString(r.Entry.ID) + "|" + html.EscapeString(r.Locator) + "|" + html.EscapeString(r.Suffix)
+			parts = append(parts, s)
+		}
+		out := "{" + strings.Join(parts, "; ") + "}"
+		if c.Narrative {
+			out = "N" + out
+		}
+		w.WriteString(out)
+		return ast.WalkSkipChildren, nil
+	})
 }
-func (debugStyle) Reference(e *Entry) string { return html.EscapeString(e.ID) }
-func (debugStyle) SortKey(e *Entry) string   { return e.ID }
-func (debugStyle) Missing(e *Entry) []string { return nil }
+
+// debugMarkdown is goldmark with the citation extension and debugRenderer.
+// The style is APA's: a superscript style would also close up the space
+// before each citation (see closeUp).
+func debugMarkdown(t testing.TB, bib *Bibliography) goldmark.Markdown {
+	apa, err := LoadBuiltin("apa", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Linkify, New(WithStyle(apa), WithBibliography(bib))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(debugRenderer{}, 50))),
+	)
+}
 
 var (
 	popupRE = regexp.MustCompile(`<span class="cite-popup"[^>]*>(?:<span class="cite-popup-entry">.*?</span>)*</span></span>`)
@@ -74,7 +100,7 @@ func TestSyntaxSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Linkify, New(WithStyle(debugStyle{}), WithBibliography(testBibliography(t)))))
+	md := debugMarkdown(t, testBibliography(t))
 	for i := 0; i+1 < len(a.Files); i += 2 {
 		in, want := a.Files[i], &a.Files[i+1]
 		name := strings.TrimSuffix(in.Name, ".md")
@@ -112,9 +138,8 @@ func FuzzCitationSyntax(f *testing.F) {
 	for _, s := range []string{"[@a", "[[@a]]", "@a [p. 1", "[see @a; @b, p. 3; -@c]", "\\[@a]", "[@a](x)", "@{a b}", "[" + strings.Repeat("[@a; ", 50)} {
 		f.Add(s)
 	}
-	bib := testBibliography(f)
+	md := debugMarkdown(f, testBibliography(f))
 	f.Fuzz(func(t *testing.T, src string) {
-		md := goldmark.New(goldmark.WithExtensions(extension.Linkify, New(WithStyle(debugStyle{}), WithBibliography(bib))))
 		var buf bytes.Buffer
 		if err := md.Convert([]byte(src), &buf); err != nil {
 			t.Fatal(err)
