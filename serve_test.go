@@ -99,15 +99,7 @@ func writeFile(t *testing.T, site, name, data string) {
 // waitFor evaluates a JavaScript condition until it is true.
 func waitFor(t *testing.T, ctx context.Context, what, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(hangGuard)
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("never saw %s (%s)", what, cond)
+	browser.WaitFor(t, ctx, hangGuard, what, cond)
 }
 
 func TestServeHTTP(t *testing.T) {

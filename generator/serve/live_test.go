@@ -103,15 +103,7 @@ func TestLiveReplayAfterReload(t *testing.T) {
 	}
 	waitFor := func(what, cond string) {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for time.Now().Before(deadline) {
-			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-			if err == nil && ok {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		t.Fatalf("never saw %s (%s)", what, cond)
+		browser.WaitFor(t, ctx, 15*time.Second, what, cond)
 	}
 	// load opens the page with its event stream held back, and marks the
 	// document so a navigation shows.

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -97,4 +98,20 @@ func New(t testing.TB) context.Context {
 		cancelAlloc()
 	})
 	return ctx
+}
+
+// WaitFor evaluates a JavaScript condition in the page until it is true,
+// and fails the test, naming what it waited for, if it is not true within
+// limit. The limit guards against a hang; it is not a measure of speed.
+func WaitFor(t testing.TB, ctx context.Context, limit time.Duration, what, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("never saw %s (%s)", what, cond)
 }
