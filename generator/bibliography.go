@@ -259,8 +259,7 @@ func entryValues(es []*cite.Entry) []cite.Entry {
 func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
 	var diags diag.List
 	name := strings.TrimSpace(cfg.CitationStyle)
-	if cite.IsStyleFile(name) {
-		rel := path.Clean(filepath.ToSlash(name))
+	if rel := cfg.StyleFile(); rel != "" {
 		outside := rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel)
 		var src []byte
 		var err error

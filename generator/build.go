@@ -195,7 +195,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if prev == nil && sums != nil {
 		maps.Copy(sums, an.sums)
 		go func() {
-			d, records, _ := inputDigest(ctx, opts, an.cfg.Bibliography, sums, nil)
+			d, records, _ := inputDigest(ctx, opts, an.cfg.ExtraFiles(), sums, nil)
 			digestc <- digested{d, records}
 		}()
 	} else {

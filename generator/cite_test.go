@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	csldata "pamphlet/third_party/csl"
 )
 
 const citingSite = `
@@ -319,5 +321,25 @@ func TestLinksToReferenceAnchors(t *testing.T) {
 	assertContains(t, got, `error: there is no heading with the anchor #references on this page; that page has no headings to link to`)
 	if strings.Contains(got, "_index.md#references") || strings.Count(got, "error:") != 3 {
 		t.Errorf("want exactly the three errors above:\n%s", got)
+	}
+}
+
+// TestSiteStyleFileIsAnInput: editing a site's own .csl file, outside the
+// site's folders, makes the next build rebuild, not call it up to date.
+func TestSiteStyleFileIsAnInput(t *testing.T) {
+	s := newTestSite(t, citingSite)
+	src, err := csldata.FS.ReadFile("styles/american-medical-association.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.write("styles/clinic.csl", string(src))
+	s.write("site.yaml", "title: T\nbase_url: https://clinic.example/\ncitation_style: styles/clinic.csl\n")
+	s.mustBuild()
+	if !s.mustBuild().UpToDate {
+		t.Fatal("a second build with nothing changed was not up to date")
+	}
+	s.write("styles/clinic.csl", strings.Replace(string(src), "<title>", "<title>Our ", 1))
+	if s.mustBuild().UpToDate {
+		t.Error("an edit to the site's own .csl was taken for no change")
 	}
 }

@@ -95,6 +95,31 @@ type Brand struct {
 	Accent  string `yaml:"accent"`   // the focus ring that shows keyboard users where they are
 }
 
+// ExtraFiles lists the files outside the site's folders that site.yaml
+// names and the site is built from: its bibliographies and its own .csl
+// style, as slash-separated paths from the site root. The digest that
+// tells an unchanged site, and the dev server's watcher, both take them
+// from here.
+func (c *Config) ExtraFiles() []string {
+	var out []string
+	for _, p := range c.Bibliography {
+		out = append(out, path.Clean(filepath.ToSlash(p)))
+	}
+	if f := c.StyleFile(); f != "" {
+		out = append(out, f)
+	}
+	return out
+}
+
+// StyleFile returns the site-relative path of the site's own .csl style,
+// or "" when it uses a built-in one (or there are no settings).
+func (c *Config) StyleFile() string {
+	if c == nil || !cite.IsStyleFile(c.CitationStyle) {
+		return ""
+	}
+	return path.Clean(filepath.ToSlash(strings.TrimSpace(c.CitationStyle)))
+}
+
 // BasePath returns the path part of base_url, starting and ending with "/".
 // Every link the site makes starts with it, so the site works when served
 // under a sub-path.

@@ -108,26 +108,12 @@ func (b *Builder) ExtraFiles() []string {
 		return nil
 	}
 	var out []string
-	for _, p := range b.cfg.Bibliography {
-		p = path.Clean(filepath.ToSlash(p))
-		top, _, _ := strings.Cut(p, "/")
-		if top != ContentDir && top != TemplatesDir && top != StaticDir {
+	for _, p := range b.cfg.ExtraFiles() {
+		if top, _, _ := strings.Cut(p, "/"); !slices.Contains(site.Folders[:], top) {
 			out = append(out, p)
 		}
 	}
-	if f := b.styleFile(); f != "" {
-		out = append(out, f)
-	}
 	return out
-}
-
-// styleFile returns the site-relative path of the site's own .csl style,
-// or "" when it uses a built-in one.
-func (b *Builder) styleFile() string {
-	if b.cfg == nil || !cite.IsStyleFile(b.cfg.CitationStyle) {
-		return ""
-	}
-	return path.Clean(filepath.ToSlash(strings.TrimSpace(b.cfg.CitationStyle)))
 }
 
 // Build reads the whole site again and builds it.
@@ -168,7 +154,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.styleFile():
+		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile():
 			// The settings, or a whole folder of the site, came or went;
 			// or the citation style, which every citing page uses.
 			return b.Build(ctx)

@@ -350,21 +350,21 @@ func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[s
 // the build reads it, so a file changed during the build is never taken
 // as built.
 func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
-	files, _ := inputFiles(opts, configBibliographies(opts))
+	files, _ := inputFiles(opts, configExtraFiles(opts))
 	sums, _, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
 		return strings.HasPrefix(name, ContentDir+"/") && strings.HasSuffix(name, ".md")
 	}, nil)
 	return sums
 }
 
-// configBibliographies returns the bibliography files site.yaml names, if
-// it can be read.
-func configBibliographies(opts Options) []string {
+// configExtraFiles returns the files outside the site's folders that
+// site.yaml names (Config.ExtraFiles), if it can be read.
+func configExtraFiles(opts Options) []string {
 	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
 	if cfg == nil || diags.HasErrors() {
 		return nil
 	}
-	return cfg.Bibliography
+	return cfg.ExtraFiles()
 }
 
 // hashFile returns the SHA-256 of a regular file, read as a stream
@@ -394,7 +394,7 @@ func hashFile(name string, buf []byte) ([32]byte, error) {
 
 // upToDate reports whether out holds a build of exactly these inputs.
 func upToDate(ctx context.Context, opts Options, m *manifest) (string, []inputRecord, bool) {
-	d, records, err := inputDigest(ctx, opts, configBibliographies(opts), nil, newStatCache(m))
+	d, records, err := inputDigest(ctx, opts, configExtraFiles(opts), nil, newStatCache(m))
 	if err != nil {
 		return "", nil, false
 	}
