@@ -162,7 +162,7 @@ func (s *Site) checkBibliography(b *bibliographies, verbose bool) {
 			}
 		}
 		if missing := b.style.Missing(e); len(missing) > 0 {
-			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which the %s style shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), b.style.Title)
+			s.Diags.Warnf(e.File, e.Line, 0, "entry %q has no %s, which its citation style (%s) shows: add it if you can, or the reference will be shown without it", e.ID, strings.Join(missing, " or "), b.style.Title)
 		}
 	}
 	for _, f := range files {
