@@ -110,10 +110,10 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		buf := newRenderBuffers(tpl)
-		for j := range plan {
-			if plan[j].page != nil {
-				plan[j].produce(site, sv, buf)
+		w := newRenderWorker(site, sv, tpl)
+		for _, o := range plan {
+			if _, ok := o.(*pageOutput); ok {
+				o.produce(w)
 			}
 		}
 	}

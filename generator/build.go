@@ -219,21 +219,22 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var written atomic.Int64
 	sv := site.newSiteView()
 	err = parallel(ctx, workers, len(plan),
-		func() *renderBuffers { return newRenderBuffers(tpl) },
-		func(buf *renderBuffers, i int) error {
+		func() *renderWorker { return newRenderWorker(site, sv, tpl) },
+		func(w *renderWorker, i int) error {
 			o := plan[i]
-			if o.asset != nil {
-				if err := copyAsset(st, o.path, *o.asset); err != nil {
-					return fmt.Errorf("write %s: %w", o.path, err)
+			if a, ok := o.(*assetOutput); ok {
+				// Copied as a stream: an asset may be larger than memory.
+				if err := copyAsset(st, a.path, *a.asset); err != nil {
+					return fmt.Errorf("write %s: %w", a.path, err)
 				}
 				written.Add(1)
 				return nil
 			}
-			data, d, err := o.produce(site, sv, buf)
+			data, d, err := o.produce(w)
 			if d != nil {
 				mu.Lock()
-				if first, ok := renderDiags[*d]; !ok || o.path < first {
-					renderDiags[*d] = o.path
+				if first, ok := renderDiags[*d]; !ok || o.Path() < first {
+					renderDiags[*d] = o.Path()
 				}
 				mu.Unlock()
 				return nil
@@ -241,8 +242,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			if err != nil {
 				return err
 			}
-			if err := st.write(o.path, data); err != nil {
-				return fmt.Errorf("write %s: %w", o.path, err)
+			if err := st.write(o.Path(), data); err != nil {
+				return fmt.Errorf("write %s: %w", o.Path(), err)
 			}
 			written.Add(1)
 			return nil
@@ -262,7 +263,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Trust = <-checked
 	res.lap("check, render, write", &last)
 	for _, o := range plan {
-		if o.page != nil || o.kind == Kind404 {
+		if _, ok := o.(layoutOutput); ok {
 			res.Pages++
 		}
 	}

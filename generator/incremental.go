@@ -64,12 +64,9 @@ type Builder struct {
 	// Results of whole-site steps, kept while nothing they depend on changes.
 	refs     []siteReference
 	bibWarns diag.List
-	// generated holds each generated output (the sitemap) by path, made
-	// again only when the pages or their dates change.
-	generated map[string][]byte
-	reloads   map[string]Reload // what each output of the last good build asks of a tab
-	siteHash  uint64            // what every page shows of the site: footer, crisis lines
-	setHash   uint64            // the set of pages
+	reloads  map[string]Reload // what each output of the last good build asks of a tab
+	siteHash uint64            // what every page shows of the site: footer, crisis lines
+	setHash  uint64            // the set of pages
 
 }
 
@@ -91,7 +88,7 @@ type Update struct {
 
 // NewBuilder returns a Builder for the site in opts.Site. Call Build first.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}, generated: map[string][]byte{}}
+	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}}
 }
 
 // Files returns the last good site: output paths to bytes. The map is
@@ -450,79 +447,82 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		return b.fail(diags), nil
 	}
 
-	// Work out what each output would be made from; render only the page
-	// outputs whose inputs changed since the last good build. A change in
-	// what every page shows of the site, or in the set of pages (which
-	// section lists and menus show), concerns every page.
+	// Work out what changed since the last good build, as the inputs
+	// outputs depend on, and make again only the outputs that depend on
+	// one of them. A change in what every page shows of the site, or in
+	// the set of pages (which section lists and menus show), concerns
+	// every page: each page's view is worked out, and only those whose
+	// view changed are rendered (see fingerprint).
 	sv := site.newSiteView()
 	siteHash, setHash := hashSiteView(sv), hashPageSet(plan)
 	if siteHash != b.siteHash || setHash != b.setHash {
 		b.structural = true
 	}
+	changed := b.changed()
 	files := make(map[string][]byte, len(plan))
 	prints := make(map[string]uint64, len(plan))
 	type job struct {
-		o    *output
+		o    layoutOutput
 		view *pageView
 	}
 	var jobs []job
-	for i := range plan {
-		o := &plan[i]
+	var others []Output // outputs made again, other than pages
+	for _, o := range plan {
+		p := o.Path()
+		old, had := b.files[p]
+		lo, isLayout := o.(layoutOutput)
 		switch {
-		case o.data != nil:
-			files[o.path] = o.data
-		case o.gen != nil:
-			data, ok := b.generated[o.path]
-			if b.structural || b.mapDirty || !ok {
-				data = o.gen()
-				b.generated[o.path] = data
-			}
-			files[o.path] = data
-		case o.asset != nil:
-			data, err := readAsset(*o.asset)
-			if err != nil {
-				diags.Errorf(o.source, 0, 0, "cannot read this file: %v", unwrapPathError(err))
+		case isLayout:
+			if had && changed&lo.Inputs() == 0 && !lo.dirty(b.dirty) {
+				// Nothing it shows has changed: its view need not be
+				// worked out.
+				files[p], prints[p] = old, b.prints[p]
 				continue
 			}
-			files[o.path] = data
+			v := lo.view(site)
+			fp := fingerprint(v, lo.gen(), b.kindGen[lo.layout()], b.cfgGen^siteHash)
+			prints[p] = fp
+			if had && b.prints[p] == fp {
+				files[p] = old
+				continue
+			}
+			jobs = append(jobs, job{lo, v})
+		case o.Inputs() == InputSource:
+			// A file copied as it is: read again, since the watcher
+			// reports a change to it as a change to its source.
+			others = append(others, o)
+		case had && changed&o.Inputs() == 0:
+			files[p] = old
 		default:
-			if !b.structural && (o.page == nil || (!b.dirty[o.page.Rel] && (o.page != site.ReferencesPage || !b.refsDirty))) {
-				// Nothing another page shows has changed: this output is
-				// as it was, and its view need not be worked out.
-				if old, ok := b.files[o.path]; ok {
-					files[o.path], prints[o.path] = old, b.prints[o.path]
-					continue
-				}
-			}
-			v := o.view(site)
-			kind := o.kind
-			gen := uint64(0)
-			if o.page != nil {
-				kind, gen = o.page.Kind, o.page.gen
-			}
-			fp := fingerprint(v, gen, b.kindGen[kind], b.cfgGen^siteHash)
-			prints[o.path] = fp
-			if old, ok := b.files[o.path]; ok && b.prints[o.path] == fp {
-				files[o.path] = old
-				continue
-			}
-			jobs = append(jobs, job{o, v})
+			others = append(others, o)
 		}
+	}
+	for _, o := range others {
+		data, d, err := o.produce(nil)
+		if err != nil {
+			diags.Errorf(o.Source(), 0, 0, "cannot read this file: %v", unwrapPathError(err))
+			continue
+		}
+		if d != nil {
+			diags.Add(*d)
+			continue
+		}
+		files[o.Path()] = data
 	}
 	var mu sync.Mutex
 	var renderDiags diag.List
 	err := parallel(ctx, b.workers(), len(jobs),
-		func() *renderBuffers { return newRenderBuffers(b.tpl) },
-		func(buf *renderBuffers, i int) error {
+		func() *renderWorker { return newRenderWorker(site, sv, b.tpl) },
+		func(w *renderWorker, i int) error {
 			j := jobs[i]
-			data, d := j.o.render(site, sv, j.view, buf)
+			data, d := j.o.render(w, j.view)
 			mu.Lock()
 			defer mu.Unlock()
 			if d != nil {
 				renderDiags.Add(*d)
 				return nil
 			}
-			files[j.o.path] = bytes.Clone(data)
+			files[j.o.Path()] = bytes.Clone(data)
 			return nil
 		})
 	if err != nil {
@@ -546,8 +546,8 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
 	reloads := make(map[string]Reload, len(plan))
-	for i := range plan {
-		reloads[plan[i].path] = plan[i].reload()
+	for _, o := range plan {
+		reloads[o.Path()] = o.Reload()
 	}
 	for _, p := range u.Changed {
 		u.addReload(p, reloads[p])
@@ -571,11 +571,11 @@ func hashSiteView(v *siteView) uint64 {
 }
 
 // hashPageSet hashes the output paths of the pages a site has.
-func hashPageSet(plan []output) uint64 {
+func hashPageSet(plan []Output) uint64 {
 	h := fnv.New64a()
 	for _, o := range plan {
-		if o.page != nil {
-			h.Write([]byte(o.path))
+		if _, ok := o.(*pageOutput); ok {
+			h.Write([]byte(o.Path()))
 			h.Write([]byte{0})
 		}
 	}
@@ -607,6 +607,22 @@ func citeSignature(p *Page) string {
 		ids[i] = l.Entry.ID
 	}
 	return strings.Join(ids, "\x00")
+}
+
+// changed returns what changed since the last good build, as the inputs
+// outputs depend on (a page's own source is told by b.dirty).
+func (b *Builder) changed() Input {
+	var in Input
+	if b.structural {
+		in |= InputPages | InputDates | InputCitations | InputSettings | InputLayout
+	}
+	if b.refsDirty {
+		in |= InputCitations
+	}
+	if b.mapDirty {
+		in |= InputDates
+	}
+	return in
 }
 
 // addReload notes what a change to the output at path asks of open tabs.

@@ -1,0 +1,192 @@
+package generator
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"pamphlet/generator/diag"
+)
+
+// Output is one file of the finished site. Each kind of file is one
+// implementation: a page (pageOutput), the not-found page
+// (notFoundOutput), a file copied as it is (assetOutput), and a file made
+// from the whole site (siteOutput: the sitemap, robots.txt, the brand's
+// stylesheet). A new kind of output is a new implementation, and says
+// what its bytes depend on (Inputs), so that the dev server redoes it
+// exactly when one of those changes, and what an open tab does when it
+// changes (Reload).
+type Output interface {
+	// Path is where it goes: slash-separated, under the output folder.
+	Path() string
+	// Source is the site file it comes from, for diagnostics.
+	Source() string
+	// Reload says what an open browser tab does when it changes.
+	Reload() Reload
+	// Inputs says which changes to the site change its bytes.
+	Inputs() Input
+	// produce makes its bytes with a render worker's state. Rendered
+	// bytes are the worker's, valid until it renders again. A template
+	// that fails is a diagnostic, not an error.
+	produce(w *renderWorker) ([]byte, *diag.Diagnostic, error)
+}
+
+// Input is a set of the kinds of change to a site that an output's bytes
+// may depend on.
+type Input uint8
+
+const (
+	// InputSource: the output's own source file (a page, an asset).
+	InputSource Input = 1 << iota
+	// InputPages: what pages show of one another: titles, descriptions,
+	// order, the set of pages, the menu.
+	InputPages
+	// InputDates: the pages' own dates.
+	InputDates
+	// InputCitations: what the pages cite.
+	InputCitations
+	// InputSettings: site.yaml.
+	InputSettings
+	// InputLayout: the templates.
+	InputLayout
+)
+
+// Reload says what an open browser tab does when an output changes.
+type Reload int
+
+const (
+	// ReloadNone: nothing; no tab shows it (the sitemap, robots.txt).
+	ReloadNone Reload = iota
+	// ReloadPage: a tab showing that page reloads it.
+	ReloadPage
+	// ReloadCSS: every tab restyles itself, without reloading.
+	ReloadCSS
+	// ReloadOther: a file a page may show (an image, a script) changed.
+	ReloadOther
+)
+
+// layoutOutput is an output rendered with the theme's templates: its view
+// is worked out first, so that the dev server can tell from it (see
+// fingerprint) whether the page needs rendering at all.
+type layoutOutput interface {
+	Output
+	// view returns the data the layout is executed with.
+	view(s *Site) *pageView
+	// render executes the layout with v.
+	render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic)
+	// layout is the kind of page, which names its layout; gen tells one
+	// parse of its source from the next (0 for a page Pamphlet makes).
+	layout() string
+	gen() uint64
+	// dirty reports whether its own source changed, among the pages
+	// given by content-relative path.
+	dirty(pages map[string]bool) bool
+}
+
+// pageOutput is a page of the site.
+type pageOutput struct {
+	page     *Page
+	citesAll bool // the site-wide references page, which lists what every page cites
+}
+
+func (o *pageOutput) Path() string   { return o.page.URL + "index.html" }
+func (o *pageOutput) Source() string { return o.page.Path }
+func (o *pageOutput) Reload() Reload { return ReloadPage }
+func (o *pageOutput) Inputs() Input {
+	in := InputSource | InputPages | InputSettings | InputLayout
+	if o.citesAll {
+		in |= InputCitations
+	}
+	return in
+}
+func (o *pageOutput) view(s *Site) *pageView           { return s.newPageView(o.page) }
+func (o *pageOutput) layout() string                   { return o.page.Kind }
+func (o *pageOutput) gen() uint64                      { return o.page.gen }
+func (o *pageOutput) dirty(pages map[string]bool) bool { return pages[o.page.Rel] }
+func (o *pageOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
+	b, d := o.render(w, o.view(w.site))
+	return b, d, nil
+}
+
+// render executes the page's layout into the worker's buffer.
+func (o *pageOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
+	body, refs, jsonld, err := o.page.content(&w.page)
+	if err != nil {
+		d := diag.Errorf(o.Source(), 0, 0, "cannot read this page back from its temporary file: %v", err)
+		return nil, &d
+	}
+	if jsonld == nil { // a page Pamphlet made (a page that failed to parse stops the build)
+		jsonld = jsonLD(w.site.Config, o.page)
+	}
+	// html/template takes strings. These are the bytes themselves, not
+	// copies (a tenth of what a page allocated): the bytes may be the
+	// worker's buffer, valid only while this page renders, and the view
+	// is used only for this page; what partialCached keeps is a new
+	// string it builds.
+	v.Content, v.References, v.JSONLD = template.HTML(bytesView(body)), template.HTML(bytesView(refs)), template.JS(bytesView(jsonld))
+	return w.execute(o.page.Kind, v)
+}
+
+// notFoundOutput is the page a host shows for an address the site does
+// not have (404.html). It is shown at addresses of its own, which no tab
+// watches for.
+type notFoundOutput struct{}
+
+func (notFoundOutput) Path() string                     { return "404.html" }
+func (notFoundOutput) Source() string                   { return TemplatesDir + "/404.html" }
+func (notFoundOutput) Reload() Reload                   { return ReloadNone }
+func (notFoundOutput) Inputs() Input                    { return InputPages | InputSettings | InputLayout }
+func (notFoundOutput) view(s *Site) *pageView           { return s.notFoundView() }
+func (notFoundOutput) layout() string                   { return Kind404 }
+func (notFoundOutput) gen() uint64                      { return 0 }
+func (notFoundOutput) dirty(pages map[string]bool) bool { return false }
+func (o notFoundOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
+	b, d := o.render(w, o.view(w.site))
+	return b, d, nil
+}
+func (notFoundOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
+	return w.execute(Kind404, v)
+}
+
+// assetOutput is a file copied as it is: an image beside the pages, or a
+// file of static/.
+type assetOutput struct {
+	path  string
+	asset *Asset
+}
+
+func (o *assetOutput) Path() string   { return o.path }
+func (o *assetOutput) Source() string { return o.asset.Path }
+func (o *assetOutput) Reload() Reload {
+	if path.Ext(o.path) == ".css" {
+		return ReloadCSS
+	}
+	return ReloadOther
+}
+func (o *assetOutput) Inputs() Input { return InputSource }
+func (o *assetOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {
+	b, err := readAsset(*o.asset)
+	return b, nil, err
+}
+
+// siteOutput is a file made from the site as a whole: the sitemap,
+// robots.txt, the brand's stylesheet.
+type siteOutput struct {
+	path   string
+	inputs Input
+	reload Reload
+	make   func() []byte
+}
+
+func (o *siteOutput) Path() string   { return o.path }
+func (o *siteOutput) Source() string { return ConfigFile }
+func (o *siteOutput) Reload() Reload { return o.reload }
+func (o *siteOutput) Inputs() Input  { return o.inputs }
+func (o *siteOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {
+	return o.make(), nil, nil
+}
+
+// shownPath is an output's address as a reader would type it.
+func shownPath(o Output) string {
+	return "/" + strings.TrimSuffix(o.Path(), "index.html")
+}
