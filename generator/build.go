@@ -376,22 +376,8 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 		}
 	}
 	an.diags.Add(readDiags...)
-	for _, p := range pages {
-		an.diags.Add(draftDiagnostics(p, opts.Drafts)...)
-	}
-	site := Resolve(cfg, pages, opts.Drafts, an.diags)
-	// Two passes over every citation, which only read the pages: one
-	// beside the other.
-	refs := make(chan []siteReference, 1)
-	go func() { refs <- site.siteReferences(bibs) }()
-	site.checkBibliography(bibs, opts.Verbose)
-	site.References = <-refs
-	site.CitationStyle = bibs.style.Title
-	an.site = site
-	an.diags.Add(site.Diags...)
-	if len(in.Pages) == 0 {
-		an.diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
-	}
+	an.site, _ = assemble(cfg, pages, bibs, an.diags, opts, nil)
+	an.diags.Add(an.site.Diags...)
 	return an, nil
 }
 

@@ -62,8 +62,7 @@ type Builder struct {
 	mapDirty   bool // a page's own dates changed: the sitemap shows them
 
 	// Results of whole-site steps, kept while nothing they depend on changes.
-	refs     []siteReference
-	bibWarns diag.List
+	cites    *siteCitations
 	reloads  map[string]Reload // what each output of the last good build asks of a tab
 	siteHash uint64            // what every page shows of the site: footer, crisis lines
 	setHash  uint64            // the set of pages
@@ -423,24 +422,14 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	pages := make([]*Page, 0, len(b.pages))
 	for _, p := range b.pages {
 		pages = append(pages, p)
-		diags.Add(draftDiagnostics(p, b.opts.Drafts)...)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
-	site := Resolve(b.cfg, pages, b.opts.Drafts, diags)
-	if b.structural || b.refsDirty || b.refs == nil {
-		n := len(site.Diags)
-		site.checkBibliography(b.bibs, b.opts.Verbose)
-		b.bibWarns = slices.Clone(site.Diags[n:])
-		b.refs = site.siteReferences(b.bibs)
-	} else {
-		site.Diags.Add(b.bibWarns...)
+	if b.structural || b.refsDirty {
+		b.cites = nil // what the site cites, or how, may have changed
 	}
-	site.References = b.refs
-	site.CitationStyle = b.bibs.style.Title
+	site, cites := assemble(b.cfg, pages, b.bibs, diags, b.opts, b.cites)
+	b.cites = cites
 	diags.Add(site.Diags...)
-	if len(pages) == 0 {
-		diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
-	}
 	plan, d := planOutputs(site, b.in)
 	diags.Add(d...)
 	if diags.HasErrors() {

@@ -37,6 +37,43 @@ type Site struct {
 	place map[*Page]int
 }
 
+// siteCitations is what the whole-site citation steps found: the
+// site-wide list of references and the bibliography's warnings. The dev
+// server keeps it while no page's citations, and no bibliography, change.
+type siteCitations struct {
+	refs  []siteReference
+	warns diag.List
+}
+
+// assemble is the resolve stage of both drivers (Build and Builder): it
+// resolves the parsed pages into a Site (see Resolve), with the drafts'
+// warnings, then takes the whole-site citation steps, or the ones given
+// in cached when nothing they depend on changed, and says when there are
+// no pages at all. The Site's Diags hold everything it found.
+func assemble(cfg *Config, pages []*Page, bibs *bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
+	s := Resolve(cfg, pages, opts.Drafts, reported)
+	for _, p := range pages {
+		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
+	}
+	if cached == nil {
+		// Two passes over every citation, which only read the pages:
+		// one beside the other.
+		refs := make(chan []siteReference, 1)
+		go func() { refs <- s.siteReferences(bibs) }()
+		n := len(s.Diags)
+		s.checkBibliography(bibs, opts.Verbose)
+		cached = &siteCitations{warns: slices.Clone(s.Diags[n:]), refs: <-refs}
+	} else {
+		s.Diags.Add(cached.warns...)
+	}
+	s.References = cached.refs
+	s.CitationStyle = bibs.style.Title
+	if len(pages) == 0 {
+		s.Diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
+	}
+	return s, cached
+}
+
 // Resolve puts parsed pages together into a Site: it drops drafts (unless
 // withDrafts), makes the section pages that folders lack, orders each
 // section, and checks what needs the whole site: two pages at one URL,
