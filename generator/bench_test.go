@@ -43,23 +43,21 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// loadSite reads the site in dir up to the parse stage, without reading
-// its pages.
-func loadSite(tb testing.TB, dir string) (*Config, *Inputs, *bibliographies) {
+// loadForTest reads the site in dir up to the parse stage, without
+// reading its pages.
+func loadForTest(tb testing.TB, dir string) (*Config, *Inputs, *bibliographies) {
 	tb.Helper()
-	cfg, diags := LoadConfig(dir, "")
-	if diags.HasErrors() {
-		tb.Fatal(diags)
+	f := loadSite(Options{Site: dir, Theme: defaultTheme})
+	if f.cfgDiags.HasErrors() {
+		tb.Fatal(f.cfgDiags)
 	}
-	in, _ := Load(dir, defaultTheme)
-	bibs, _ := loadBibliographies(dir, cfg)
-	return cfg, in, bibs
+	return f.cfg, f.in, f.bibs
 }
 
 // loadCorpus reads a corpus site up to the parse stage.
 func loadCorpus(b *testing.B, pages int, cites bool) (*Config, *Inputs, *bibliographies) {
 	b.Helper()
-	cfg, in, bibs := loadSite(b, corpusSite(b, pages, cites))
+	cfg, in, bibs := loadForTest(b, corpusSite(b, pages, cites))
 	for i := range in.Pages {
 		if d := in.Pages[i].read(); d != nil {
 			b.Fatal(d)

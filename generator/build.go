@@ -316,23 +316,17 @@ func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, err
 	if an.workers <= 0 {
 		an.workers = runtime.GOMAXPROCS(0)
 	}
-	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
-	an.diags.Add(diags...)
-	if cfg == nil {
+	f := loadSite(opts)
+	an.diags.Add(f.cfgDiags...)
+	if f.cfg == nil {
 		return an, nil
 	}
-	// A setting that is wrong was left at its default: the rest of the
-	// site is still read and checked, so that every problem is listed at
-	// once; the errors stop the build before anything is written.
-	an.cfg = cfg
-	in, diags := Load(opts.Site, opts.Theme)
-	an.in = in
+	an.diags.Add(f.walkDiags...)
+	an.diags.Add(f.bibDiags...)
+	an.diags.Add(f.tplDiags...)
+	cfg, in, bibs := f.cfg, f.in, f.bibs
+	an.cfg, an.in, an.tpl = cfg, in, f.tpl
 	gcPages(len(in.Pages))
-	an.diags.Add(diags...)
-	bibs, diags := loadBibliographies(opts.Site, cfg)
-	an.diags.Add(diags...)
-	an.tpl, diags = LoadTemplates(opts.Site, opts.Theme, Funcs(cfg))
-	an.diags.Add(diags...)
 
 	var parsers []*Parser
 	var mu sync.Mutex

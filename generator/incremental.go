@@ -119,18 +119,16 @@ func (b *Builder) Build(ctx context.Context) (*Update, error) {
 	for k := range layoutFiles {
 		b.kindGen[k]++
 	}
-	b.cfg, b.cfgDiags = LoadConfig(b.opts.Site, b.opts.BaseURL)
+	f := loadSite(b.opts)
+	b.cfg, b.cfgDiags = f.cfg, f.cfgDiags
 	if b.cfg == nil {
 		return b.fail(b.cfgDiags), nil
 	}
-	var loadDiags diag.List
-	b.in, loadDiags = Load(b.opts.Site, b.opts.Theme)
+	b.in, b.bibs, b.bibDiags, b.tpl, b.tplDiags = f.in, f.bibs, f.bibDiags, f.tpl, f.tplDiags
 	b.walk = map[string]diag.List{}
-	for _, d := range loadDiags {
+	for _, d := range f.walkDiags {
 		b.walk[d.File] = append(b.walk[d.File], d)
 	}
-	b.bibs, b.bibDiags = loadBibliographies(b.opts.Site, b.cfg)
-	b.tpl, b.tplDiags = LoadTemplates(b.opts.Site, b.opts.Theme, Funcs(b.cfg))
 	b.pages = map[string]*Page{}
 	if err := b.parse(ctx, b.in.Pages); err != nil {
 		return nil, err

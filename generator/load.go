@@ -28,6 +28,33 @@ const (
 	StaticDir    = site.StaticDir
 )
 
+// siteFiles is what the load stage reads of a site, each part with the
+// problems found reading it: its settings, its files, its bibliographies
+// and citation style, and its templates. Cfg is nil when site.yaml cannot
+// be read at all, and then nothing else is read.
+type siteFiles struct {
+	cfg                                     *Config
+	in                                      *Inputs
+	bibs                                    *bibliographies
+	tpl                                     *Templates
+	cfgDiags, walkDiags, bibDiags, tplDiags diag.List
+}
+
+// loadSite is the load stage of both drivers (Build and Builder). A
+// setting that is wrong was left at its default: the rest of the site is
+// still read, so that every problem is listed at once.
+func loadSite(opts Options) *siteFiles {
+	f := &siteFiles{}
+	f.cfg, f.cfgDiags = LoadConfig(opts.Site, opts.BaseURL)
+	if f.cfg == nil {
+		return f
+	}
+	f.in, f.walkDiags = Load(opts.Site, opts.Theme)
+	f.bibs, f.bibDiags = loadBibliographies(opts.Site, f.cfg)
+	f.tpl, f.tplDiags = LoadTemplates(opts.Site, opts.Theme, Funcs(f.cfg))
+	return f
+}
+
 // Source is one Markdown page as read from disk, before parsing.
 type Source struct {
 	Path string // site-relative, slash-separated: "content/therapy/x.md"

@@ -60,7 +60,7 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg, in, bibs := loadSite(t, dir)
+	cfg, in, bibs := loadForTest(t, dir)
 	fast := NewParser(cfg, in.Files, bibs)
 	always := NewParser(cfg, in.Files, bibs)
 	always.plain = always.md
@@ -139,7 +139,7 @@ func TestParseKeepsNoSource(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		cfg, in, bibs := loadSite(t, dir)
+		cfg, in, bibs := loadForTest(t, dir)
 		ps := NewParser(cfg, in.Files, bibs)
 		var buf []byte
 		for _, s := range in.Pages {
@@ -191,7 +191,7 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, site := range []string{dir, ".."} {
-		cfg, in, bibs := loadSite(t, site)
+		cfg, in, bibs := loadForTest(t, site)
 		shared := NewParser(cfg, in.Files, bibs)
 		var got []*Page
 		for _, s := range in.Pages {
