@@ -484,8 +484,12 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 			others = append(others, o)
 		}
 	}
+	var w *renderWorker
+	if len(others) > 0 {
+		w = newRenderWorker(site, sv, b.tpl)
+	}
 	for _, o := range others {
-		data, d, err := o.produce(nil)
+		data, d, err := o.produce(w)
 		if err != nil {
 			diags.Errorf(o.Source(), 0, 0, "cannot read this file: %v", unwrapPathError(err))
 			continue
@@ -494,7 +498,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 			diags.Add(*d)
 			continue
 		}
-		files[o.Path()] = data
+		files[o.Path()] = bytes.Clone(data) // produce may give the worker's buffer
 	}
 	var mu sync.Mutex
 	var renderDiags diag.List
