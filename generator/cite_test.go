@@ -199,6 +199,14 @@ func TestCitationDiagnostics(t *testing.T) {
 			fails: true,
 		},
 		{
+			// Found by fuzzing: the cluster was left out, its known work was
+			// listed, and formatting the list with no cluster panicked.
+			name:  "an unknown key beside a known one",
+			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\n[@zzz; @nice]\n", "site.yaml": "title: T\nbase_url: https://clinic.example/\ncitation_style: apa\n"},
+			want:  []string{`content/therapy.md:4:2: error: unknown citation key "zzz"`},
+			fails: true,
+		},
+		{
 			name:  "unknown key far from any",
 			files: map[string]string{"content/therapy.md": "---\ntitle: Therapy\n---\n[@zzz]\n"},
 			want:  []string{`content/therapy.md:4:2: error: unknown citation key "zzz"; add the work to the bibliography (content/references.bib) or check the key`},

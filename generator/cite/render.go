@@ -211,19 +211,29 @@ func format(c *Cited, clusters []*Citation, bib *Bibliography, style *Style) err
 		if err != nil {
 			return err
 		}
-		for i, e := range entries {
-			pos[e.ID] = i
+		listed := make(map[string]int, len(c.List))
+		for i, l := range c.List {
+			listed[l.Entry.ID] = i
 		}
-		list := make([]Listed, len(c.List))
-		for _, l := range c.List {
-			i, ok := pos[l.Entry.ID]
+		// The list is the processor's, in its order, of the works this
+		// page lists: only those, should the processor give others.
+		list := make([]Listed, 0, len(c.List))
+		for _, e := range entries {
+			i, ok := listed[e.ID]
 			if !ok {
+				continue
+			}
+			l := c.List[i]
+			pos[e.ID] = len(list)
+			l.Number = len(list) + 1
+			l.HTML = referenceHTML(e.HTML(), l.Entry)
+			l.Popup = popupHTML(l.HTML)
+			list = append(list, l)
+		}
+		for _, l := range c.List {
+			if _, ok := pos[l.Entry.ID]; !ok {
 				return fmt.Errorf("the processor left %q out of the reference list", l.Entry.ID)
 			}
-			l.Number = i + 1
-			l.HTML = referenceHTML(entries[i].HTML(), l.Entry)
-			l.Popup = popupHTML(l.HTML)
-			list[i] = l
 		}
 		c.List = list
 	}

@@ -100,7 +100,9 @@ func Resolve(doc ast.Node, bib *Bibliography, style *Style) *Cited {
 	for _, cit := range inLinks {
 		cit.Parent().ReplaceChild(cit.Parent(), cit, ast.NewString([]byte(cit.Source)))
 	}
-	if len(c.List) > 0 {
+	// A cluster with an unknown key is an error and is not formatted; the
+	// page is not published, but its other works were listed.
+	if len(clusters) > 0 {
 		if err := format(c, clusters, bib, style); err != nil {
 			c.Problems = append(c.Problems, Problem{Offset: clusters[0].Refs[0].Offset, Severity: diag.Error, Message: fmt.Sprintf("the citation style %s could not format this page's citations: %v", style.Name, err)})
 		}
