@@ -42,8 +42,6 @@ type fmtSet struct {
 	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
 }
 
-func (f fmtSet) empty() bool { return f == fmtSet{} }
-
 func leaf(s string) *node { return &node{text: s} }
 
 func group(kids ...*node) *node {
@@ -653,7 +651,7 @@ func prevNonEmpty(ls []*node, i int) int {
 // ---------- rendering ----------
 
 type fmtState struct {
-	italic, bold, smallcaps, underline bool
+	italic, bold, smallcaps bool
 }
 
 // superscripts maps Unicode superscript characters to the text citeproc-js

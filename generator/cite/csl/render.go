@@ -27,11 +27,9 @@ type ctx struct {
 	called         int
 	rendered       int
 	suppressAuthor bool
-	authorOnly     bool
 	namesSeen      bool
 	sortNames      *sortNameOpts
 	sortKeyMode    bool
-	noYearSuffix   bool
 	yearSuffixUsed bool
 	depth          int
 	recording      *[]string
