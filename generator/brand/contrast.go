@@ -136,27 +136,38 @@ func Nearest(c, against Colour, need float64) Colour {
 	return nearestAll(c, []req{{against, need}})
 }
 
-// nearestAll is Nearest for several requirements at once. It searches both
-// directions and returns the passing colour that moves lightness least, so
-// that when the requirements pull the same way (the usual case: a link on
-// several light backgrounds) it is the same as Nearest.
+// nearestAll is Nearest for several requirements at once. It moves
+// lightness one step at a time both ways at once and returns the first
+// colour that passes, so that it stops as soon as the nearest is found,
+// rather than walking one way to the end when the other passes at once;
+// when both pass at the same step, the one that moved lightness less,
+// darker on a tie. When the requirements pull the same way (the usual
+// case: a link on several light backgrounds) it is the same as Nearest.
 func nearestAll(c Colour, needs []req) Colour {
 	if meets(c, needs) {
 		return c
 	}
 	p := toLCH(c)
-	dark, darkOK := walk(p, -1, needs)
-	light, lightOK := walk(p, +1, needs)
-	switch {
-	case darkOK && lightOK:
-		if p.L-dark.L <= light.L-p.L {
-			return dark.colour()
+	done := [2]bool{} // darker, lighter: reached 0 or 1
+	for i := 1; !done[0] || !done[1]; i++ {
+		var best *lch
+		for k, dir := range [2]float64{-1, +1} {
+			if done[k] {
+				continue
+			}
+			q := p
+			q.L = p.L + dir*float64(i)*step
+			if q.L < 0 || q.L > 1 {
+				q.L = math.Max(0, math.Min(1, q.L))
+				done[k] = true
+			}
+			if meets(q.colour(), needs) && (best == nil || math.Abs(q.L-p.L) < math.Abs(best.L-p.L)) {
+				best = &q
+			}
 		}
-		return light.colour()
-	case darkOK:
-		return dark.colour()
-	case lightOK:
-		return light.colour()
+		if best != nil {
+			return best.colour()
+		}
 	}
 	// Nothing passes: return whichever extreme comes closest.
 	black, white := Colour{}, Colour{255, 255, 255}
@@ -164,21 +175,6 @@ func nearestAll(c Colour, needs []req) Colour {
 		return black
 	}
 	return white
-}
-
-// walk moves lightness from p in direction dir until the colour meets needs.
-func walk(p lch, dir float64, needs []req) (lch, bool) {
-	for i := 1; ; i++ {
-		q := p
-		q.L = p.L + dir*float64(i)*step
-		if q.L < 0 || q.L > 1 {
-			q.L = math.Max(0, math.Min(1, q.L))
-			return q, meets(q.colour(), needs)
-		}
-		if meets(q.colour(), needs) {
-			return q, true
-		}
-	}
 }
 
 // worst is the smallest ratio of contrast found to contrast needed.
