@@ -52,10 +52,16 @@ func Write(dir string, o Options) error {
 func WriteHugo(dir string, o Options) error {
 	g := newGen(o)
 	files := map[string]string{
-		"hugo.toml":                    hugoConfig,
-		"layouts/_default/single.html": hugoSingle,
-		"layouts/_default/list.html":   hugoList,
-		"layouts/index.html":           hugoList,
+		"hugo.toml":                        hugoConfig,
+		"layouts/_default/single.html":     hugoSingle,
+		"layouts/_default/list.html":       hugoList,
+		"layouts/index.html":               hugoList,
+		"layouts/partials/head.html":       hugoHead,
+		"layouts/partials/assets.html":     hugoAssets,
+		"layouts/partials/header.html":     hugoHeader,
+		"layouts/partials/meta.html":       hugoMeta,
+		"layouts/partials/footer.html":     hugoFooter,
+		"layouts/partials/sitefooter.html": hugoSiteFooter,
 	}
 	for _, p := range g.pages {
 		files["content/"+p.path] = g.markdown(p, false)
@@ -220,38 +226,142 @@ disableKinds = ["taxonomy", "term", "RSS"]
 unsafe = false
 [markup.goldmark.parser]
 autoHeadingID = true
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 2
+[params]
+disclaimer = "This supports, and does not replace, care from your clinician."
+funding = "The clinic pays for this site."
+advertising = "This site carries no advertising."
+organisation = "Example clinic"
+email = "info@clinic.example"
+[[menus.main]]
+name = "Section 0"
+pageRef = "/section-0"
+weight = 1
+[[menus.main]]
+name = "Section 1"
+pageRef = "/section-1"
+weight = 2
 `
 
-// hugoSingle and hugoList are the Hugo equivalents of Pamphlet's page and
-// section layouts: head with description, canonical and Open Graph,
-// breadcrumbs, menu, content, byline, review dates, previous/next.
-const hugoSingle = `<!DOCTYPE html>
+// The Hugo layouts below make the same page furniture as Pamphlet's
+// default theme, so that the two are timed making the same pages: the
+// head with description, canonical, Open Graph and JSON-LD; a header with
+// the menu; breadcrumbs; the "On this page" list (Hugo's
+// .TableOfContents); the content; bylines and review dates; three related
+// pages of the section; previous/next; the footer. What Hugo cannot do
+// (citations, trust checks) it is not asked to.
+const hugoHead = `<!DOCTYPE html>
 <html lang="{{ .Site.LanguageCode }}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ .Title }} | {{ .Site.Title }}</title>
-<meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}">
-<meta property="og:title" content="{{ .Title }}"><meta property="og:description" content="{{ .Description }}">
-<link rel="stylesheet" href="{{ "css/style.css" | relURL }}"></head>
-<body><a class="skip-link" href="#main">Skip to main content</a>
-<header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></header>
-<main id="main"><nav aria-label="Breadcrumb"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>
-<article><h1>{{ .Title }}</h1><p class="lead">{{ .Description }}</p>
-<div class="content">{{ .Content }}</div>
-<aside>{{ range .Params.authors }}<p>Written by {{ .name }} ({{ .credentials }})</p>{{ end }}
-{{ range .Params.reviewed_by }}<p>Reviewed by {{ .name }} ({{ .credentials }})</p>{{ end }}
-<p>Page last reviewed: {{ .Params.last_reviewed }}</p></aside></article>
-<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a>{{ end }}</nav>
-</main><footer><p>{{ .Site.Title }}</p></footer></body></html>
+<meta name="description" content="{{ .Description }}">
+<link rel="canonical" href="{{ .Permalink }}">
+<meta property="og:type" content="{{ if .IsPage }}article{{ else }}website{{ end }}">
+<meta property="og:title" content="{{ .Title }}">
+<meta property="og:description" content="{{ .Description }}">
+<meta property="og:url" content="{{ .Permalink }}">
+<meta property="og:site_name" content="{{ .Site.Title }}">
+<meta name="color-scheme" content="light dark">
+<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "MedicalWebPage" "name" .Title "description" .Description "url" .Permalink "inLanguage" .Site.LanguageCode "datePublished" .Params.published "lastReviewed" .Params.last_reviewed "author" .Params.authors "reviewedBy" .Params.reviewed_by | jsonify | safeJS }}</script>
+{{ partialCached "assets.html" . }}</head>
+<body class="kind-{{ .Kind }}">
+<a class="skip-link" href="#main">Skip to main content</a>
+{{ partialCached "header.html" . .Section }}
+<main id="main" tabindex="-1">
 `
 
-const hugoList = `<!DOCTYPE html>
-<html lang="{{ .Site.LanguageCode }}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ .Title }} | {{ .Site.Title }}</title>
-<meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}">
-<link rel="stylesheet" href="{{ "css/style.css" | relURL }}"></head>
-<body><header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></header>
-<main id="main"><article><h1>{{ .Title }}</h1><div class="content">{{ .Content }}</div>
-<nav><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>{{ end }}</ul></nav>
-</article></main><footer><p>{{ .Site.Title }}</p></footer></body></html>
+const hugoAssets = `<link rel="stylesheet" href="{{ "css/brand.css" | relURL }}">
+<link rel="stylesheet" href="{{ "css/style.css" | relURL }}">
+<link rel="stylesheet" href="{{ "css/print.css" | relURL }}" media="print">
+<link rel="icon" href="{{ "favicon.svg" | relURL }}" type="image/svg+xml">
 `
+
+const hugoHeader = `<header class="site-header">
+<div class="wrap">
+<a class="site-title" href="{{ .Site.Home.RelPermalink }}"><span>{{ .Site.Title }}</span></a>
+<nav class="site-nav" aria-label="Main">
+<details class="site-menu">
+<summary>Menu</summary>
+<ul>
+{{ $p := . }}{{ range .Site.Menus.main }}<li><a href="{{ .URL }}"{{ if $p.IsMenuCurrent "main" . }} aria-current="page"{{ else if $p.HasMenuCurrent "main" . }} aria-current="true"{{ end }}>{{ .Name }}</a></li>
+{{ end }}</ul>
+</details>
+</nav>
+</div>
+</header>
+`
+
+const hugoMeta = `<aside class="page-meta" aria-label="About this page">
+{{ range .Params.authors }}<p class="byline">Written by {{ .name }} ({{ .credentials }})</p>
+{{ end }}{{ range .Params.reviewed_by }}<p class="byline">Reviewed by {{ .name }} ({{ .credentials }})</p>
+{{ end }}{{ with .Params.last_reviewed }}{{ $d := time . }}<p class="review-dates">Page last reviewed: <time datetime="{{ $d.Format "2006-01-02" }}">{{ $d.Format "2 January 2006" }}</time> · Next review due: {{ $n := $d.AddDate 3 0 0 }}<time datetime="{{ $n.Format "2006-01-02" }}">{{ $n.Format "2 January 2006" }}</time></p>
+{{ end }}{{ with .Params.published }}{{ $d := time . }}<p class="pub-dates">First published: <time datetime="{{ $d.Format "2006-01-02" }}">{{ $d.Format "2 January 2006" }}</time></p>
+{{ end }}</aside>
+`
+
+const hugoFooter = `</main>
+<footer class="site-footer">
+<div class="wrap">
+{{ partialCached "sitefooter.html" . }}<p class="print-only print-source">{{ .Title }}{{ with .Params.last_reviewed }} · Page last reviewed: {{ (time .).Format "2 January 2006" }}{{ end }} · {{ .Permalink }}</p>
+</div>
+</footer>
+</body>
+</html>
+`
+
+const hugoSiteFooter = `<p class="disclaimer">{{ .Site.Params.disclaimer }}</p>
+<p class="funding">{{ .Site.Params.funding }}</p>
+<p class="advertising">{{ .Site.Params.advertising }}</p>
+<p class="org">{{ .Site.Params.organisation }} · <a href="mailto:{{ .Site.Params.email }}">{{ .Site.Params.email }}</a></p>
+`
+
+const hugoSingle = `{{ partial "head.html" . }}<nav class="breadcrumbs" aria-label="Breadcrumb">
+<ol>
+{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}<li><span aria-current="page">{{ .Title }}</span></li>
+</ol>
+</nav>
+<article class="page">
+<h1>{{ .Title }}</h1>
+{{ with .Description }}<p class="lead">{{ . }}</p>
+{{ end }}<nav class="contents" aria-labelledby="contents-heading">
+<h2 id="contents-heading">On this page</h2>
+{{ .TableOfContents }}
+</nav>
+<div class="content">
+{{ .Content }}
+</div>
+{{ partial "meta.html" . }}</article>
+<nav class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related pages</h2>
+<ul>
+{{ with .NextInSection }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>
+{{ with .NextInSection }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>
+{{ with .NextInSection }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>
+{{ end }}{{ end }}{{ end }}</ul>
+</nav>
+<nav class="pagenav" aria-label="More in {{ .CurrentSection.Title }}">
+<ul>
+{{ with .PrevInSection }}<li class="prev"><a href="{{ .RelPermalink }}" rel="prev"><span class="label">Previous</span> <span class="title">{{ .Title }}</span></a></li>
+{{ end }}{{ with .NextInSection }}<li class="next"><a href="{{ .RelPermalink }}" rel="next"><span class="label">Next</span> <span class="title">{{ .Title }}</span></a></li>
+{{ end }}</ul>
+</nav>
+{{ partial "footer.html" . }}`
+
+const hugoList = `{{ partial "head.html" . }}<article class="section">
+<h1>{{ .Title }}</h1>
+<div class="content">
+{{ .Content }}
+</div>
+<nav class="section-list" aria-label="In this section">
+<h2>In this section</h2>
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>
+{{ end }}</ul>
+</nav>
+{{ partial "meta.html" . }}</article>
+{{ partial "footer.html" . }}`
