@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -153,16 +152,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	defer tuneGC(opts.GCFloor)()
 	sp := newSpills(opts.Out)
 	defer sp.remove()
-	an, err := analyse(ctx, opts, bodyMode{spills: sp, hash: prev == nil, summary: true})
-	res.Diagnostics.Add(an.diags...)
-	if err != nil {
+	b := newBuilder(opts, bodyMode{spills: sp, hash: prev == nil, summary: true})
+	if err := b.load(ctx); err != nil {
 		return res, err
 	}
-	if an.site == nil {
+	if b.cfg == nil {
+		res.Diagnostics.Add(b.cfgDiags...)
 		return fail()
 	}
+	r := b.resolve()
+	res.Diagnostics.Add(r.diags...)
 	res.lap("load, parse, resolve", &last)
-	site, in, tpl, workers := an.site, an.in, an.tpl, an.workers
+	site := r.site
 	res.Site = site
 	// The trust checks need nothing that rendering makes, so they run
 	// beside it, on facts taken from the pages first: what only the checks
@@ -183,6 +184,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Trust = <-checked
 		}
 	}()
+	if res.Diagnostics.HasErrors() {
+		return fail()
+	}
 	// The digest of the inputs, for the manifest, lists the site's files
 	// again (a walk of the content folder), beside rendering: at 100,000
 	// pages it took 0.2 s after it, on one core. The pages are hashed by
@@ -193,18 +197,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	digestc := make(chan digested, 1)
 	if prev == nil && sums != nil {
-		maps.Copy(sums, an.sums)
+		maps.Copy(sums, b.sums)
 		go func() {
-			d, records, _ := inputDigest(ctx, opts, an.cfg.ExtraFiles(), sums, nil)
+			d, records, _ := inputDigest(ctx, opts, b.cfg.ExtraFiles(), sums, nil)
 			digestc <- digested{d, records}
 		}()
 	} else {
 		digestc <- digested{digest, inputs}
-	}
-	plan, diags := planOutputs(site, in)
-	res.Diagnostics.Add(diags...)
-	if res.Diagnostics.HasErrors() {
-		return fail()
 	}
 
 	if err := sp.flush(); err != nil {
@@ -214,60 +213,25 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	renderDiags := map[diag.Diagnostic]string{} // template error -> first page it broke
-	var mu sync.Mutex
-	var written atomic.Int64
-	sv := site.newSiteView()
-	err = parallel(ctx, workers, len(plan),
-		func() *renderWorker { return newRenderWorker(site, sv, tpl) },
-		func(w *renderWorker, i int) error {
-			o := plan[i]
-			if a, ok := o.(*assetOutput); ok {
-				// Copied as a stream: an asset may be larger than memory.
-				if err := copyAsset(st, a.path, *a.asset); err != nil {
-					return fmt.Errorf("write %s: %w", a.path, err)
-				}
-				written.Add(1)
-				return nil
-			}
-			data, d, err := o.produce(w)
-			if d != nil {
-				mu.Lock()
-				if first, ok := renderDiags[*d]; !ok || o.Path() < first {
-					renderDiags[*d] = o.Path()
-				}
-				mu.Unlock()
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if err := st.write(o.Path(), data); err != nil {
-				return fmt.Errorf("write %s: %w", o.Path(), err)
-			}
-			written.Add(1)
-			return nil
-		})
+	out := &stagingSink{st: st}
+	m, err := b.make(ctx, r, out)
 	if err != nil {
 		st.Discard()
 		return res, err
 	}
-	if len(renderDiags) > 0 {
+	if len(m.diags) > 0 {
 		st.Discard()
-		for d, first := range renderDiags {
-			d.Message += " (first seen while rendering /" + first + ")"
-			res.Diagnostics.Add(d)
-		}
+		res.Diagnostics.Add(m.diags...)
 		return fail()
 	}
 	res.Trust = <-checked
 	res.lap("check, render, write", &last)
-	for _, o := range plan {
+	for _, o := range r.plan {
 		if _, ok := o.(layoutOutput); ok {
 			res.Pages++
 		}
 	}
-	res.Files = int(written.Load())
+	res.Files = out.written
 	res.Diagnostics = res.Diagnostics.Compact()
 	dg := <-digestc
 	digest, inputs = dg.digest, dg.inputs
@@ -293,91 +257,6 @@ type bodyMode struct {
 	discard bool
 	hash    bool // hash the sources as they are read (analysis.sums)
 	summary bool // only the trust report's summary is wanted (Parser.summary)
-}
-
-// analysis is what the stages before rendering found: everything `build`
-// writes and `check` reports on.
-type analysis struct {
-	cfg     *Config
-	in      *Inputs
-	tpl     *Templates
-	site    *Site // nil when site.yaml could not be read
-	diags   diag.List
-	workers int
-	// sums holds the SHA-256 of each source read, by site-relative path,
-	// when bodyMode.hash asked for them.
-	sums map[string][32]byte
-}
-
-// analyse runs load, parse and resolve. Its error is for a cancelled run;
-// problems in the site are diagnostics.
-func analyse(ctx context.Context, opts Options, bodies bodyMode) (*analysis, error) {
-	an := &analysis{workers: opts.Workers}
-	if an.workers <= 0 {
-		an.workers = runtime.GOMAXPROCS(0)
-	}
-	f := loadSite(opts)
-	an.diags.Add(f.cfgDiags...)
-	if f.cfg == nil {
-		return an, nil
-	}
-	an.diags.Add(f.walkDiags...)
-	an.diags.Add(f.bibDiags...)
-	an.diags.Add(f.tplDiags...)
-	cfg, in, bibs := f.cfg, f.in, f.bibs
-	an.cfg, an.in, an.tpl = cfg, in, f.tpl
-	gcPages(len(in.Pages))
-
-	var parsers []*Parser
-	var mu sync.Mutex
-	newParser := func() *Parser {
-		ps := NewParser(cfg, in.Files, bibs)
-		ps.summary = bodies.summary
-		switch {
-		case bodies.discard:
-			ps.discard = true
-		case bodies.spills != nil:
-			sp, err := bodies.spills.new()
-			if err != nil {
-				ps.err = err
-			}
-			ps.spill = sp
-		}
-		mu.Lock()
-		parsers = append(parsers, ps)
-		mu.Unlock()
-		return ps
-	}
-	var sums [][32]byte
-	if bodies.hash {
-		sums = make([][32]byte, len(in.Pages))
-	}
-	pages, readDiags, err := parseAll(ctx, an.workers, newParser, in.Pages, sums)
-	if err != nil {
-		return an, err
-	}
-	if sums != nil {
-		an.sums = make(map[string][32]byte, len(sums))
-		for i, sum := range sums {
-			if sum != ([32]byte{}) {
-				an.sums[in.Pages[i].Path] = sum
-			}
-		}
-	}
-	for _, ps := range parsers {
-		if ps.err != nil {
-			return an, ps.err
-		}
-	}
-	an.diags.Add(readDiags...)
-	an.site, _ = assemble(cfg, pages, bibs, an.diags, opts, nil)
-	an.diags.Add(an.site.Diags...)
-	return an, nil
-}
-
-// NewParserFunc returns a function that makes Parsers for parallel workers.
-func NewParserFunc(cfg *Config, files map[string]bool, bibs *bibliographies) func() *Parser {
-	return func() *Parser { return NewParser(cfg, files, bibs) }
 }
 
 // parseAll reads and parses sources on the given number of workers. Each
@@ -419,19 +298,15 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 // diagnostic too, filed under its page.
 func Check(ctx context.Context, opts Options) (*trust.Report, error) {
 	defer tuneGC(opts.GCFloor)()
-	an, err := analyse(ctx, opts, bodyMode{discard: true})
-	if err != nil {
+	b := newBuilder(opts, bodyMode{discard: true})
+	if err := b.load(ctx); err != nil {
 		return nil, err
 	}
-	if an.site == nil {
-		r := trust.Check(trust.SiteFacts{}, nil, an.diags.Compact(), opts.today())
-		return r, nil
+	if b.cfg == nil {
+		return trust.Check(trust.SiteFacts{}, nil, b.cfgDiags.Compact(), opts.today()), nil
 	}
-	if an.in != nil {
-		_, d := planOutputs(an.site, an.in)
-		an.diags.Add(d...)
-	}
-	return an.site.TrustReport(an.diags.Compact(), opts.today()), nil
+	r := b.resolve()
+	return r.site.TrustReport(r.diags.Compact(), opts.today()), nil
 }
 
 func (o Options) today() time.Time {

@@ -11,11 +11,9 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
@@ -34,7 +32,12 @@ import (
 // the next build compares against it, so fixing the mistake redoes
 // everything that changed since. A Builder is not safe for concurrent use.
 type Builder struct {
-	opts Options
+	opts    Options
+	bodies  bodyMode // what parsing does with the pages' bodies
+	oneShot bool     // runs once: keeps nothing for a next build
+	// sums holds the SHA-256 of each source parsed, by site path, when
+	// bodies.hash asks for them (for the build's manifest).
+	sums map[string][32]byte
 
 	cfg      *Config
 	cfgDiags diag.List
@@ -85,10 +88,9 @@ type Update struct {
 	Rendered   int // pages rendered (the rest were reused)
 }
 
-// NewBuilder returns a Builder for the site in opts.Site. Call Build first.
-func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{}}
-}
+// NewBuilder returns a Builder for the dev server, which keeps the site
+// in memory, for the site in opts.Site. Call Build first.
+func NewBuilder(opts Options) *Builder { return newBuilder(opts, bodyMode{}) }
 
 // Files returns the last good site: output paths to bytes. The map is
 // replaced, never changed, by later builds, so it can be served while the
@@ -114,26 +116,12 @@ func (b *Builder) ExtraFiles() []string {
 
 // Build reads the whole site again and builds it.
 func (b *Builder) Build(ctx context.Context) (*Update, error) {
-	b.structural = true
-	b.cfgGen++
-	for k := range layoutFiles {
-		b.kindGen[k]++
+	if err := b.load(ctx); err != nil {
+		return nil, err
 	}
-	f := loadSite(b.opts)
-	b.cfg, b.cfgDiags = f.cfg, f.cfgDiags
 	if b.cfg == nil {
 		return b.fail(b.cfgDiags), nil
 	}
-	b.in, b.bibs, b.bibDiags, b.tpl, b.tplDiags = f.in, f.bibs, f.bibDiags, f.tpl, f.tplDiags
-	b.walk = map[string]diag.List{}
-	for _, d := range f.walkDiags {
-		b.walk[d.File] = append(b.walk[d.File], d)
-	}
-	b.pages = map[string]*Page{}
-	if err := b.parse(ctx, b.in.Pages); err != nil {
-		return nil, err
-	}
-	b.in.Pages = nil // the parsed pages are kept instead
 	return b.finish(ctx)
 }
 
@@ -353,177 +341,27 @@ func (b *Builder) bumpKinds(changed []string) {
 	}
 }
 
-// parse parses sources in parallel into b.pages.
-func (b *Builder) parse(ctx context.Context, srcs []Source) error {
-	if len(srcs) == 0 {
-		return nil
-	}
-	if b.dirty == nil {
-		b.dirty = map[string]bool{}
-	}
-	before := map[string]string{}
-	beforeCites := map[string]string{}
-	beforeDate := map[string]string{}
-	for _, s := range srcs {
-		if p, ok := b.pages[s.Rel]; ok {
-			before[s.Rel] = navSignature(p)
-			beforeCites[s.Rel] = citeSignature(p)
-			beforeDate[s.Rel] = dateSignature(p)
-		}
-		delete(b.pages, s.Rel) // a page that can no longer be read is gone
-		b.dirty[s.Rel] = true
-	}
-	pages, diags, err := parseAll(ctx, b.workers(), NewParserFunc(b.cfg, b.in.Files, b.bibs), srcs, nil)
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
-		if sig, ok := before[p.Rel]; !ok || sig != navSignature(p) {
-			b.structural = true // other pages show what changed
-		}
-		if beforeCites[p.Rel] != citeSignature(p) {
-			b.refsDirty = true
-		}
-		if beforeDate[p.Rel] != dateSignature(p) {
-			b.mapDirty = true
-		}
-	}
-	if len(pages) != len(srcs) {
-		b.structural = true
-	}
-	for _, d := range diags {
-		b.walk[d.File] = append(b.walk[d.File], d)
-	}
-	for _, p := range pages {
-		b.pages[p.Rel] = p
-	}
-	return nil
-}
-
-func (b *Builder) workers() int {
-	if b.opts.Workers > 0 {
-		return b.opts.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
-// finish resolves the site, renders what changed and, when nothing is
+// finish resolves the site, makes what changed and, when nothing is
 // wrong, makes the result the new good site.
 func (b *Builder) finish(ctx context.Context) (*Update, error) {
-	var diags diag.List
-	diags.Add(b.cfgDiags...)
-	for _, d := range b.walk {
-		diags.Add(d...)
+	r := b.resolve()
+	if r.diags.HasErrors() {
+		return b.fail(r.diags), nil
 	}
-	diags.Add(b.bibDiags...)
-	diags.Add(b.tplDiags...)
-	pages := make([]*Page, 0, len(b.pages))
-	for _, p := range b.pages {
-		pages = append(pages, p)
-	}
-	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
-	if b.structural || b.refsDirty {
-		b.cites = nil // what the site cites, or how, may have changed
-	}
-	site, cites := assemble(b.cfg, pages, b.bibs, diags, b.opts, b.cites)
-	b.cites = cites
-	diags.Add(site.Diags...)
-	plan, d := planOutputs(site, b.in)
-	diags.Add(d...)
-	if diags.HasErrors() {
-		return b.fail(diags), nil
-	}
-
-	// Work out what changed since the last good build, as the inputs
-	// outputs depend on, and make again only the outputs that depend on
-	// one of them. A change in what every page shows of the site, or in
-	// the set of pages (which section lists and menus show), concerns
-	// every page: each page's view is worked out, and only those whose
-	// view changed are rendered (see fingerprint).
-	sv := site.newSiteView()
-	siteHash, setHash := hashSiteView(sv), hashPageSet(plan)
-	if siteHash != b.siteHash || setHash != b.setHash {
-		b.structural = true
-	}
-	changed := b.changed()
-	files := make(map[string][]byte, len(plan))
-	prints := make(map[string]uint64, len(plan))
-	type job struct {
-		o    layoutOutput
-		view *pageView
-	}
-	var jobs []job
-	var others []Output // outputs made again, other than pages
-	for _, o := range plan {
-		p := o.Path()
-		old, had := b.files[p]
-		lo, isLayout := o.(layoutOutput)
-		switch {
-		case isLayout:
-			if had && changed&lo.Inputs() == 0 && !lo.dirty(b.dirty) {
-				// Nothing it shows has changed: its view need not be
-				// worked out.
-				files[p], prints[p] = old, b.prints[p]
-				continue
-			}
-			v := lo.view(site)
-			fp := fingerprint(v, lo.gen(), b.kindGen[lo.layout()], b.cfgGen^siteHash)
-			prints[p] = fp
-			if had && b.prints[p] == fp {
-				files[p] = old
-				continue
-			}
-			jobs = append(jobs, job{lo, v})
-		case o.Inputs() == InputSource:
-			// A file copied as it is: read again, since the watcher
-			// reports a change to it as a change to its source.
-			others = append(others, o)
-		case had && changed&o.Inputs() == 0:
-			files[p] = old
-		default:
-			others = append(others, o)
-		}
-	}
-	var w *renderWorker
-	if len(others) > 0 {
-		w = newRenderWorker(site, sv, b.tpl)
-	}
-	for _, o := range others {
-		data, d, err := o.produce(w)
-		if err != nil {
-			diags.Errorf(o.Source(), 0, 0, "cannot read this file: %v", unwrapPathError(err))
-			continue
-		}
-		if d != nil {
-			diags.Add(*d)
-			continue
-		}
-		files[o.Path()] = bytes.Clone(data) // produce may give the worker's buffer
-	}
-	var mu sync.Mutex
-	var renderDiags diag.List
-	err := parallel(ctx, b.workers(), len(jobs),
-		func() *renderWorker { return newRenderWorker(site, sv, b.tpl) },
-		func(w *renderWorker, i int) error {
-			j := jobs[i]
-			data, d := j.o.render(w, j.view)
-			mu.Lock()
-			defer mu.Unlock()
-			if d != nil {
-				renderDiags.Add(*d)
-				return nil
-			}
-			files[j.o.Path()] = bytes.Clone(data)
-			return nil
-		})
+	mem := &memorySink{files: map[string][]byte{}}
+	m, err := b.make(ctx, r, mem)
 	if err != nil {
 		return nil, err
 	}
-	diags.Add(renderDiags...)
+	diags := append(r.diags, m.diags...)
 	if diags.HasErrors() {
 		return b.fail(diags), nil
 	}
-	u := &Update{Diagnostics: diags.Compact(), Rendered: len(jobs)}
+	files := mem.files
+	for p, data := range m.kept {
+		files[p] = data
+	}
+	u := &Update{Diagnostics: diags.Compact(), Rendered: m.rendered}
 	for p, data := range files {
 		if old, ok := b.files[p]; !ok || !bytes.Equal(old, data) {
 			u.Changed = append(u.Changed, p)
@@ -536,8 +374,8 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
-	reloads := make(map[string]Reload, len(plan))
-	for _, o := range plan {
+	reloads := make(map[string]Reload, len(r.plan))
+	for _, o := range r.plan {
 		reloads[o.Path()] = o.Reload()
 	}
 	for _, p := range u.Changed {
@@ -546,8 +384,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	for _, p := range u.Removed {
 		u.addReload(p, b.reloads[p])
 	}
-	b.files, b.prints, b.reloads = files, prints, reloads
-	b.siteHash, b.setHash = siteHash, setHash
+	b.files, b.prints, b.reloads = files, m.prints, reloads
 	b.dirty, b.structural, b.refsDirty, b.mapDirty = nil, false, false, false
 	b.build++
 	u.Build = b.build

@@ -60,8 +60,8 @@ Y text.
 body { color: black; }
 `
 
-// newBuilder builds incrementalSite once and returns the builder.
-func newBuilder(t *testing.T) (*testSite, *Builder) {
+// builtIncrementalSite builds incrementalSite once and returns the builder.
+func builtIncrementalSite(t *testing.T) (*testSite, *Builder) {
 	t.Helper()
 	s := newTestSite(t, incrementalSite)
 	// two is cited nowhere; that warning is expected.
@@ -93,7 +93,7 @@ func rebuild(t *testing.T, s *testSite, b *Builder, files map[string]string) *Up
 }
 
 func TestRebuildBodyEditRendersOnePage(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nNew bravo text.\n"})
 	if u.Failed || u.Rendered != 1 {
 		t.Fatalf("rendered %d, failed %v: %s", u.Rendered, u.Failed, u.Diagnostics)
@@ -107,7 +107,7 @@ func TestRebuildBodyEditRendersOnePage(t *testing.T) {
 }
 
 func TestRebuildTitleEditRendersItsLists(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravissimo\nweight: 2\n---\nBravo text.\n"})
 	// The page, its section's list, and its neighbours' previous/next links.
 	want := []string{"therapy/a/index.html", "therapy/b/index.html", "therapy/c/index.html", "therapy/index.html"}
@@ -120,7 +120,7 @@ func TestRebuildTitleEditRendersItsLists(t *testing.T) {
 }
 
 func TestRebuildNewAndDeletedPages(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/other/z.md": "---\ntitle: Zulu\n---\nZ.\n"})
 	assertContains(t, strings.Join(u.Changed, " "), "other/z/index.html", "other/index.html", "sitemap.xml")
 	if u.Rendered > 4 { // z, the section list, y's next link, and nothing else
@@ -149,7 +149,7 @@ func TestRebuildNewAndDeletedPages(t *testing.T) {
 }
 
 func TestRebuildTemplateChange(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	page, err := os.ReadFile(filepath.Join("..", "templates", "page.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +162,7 @@ func TestRebuildTemplateChange(t *testing.T) {
 }
 
 func TestRebuildBibliographyChange(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	bib := "@article{one, author = {Doe, J}, title = {One, revised}, journal = {J}, year = 2020, volume = 1, pages = {1--2}}\n@article{two, author = {Roe, R}, title = {Two}, journal = {J}, year = 2021, volume = 1, pages = {3--4}}\n"
 	u := rebuild(t, s, b, map[string]string{"content/references.bib": bib})
 	// a cites one: a and the references page; nothing else.
@@ -198,7 +198,7 @@ func TestRebuildStyleFile(t *testing.T) {
 }
 
 func TestRebuildStaticFile(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"static/css/site.css": "body { color: navy; }\n"})
 	if u.Rendered != 0 || !slices.Equal(u.Changed, []string{"css/site.css"}) {
 		t.Errorf("rendered %d, changed %v", u.Rendered, u.Changed)
@@ -206,7 +206,7 @@ func TestRebuildStaticFile(t *testing.T) {
 }
 
 func TestRebuildFailureKeepsLastGoodSite(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	good := b.Files()
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: [broken\n---\nText.\n"})
 	if !u.Failed || !strings.Contains(u.Diagnostics.String(), "content/therapy/b.md:2: error: this YAML cannot be read") {
@@ -229,7 +229,7 @@ func TestRebuildFailureKeepsLastGoodSite(t *testing.T) {
 }
 
 func TestRebuildAssetAddedFixesLink(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/other/x.md": "---\ntitle: X-ray\n---\nX text, see ![a chair](chair.png).\n"})
 	if !u.Failed || !strings.Contains(u.Diagnostics.String(), `content/other/x.md:4:13: error: image to "chair.png": there is no file content/other/chair.png`) {
 		t.Fatalf("want a missing image error: %s", u.Diagnostics)
@@ -250,7 +250,7 @@ func TestRebuildAssetAddedFixesLink(t *testing.T) {
 }
 
 func TestRebuildDateChangeUpdatesSitemap(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\nlast_reviewed: 2025-05-05\n---\nBravo text.\n"})
 	if u.Rendered != 1 || !slices.Contains(u.Changed, "sitemap.xml") {
 		t.Errorf("rendered %d, changed %v", u.Rendered, u.Changed)
@@ -329,7 +329,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 }
 
 func TestRebuildStaticProblemsComeAndGo(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	outside := filepath.Join(t.TempDir(), "x.css")
 	os.WriteFile(outside, []byte("x"), 0o644)
 	if err := os.Symlink(outside, filepath.Join(s.root, "static", "css", "link.css")); err != nil {
@@ -364,7 +364,7 @@ func TestRebuildContentFolderAppears(t *testing.T) {
 // no tab reload. Good builds are numbered one after another, failed ones
 // in between included, as the live-reload client relies on.
 func TestRebuildSameBytesChangesNothing(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	edit := map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nNew bravo text.\n"}
 	u := rebuild(t, s, b, edit)
 	if u.Failed || u.Build != 2 || !slices.Equal(u.Changed, []string{"therapy/b/index.html"}) {
@@ -389,7 +389,7 @@ func TestRebuildSameBytesChangesNothing(t *testing.T) {
 // (and the pages that list it), a stylesheet restyles, a new image is
 // "other", and the sitemap and robots.txt ask for nothing.
 func TestRebuildSaysWhatTabsDo(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nBravo, rewritten.\n"})
 	if !slices.Equal(u.Pages, []string{"/therapy/b/"}) || u.CSS || u.Other {
 		t.Errorf("a body edit: pages %v, CSS %v, other %v; want only /therapy/b/", u.Pages, u.CSS, u.Other)

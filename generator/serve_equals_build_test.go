@@ -16,45 +16,10 @@ import (
 // after each of a series of edits, each of which the builder takes as a
 // rebuild of only what changed.
 func TestServeEqualsBuild(t *testing.T) {
-	s, b := newBuilder(t)
+	s, b := builtIncrementalSite(t)
 	check := func(step string) {
 		t.Helper()
-		out := t.TempDir()
-		if _, err := Build(context.Background(), Options{Site: s.root, Out: out, Theme: defaultTheme, Workers: 2}); err != nil {
-			t.Fatalf("%s: build: %v", step, err)
-		}
-		written := map[string][]byte{}
-		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || d.Name() == outputMarker {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			written[filepath.ToSlash(rel)], _ = os.ReadFile(p)
-			return nil
-		})
-		served := b.Files()
-		var names []string
-		for name := range written {
-			names = append(names, name)
-		}
-		for name := range served {
-			if _, ok := written[name]; !ok {
-				names = append(names, name)
-			}
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			w, inBuild := written[name]
-			sv, inServe := served[name]
-			switch {
-			case !inBuild:
-				t.Errorf("%s: serve has %s, build does not", step, name)
-			case !inServe:
-				t.Errorf("%s: build wrote %s, serve does not have it", step, name)
-			case !bytes.Equal(w, sv):
-				t.Errorf("%s: %s differs between build and serve:\nbuild: %.300s\nserve: %.300s", step, name, w, sv)
-			}
-		}
+		assertServeEqualsBuild(t, step, s.root, b)
 	}
 	check("first build")
 	for _, e := range []struct {
@@ -127,4 +92,83 @@ func fill(v reflect.Value) {
 			}
 		}
 	}
+}
+
+// assertServeEqualsBuild fails t where what b serves differs from what a
+// full build of the site in root writes.
+func assertServeEqualsBuild(t *testing.T, step, root string, b *Builder) {
+	t.Helper()
+	out := t.TempDir()
+	if _, err := Build(context.Background(), Options{Site: root, Out: out, Theme: defaultTheme, Workers: 2}); err != nil {
+		t.Fatalf("%s: build: %v", step, err)
+	}
+	written := map[string][]byte{}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == outputMarker {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		written[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+		return nil
+	})
+	served := b.Files()
+	var names []string
+	for name := range written {
+		names = append(names, name)
+	}
+	for name := range served {
+		if _, ok := written[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w, inBuild := written[name]
+		sv, inServe := served[name]
+		switch {
+		case !inBuild:
+			t.Errorf("%s: serve has %s, build does not", step, name)
+		case !inServe:
+			t.Errorf("%s: build wrote %s, serve does not have it", step, name)
+		case !bytes.Equal(w, sv):
+			t.Errorf("%s: %s differs between build and serve:\nbuild: %.300s\nserve: %.300s", step, name, w, sv)
+		}
+	}
+}
+
+// TestServeEqualsBuildBundledSite holds the same for a copy of the bundled
+// site, before and after a page is edited.
+func TestServeEqualsBuildBundledSite(t *testing.T) {
+	root := t.TempDir()
+	for _, dir := range []string{"content", "static", "templates"} {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("..", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	settings, err := os.ReadFile("../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "site.yaml"), settings, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(Options{Site: root, Theme: defaultTheme, Workers: 2})
+	if u, err := b.Build(context.Background()); err != nil || u.Failed {
+		t.Fatalf("first build: %v\n%v", err, u.Diagnostics)
+	}
+	assertServeEqualsBuild(t, "first build", root, b)
+
+	page := filepath.Join(root, "content", "understanding", "what-is-mentalizing.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(src, []byte("\n---\n"), []byte("\n---\n\nA sentence added by the test.\n"), 1)
+	if err := os.WriteFile(page, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := b.Rebuild(context.Background(), []string{"content/understanding/what-is-mentalizing.md"}); err != nil || u.Failed {
+		t.Fatalf("rebuild: %v\n%v", err, u.Diagnostics)
+	}
+	assertServeEqualsBuild(t, "a page edited", root, b)
 }
