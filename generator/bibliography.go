@@ -86,7 +86,7 @@ func (b *bibliographies) file(rel string) *bibFile {
 			return
 		}
 		if err != nil {
-			f.diags.Errorf(rel, 0, 0, "cannot read this bibliography: %v", unwrapPathError(err))
+			f.diags.Errorf(rel, 0, 0, "cannot read this bibliography: %v", diag.Cause(err))
 			return
 		}
 		src, d := cleanText(rel, src)
@@ -272,7 +272,7 @@ func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
 		case errors.Is(err, fs.ErrNotExist):
 			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q: there is no such file; give the path of a .csl file from the site folder, e.g. styles/my-clinic.csl, or a built-in style (%s)", name, strings.Join(cite.StyleNames(), ", "))
 		case err != nil:
-			diags.Errorf(rel, 0, 0, "cannot read this citation style: %v", unwrapPathError(err))
+			diags.Errorf(rel, 0, 0, "cannot read this citation style: %v", diag.Cause(err))
 		default:
 			st, err := cite.LoadStyle(rel, rel, src, cfg.Language)
 			if err == nil {

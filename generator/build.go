@@ -14,6 +14,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/trust"
+	"pamphlet/generator/write"
 )
 
 // Options says what to build and where.
@@ -90,15 +91,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
 	}
-	if err := CheckOut(opts.Site, opts.Out); err != nil {
+	if err := write.CheckOut(opts.Site, opts.Out); err != nil {
 		return res, err
 	}
-	release, err := lockOutput(opts.Out)
+	release, err := write.Lock(opts.Out)
 	if err != nil {
 		return res, err
 	}
 	defer release()
-	removeLeftovers(opts.Out)
+	write.RemoveLeftovers(opts.Out)
 	fail := func() (*Result, error) {
 		res.Diagnostics = res.Diagnostics.Compact()
 		res.Duration = time.Since(start)
@@ -120,23 +121,23 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// deleted or edited since must be written again.
 		// The two read different folders: one beside the other.
 		type inspected struct {
-			state outputState
+			state write.State
 			err   error
 		}
 		inspection := make(chan inspected, 1)
 		go func() {
-			st, err := prev.inspect(opts.Out)
+			st, err := write.Inspect(opts.Out, prev.Outputs)
 			inspection <- inspected{st, err}
 		}()
 		digest, inputs, same = upToDate(ctx, opts, prev)
 		in := <-inspection
 		if in.err != nil {
-			return res, fmt.Errorf("cannot read the output folder %s: %w", opts.Out, unwrapPathError(in.err))
+			return res, fmt.Errorf("cannot read the output folder %s: %w", opts.Out, diag.Cause(in.err))
 		}
-		if len(in.state.foreign) > 0 {
-			return res, foreignFilesError(opts.Out, in.state.foreign)
+		if len(in.state.Foreign) > 0 {
+			return res, write.ForeignFilesError(opts.Out, in.state.Foreign)
 		}
-		same = same && in.state.intact
+		same = same && in.state.Intact
 	} else {
 		sums = hashAllButPages(ctx, opts)
 	}
@@ -209,7 +210,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := sp.flush(); err != nil {
 		return res, err
 	}
-	st, err := newStaging(opts.Out)
+	st, err := write.NewStaging(opts.Out)
 	if err != nil {
 		return res, err
 	}
@@ -239,7 +240,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	if digest != "" {
-		m := manifest{Format: manifestFormat, Digest: digest, Started: start.UnixNano(), Inputs: inputs, Build: st.id, Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.records()}
+		m := manifest{Format: manifestFormat, Digest: digest, Started: start.UnixNano(), Inputs: inputs, Build: st.ID(), Pages: res.Pages, Files: res.Files, Diagnostics: res.Diagnostics, CheckedOn: res.Trust.Today, Outputs: st.Records()}
 		s := res.Trust.Summary
 		m.CheckPages, m.CheckErrors, m.CheckWarn, m.Overdue, m.CheckErrorList = s.Pages, s.Errors, s.Warnings, s.Overdue, res.Trust.Site
 		writeManifest(opts.Out, &m) // without it, the next build is simply a full one

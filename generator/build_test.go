@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"pamphlet/generator/write"
 )
 
 const goodSite = `
@@ -706,7 +708,7 @@ func TestSymlinkedOutputFolder(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(target, "old"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(target, outputMarker), []byte("{}"), 0o644)
+	os.WriteFile(filepath.Join(target, write.Marker), []byte("{}"), 0o644)
 	link := filepath.Join(t.TempDir(), "public")
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip(err)

@@ -179,7 +179,7 @@ func LoadConfig(root, baseURL string) (*Config, diag.List) {
 		return nil, diags
 	}
 	if err != nil {
-		diags.Errorf(ConfigFile, 0, 0, "cannot read site.yaml: %v", unwrapPathError(err))
+		diags.Errorf(ConfigFile, 0, 0, "cannot read site.yaml: %v", diag.Cause(err))
 		return nil, diags
 	}
 	return ParseConfig(src, baseURL)

@@ -6,8 +6,13 @@
 //	load     site.yaml + walk content/      -> Config, []Source, assets
 //	parse    goldmark, one page at a time   -> []*Page  (pure: parallel, redoable alone)
 //	resolve  the whole site at once         -> *Site    (sections, navigation, link checks)
-//	render   html/template, in parallel     -> pages streamed into a staging folder
-//	write    staging folder, then a swap    -> the output folder
+//	make     each Output (outputs.go)       -> bytes, handed to a sink (pipeline.go)
+//	write    package write: staging folder, then a swap -> the output folder
+//
+// One driver, Builder (pipeline.go), runs it for every command: `build`
+// once on everything, streaming into the staging folder (Build);
+// `check` up to resolve (Check); the dev server on everything and then on
+// each change set, keeping what it made in memory (Builder.Rebuild).
 //
 // Every problem found on the way is a diag.Diagnostic with file:line:col.
 // An error in any page stops the build before the output folder is touched,

@@ -221,7 +221,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 		return nil, nil
 	}
 	if err != nil {
-		diags.Errorf(ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", unwrapPathError(err))
+		diags.Errorf(ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return nil, diags
 	}
 	var srcs []Source

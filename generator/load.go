@@ -18,6 +18,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/site"
+	"pamphlet/generator/write"
 )
 
 // ContentDir, TemplatesDir and StaticDir are the folders of a site, as
@@ -86,7 +87,7 @@ func (s *Source) readSum(sum *[32]byte, buf *[]byte) *diag.Diagnostic {
 		data, err = readRegular(s.Abs)
 	}
 	if err != nil {
-		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", unwrapPathError(err))
+		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", diag.Cause(err))
 		return &d
 	}
 	if sum != nil {
@@ -292,7 +293,7 @@ func walk(root, realRoot, dir string, diags *diag.List, fn func(rel, abs string)
 		rel := filepath.ToSlash(relOS)
 		sitePath := dir + "/" + rel
 		if err != nil {
-			diags.Errorf(sitePath, 0, 0, "cannot read this folder: %v; check its permissions", unwrapPathError(err))
+			diags.Errorf(sitePath, 0, 0, "cannot read this folder: %v; check its permissions", diag.Cause(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -336,7 +337,7 @@ func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List)
 			}
 			return "", false
 		}
-		if !within(realRoot, target) {
+		if !site.Within(realRoot, target) {
 			diags.Errorf(sitePath, 0, 0, "this is a link to %s, which is outside the site: Pamphlet does not publish files from outside the site folder; copy the file into the site instead", target)
 			return "", false
 		}
@@ -346,7 +347,7 @@ func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List)
 		}
 		fi, err := os.Stat(target)
 		if err != nil {
-			diags.Errorf(sitePath, 0, 0, "cannot read this link: %v", unwrapPathError(err))
+			diags.Errorf(sitePath, 0, 0, "cannot read this link: %v", diag.Cause(err))
 			return "", false
 		}
 		if fi.IsDir() {
@@ -387,22 +388,6 @@ func isLinkLoop(err error) bool {
 	return errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links")
 }
 
-// within reports whether path p is the folder dir or inside it.
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-// unwrapPathError drops the path that *fs.PathError repeats, since every
-// diagnostic already names the file.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // openAsset opens an asset for reading: a regular file of the site, or a
 // file of the embedded theme.
 func openAsset(a Asset) (io.ReadCloser, error) {
@@ -411,19 +396,19 @@ func openAsset(a Asset) (io.ReadCloser, error) {
 	}
 	f, err := openRegular(a.Abs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Path, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", a.Path, diag.Cause(err))
 	}
 	return f, nil
 }
 
 // copyAsset copies an asset into the staging folder as a stream.
-func copyAsset(st *staging, rel string, a Asset) error {
+func copyAsset(st *write.Staging, rel string, a Asset) error {
 	r, err := openAsset(a)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	return st.copy(rel, r)
+	return st.Copy(rel, r)
 }
 
 // readAsset returns the bytes of an asset.
@@ -433,7 +418,7 @@ func readAsset(a Asset) ([]byte, error) {
 	}
 	b, err := readRegular(a.Abs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Path, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", a.Path, diag.Cause(err))
 	}
 	return b, nil
 }

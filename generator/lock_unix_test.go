@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"pamphlet/generator/write"
 )
 
 // holdLockEnv names, in a child process of the tests, the output folder
@@ -21,7 +23,7 @@ func init() {
 	if out == "" {
 		return
 	}
-	if _, err := lockOutput(out); err != nil {
+	if _, err := write.Lock(out); err != nil {
 		os.Stdout.WriteString("error " + err.Error() + "\n")
 		os.Exit(1)
 	}
@@ -33,7 +35,7 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	s := newTestSite(t, goodSite)
 	s.mustBuild()
 	before := s.snapshot()
-	release, err := lockOutput(filepath.Join(s.root, "public"))
+	release, err := write.Lock(filepath.Join(s.root, "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,7 @@ func scratch(t *testing.T, dir string) []string {
 	var left []string
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, scratchPrefix) || strings.Contains(n, ".staging-") || strings.Contains(n, ".spill-") || strings.Contains(n, ".old-") {
+		if strings.HasPrefix(n, write.ScratchPrefix) || strings.Contains(n, ".staging-") || strings.Contains(n, ".spill-") || strings.Contains(n, ".old-") {
 			left = append(left, n)
 		}
 	}

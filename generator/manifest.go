@@ -16,6 +16,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/site"
+	"pamphlet/generator/write"
 )
 
 // manifest is what a build records beside the output folder (never in it,
@@ -46,7 +47,7 @@ type manifest struct {
 	// Outputs lists every file the build wrote, so that the next build
 	// can tell that the output folder still holds them as written, and
 	// which files in it someone else put there.
-	Outputs []outputRecord `json:"outputs"`
+	Outputs []write.Record `json:"outputs"`
 }
 
 // inputRecord is one file a build was made from: its name in the digest
@@ -108,92 +109,7 @@ func (c *statCache) lookup(rec inputRecord) (fileSum, bool) {
 	return r.Sum, true
 }
 
-// outputRecord is one file a build wrote: its slash-separated path in the
-// output folder, its size and its modification time in nanoseconds.
-type outputRecord struct {
-	Path string `json:"p"`
-	Size int64  `json:"s"`
-	Mod  int64  `json:"m"`
-}
-
 const manifestFormat = 4
-
-// outputState is what a build found in the output folder against the
-// manifest of the build that wrote it.
-type outputState struct {
-	intact  bool     // every file written is there, with its size and time
-	foreign []string // files the build did not write (slash paths), sorted
-}
-
-// inspect compares the output folder with what the manifest says the
-// build wrote. The marker file and the entries of a build in progress
-// inside a mounted folder (see scratchPrefix) are Pamphlet's own.
-func (m *manifest) inspect(out string) (outputState, error) {
-	want := make(map[string]outputRecord, len(m.Outputs))
-	for _, r := range m.Outputs {
-		want[r.Path] = r
-	}
-	st := outputState{intact: true}
-	seen := 0
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		rel = filepath.ToSlash(rel)
-		if rel == "." {
-			return nil
-		}
-		if rel == outputMarker || strings.HasPrefix(rel, scratchPrefix) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		r, ok := want[rel]
-		if !ok {
-			st.foreign = append(st.foreign, rel)
-			return nil
-		}
-		seen++
-		fi, err := d.Info()
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != r.Size || fi.ModTime().UnixNano() != r.Mod {
-			st.intact = false
-		}
-		return nil
-	})
-	if seen != len(want) {
-		st.intact = false
-	}
-	slices.Sort(st.foreign)
-	return st, err
-}
-
-// foreignFilesError is the error for an output folder that holds files a
-// build did not write: replacing the folder would delete them.
-func foreignFilesError(out string, foreign []string) error {
-	shown := foreign
-	if len(shown) > 5 {
-		shown = shown[:5]
-	}
-	var list []string
-	for _, f := range shown {
-		list = append(list, filepath.Join(out, filepath.FromSlash(f)))
-	}
-	more := ""
-	if n := len(foreign) - len(shown); n > 0 {
-		more = fmt.Sprintf(" and %d more", n)
-	}
-	what := "this file was"
-	if len(foreign) > 1 {
-		what = "these files were"
-	}
-	return fmt.Errorf("%s%s: %s not written by pamphlet, and a build replaces the whole output folder, which would delete them. Move each into the site's static/ folder (e.g. %s -> static/%s), so that every build publishes it, or delete it. Nothing was written; the previous site is unchanged",
-		strings.Join(list, ", "), more, what, filepath.Join(out, filepath.FromSlash(foreign[0])), foreign[0])
-}
 
 // manifestPath is where the manifest of the output folder out is kept:
 // beside it, as ".public.manifest.json".
@@ -213,7 +129,7 @@ func readManifest(out string) (*manifest, bool) {
 	if json.Unmarshal(b, &m) != nil || m.Format != manifestFormat || m.Digest == "" || m.Build == "" {
 		return nil, false
 	}
-	marker, err := os.ReadFile(filepath.Join(out, outputMarker))
+	marker, err := os.ReadFile(filepath.Join(out, write.Marker))
 	if err != nil || !strings.Contains(string(marker), "build "+m.Build+"\n") {
 		return nil, false
 	}

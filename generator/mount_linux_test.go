@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"pamphlet/generator/write"
 )
 
 // mountTmpfs mounts a small RAM disk at dir, or skips the test where this
@@ -28,7 +30,7 @@ func TestMountedOutputFolder(t *testing.T) {
 	s := newTestSite(t, goodSite)
 	out := filepath.Join(s.root, "public")
 	mountTmpfs(t, out)
-	if !isMountPoint(out) {
+	if !write.IsMountPoint(out) {
 		t.Fatal("isMountPoint does not see the RAM disk mounted at the output folder")
 	}
 
@@ -37,8 +39,8 @@ func TestMountedOutputFolder(t *testing.T) {
 	assertContains(t, s.read("therapy/groups/index.html"), "<h1")
 	os.Remove(filepath.Join(s.root, "content", "therapy", "old.md"))
 	// What a build that was killed left inside the folder.
-	os.MkdirAll(filepath.Join(out, scratchPrefix+"staging-0123", "therapy"), 0o755)
-	os.WriteFile(filepath.Join(out, scratchPrefix+"spill-0123"), []byte("<p>body</p>"), 0o644)
+	os.MkdirAll(filepath.Join(out, write.ScratchPrefix+"staging-0123", "therapy"), 0o755)
+	os.WriteFile(filepath.Join(out, write.ScratchPrefix+"spill-0123"), []byte("<p>body</p>"), 0o644)
 	s.write("content/therapy/groups.md", "---\ntitle: Group sessions\n---\nText.\n")
 	s.mustBuild()
 	assertContains(t, s.read("therapy/groups/index.html"), "Group sessions")
@@ -61,38 +63,5 @@ func TestMountedOutputFolder(t *testing.T) {
 	}
 	if left := scratch(t, out); len(left) > 0 {
 		t.Errorf("a failed build left %v in the output folder", left)
-	}
-}
-
-// A bind mount of a folder on the same device is a mount point too: only
-// the system's list of mounts tells.
-func TestIsMountPointBindMount(t *testing.T) {
-	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "my public")
-	if err := os.Mkdir(dst, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if isMountPoint(dst) {
-		t.Fatal("a plain folder is taken for a mount point")
-	}
-	if err := syscall.Mount(src, dst, "", syscall.MS_BIND, ""); err != nil {
-		t.Skipf("cannot bind-mount here: %v", err)
-	}
-	t.Cleanup(func() { syscall.Unmount(dst, syscall.MNT_DETACH) })
-	if !isMountPoint(dst) {
-		t.Error("a bind mount (whose path has a space) is not taken for a mount point")
-	}
-}
-
-func TestUnescapeMountPath(t *testing.T) {
-	for in, want := range map[string]string{
-		`/srv/site/public`:         "/srv/site/public",
-		`/srv/my\040site/public`:   "/srv/my site/public",
-		`/srv/tab\011and\134slash`: "/srv/tab\tand\\slash",
-		`/srv/not\08octal`:         `/srv/not\08octal`,
-		`/srv/ends\04`:             `/srv/ends\04`,
-	} {
-		if got := unescapeMountPath(in); got != want {
-			t.Errorf("unescapeMountPath(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

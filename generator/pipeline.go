@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/write"
 )
 
 // The pipeline has one driver, Builder, which every command runs:
@@ -353,7 +354,7 @@ func (s *memorySink) put(o Output, data []byte) error {
 func (s *memorySink) copy(a *assetOutput) (*diag.Diagnostic, error) {
 	data, err := readAsset(*a.asset)
 	if err != nil {
-		d := diag.Errorf(a.Source(), 0, 0, "cannot read this file: %v", unwrapPathError(err))
+		d := diag.Errorf(a.Source(), 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return &d, nil
 	}
 	return nil, s.put(a, data)
@@ -361,13 +362,13 @@ func (s *memorySink) copy(a *assetOutput) (*diag.Diagnostic, error) {
 
 // stagingSink writes outputs into a staging folder: a build's site.
 type stagingSink struct {
-	st      *staging
+	st      *write.Staging
 	mu      sync.Mutex
 	written int
 }
 
 func (s *stagingSink) put(o Output, data []byte) error {
-	if err := s.st.write(o.Path(), data); err != nil {
+	if err := s.st.Write(o.Path(), data); err != nil {
 		return err
 	}
 	s.count()

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"pamphlet/generator/write"
 )
 
 // These tests each reproduce a way in which a build once gave a silently
@@ -235,7 +237,7 @@ func TestUpToDateChecksTheOutputFolder(t *testing.T) {
 		{"emptied", func(out string) error {
 			entries, _ := os.ReadDir(out)
 			for _, e := range entries {
-				if e.Name() != outputMarker {
+				if e.Name() != write.Marker {
 					os.RemoveAll(filepath.Join(out, e.Name()))
 				}
 			}

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sort"
 	"testing"
+
+	"pamphlet/generator/write"
 )
 
 // TestServeEqualsBuild holds what the dev server's builder serves equal,
@@ -104,7 +106,7 @@ func assertServeEqualsBuild(t *testing.T, step, root string, b *Builder) {
 	}
 	written := map[string][]byte{}
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == outputMarker {
+		if err != nil || d.IsDir() || d.Name() == write.Marker {
 			return err
 		}
 		rel, _ := filepath.Rel(out, p)

@@ -7,13 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"pamphlet/generator/write"
 )
 
 // spill holds the rendered bodies of pages on disk between parsing and
 // rendering, so that a build of a large site does not keep every page's
 // HTML in memory: each parse worker appends to its own file, and the
 // renderers read a page's bytes back when they need them. The files sit
-// beside the output folder (inside it, for a mount point: see workDir) and
+// beside the output folder (inside it, for a mount point: see write.WorkDir) and
 // are removed when the build ends.
 type spill struct {
 	f   *os.File
@@ -42,7 +44,7 @@ func newSpills(out string) *spills {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	dir, prefix, _ := workDir(abs)
+	dir, prefix, _ := write.WorkDir(abs)
 	return &spills{dir: dir, prefix: prefix + "spill-"}
 }
 

@@ -83,7 +83,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 			}
 			b, err := readRegular(abs)
 			if err != nil {
-				diags.Errorf(sitePath, 0, 0, "cannot read this template: %v", unwrapPathError(err))
+				diags.Errorf(sitePath, 0, 0, "cannot read this template: %v", diag.Cause(err))
 				return
 			}
 			clean, d := cleanText(sitePath, b)

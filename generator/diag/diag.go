@@ -10,7 +10,9 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -176,4 +178,14 @@ func (e *Failed) Error() string {
 func (l List) Compact() List {
 	l.Sort()
 	return slices.Compact(l)
+}
+
+// Cause drops the path that *fs.PathError repeats, since every
+// diagnostic already names the file.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

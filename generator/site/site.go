@@ -7,7 +7,10 @@
 // can use it without importing the generator.
 package site
 
-import "strings"
+import (
+	"path/filepath"
+	"strings"
+)
 
 // The parts of a site, relative to its root.
 const (
@@ -55,4 +58,10 @@ func Input(rel string, extra map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// Within reports whether path p is the folder dir or inside it.
+func Within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

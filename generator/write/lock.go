@@ -1,4 +1,4 @@
-package generator
+package write
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"pamphlet/generator/diag"
 )
 
 // errLocked is returned by tryLock when another process holds the lock.
@@ -19,20 +21,20 @@ func lockPath(out string) string {
 	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".lock")
 }
 
-// lockOutput takes the lock on an output folder for one build, so that two
+// Lock takes the lock on an output folder for one build, so that two
 // builds of it never run at once: the one that read the older sources
 // could finish last and leave them published. The lock is the system's
 // (flock), which it drops when the process ends however it ends, so a
 // build that was killed leaves no lock behind to clear by hand. The lock
 // file itself stays, empty of meaning but for the process number in it.
-func lockOutput(out string) (release func(), err error) {
+func Lock(out string) (release func(), err error) {
 	p := lockPath(out)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the folder for the output: %w", err)
 	}
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("cannot make the lock file %s that keeps two builds of %s apart: %w", p, out, unwrapPathError(err))
+		return nil, fmt.Errorf("cannot make the lock file %s that keeps two builds of %s apart: %w", p, out, diag.Cause(err))
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()
@@ -55,12 +57,12 @@ func lockOutput(out string) (release func(), err error) {
 	}, nil
 }
 
-// removeLeftovers removes what builds of the output folder out that were
+// RemoveLeftovers removes what builds of the output folder out that were
 // killed left behind: staging folders, spill files and old copies of the
 // site beside it, and the entries a build works in inside it when it is a
 // mount point. It runs holding the lock, so none of them belongs to a
 // build still running.
-func removeLeftovers(out string) {
+func RemoveLeftovers(out string) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return
@@ -81,7 +83,7 @@ func removeLeftovers(out string) {
 	}
 	if entries, err := os.ReadDir(abs); err == nil {
 		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), scratchPrefix) {
+			if strings.HasPrefix(e.Name(), ScratchPrefix) {
 				_ = removeTree(filepath.Join(abs, e.Name()))
 			}
 		}

@@ -1,4 +1,4 @@
-package generator
+package write
 
 import (
 	"crypto/rand"
@@ -13,11 +13,14 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
-// outputMarker is written into every output folder. A folder that is not
+// Marker is written into every output folder. A folder that is not
 // empty and lacks it was not made by Pamphlet, and is never replaced.
-const outputMarker = ".pamphlet-output"
+const Marker = ".pamphlet-output"
 
 const markerText = "This folder was written by \"pamphlet build\" and is replaced on every build.\n"
 
@@ -25,8 +28,8 @@ const markerText = "This folder was written by \"pamphlet build\" and is replace
 // file-system root, the home folder, the site itself or a folder that holds
 // it, anything inside content/, templates/ or static/, and a folder that
 // holds files but was not written by Pamphlet.
-func CheckOut(site, out string) error {
-	absSite, err := filepath.Abs(site)
+func CheckOut(siteDir, out string) error {
+	absSite, err := filepath.Abs(siteDir)
 	if err != nil {
 		return err
 	}
@@ -43,15 +46,15 @@ func CheckOut(site, out string) error {
 	home, _ := os.UserHomeDir()
 	switch {
 	case absOut == filepath.Dir(absOut):
-		return fmt.Errorf("--out %s is the root of the file system; choose a folder such as %s", out, filepath.Join(site, "public"))
+		return fmt.Errorf("--out %s is the root of the file system; choose a folder such as %s", out, filepath.Join(siteDir, "public"))
 	case home != "" && absOut == filepath.Clean(home):
-		return fmt.Errorf("--out %s is your home folder; choose a folder such as %s", out, filepath.Join(site, "public"))
-	case within(absOut, absSite):
-		return fmt.Errorf("--out %s is the site folder or holds it, and the build replaces the output folder; choose a folder such as %s", out, filepath.Join(site, "public"))
+		return fmt.Errorf("--out %s is your home folder; choose a folder such as %s", out, filepath.Join(siteDir, "public"))
+	case site.Within(absOut, absSite):
+		return fmt.Errorf("--out %s is the site folder or holds it, and the build replaces the output folder; choose a folder such as %s", out, filepath.Join(siteDir, "public"))
 	}
-	for _, d := range []string{ContentDir, TemplatesDir, StaticDir} {
-		if within(filepath.Join(absSite, d), absOut) {
-			return fmt.Errorf("--out %s is inside the site's %s folder; choose a folder such as %s", out, d, filepath.Join(site, "public"))
+	for _, d := range site.Folders {
+		if site.Within(filepath.Join(absSite, d), absOut) {
+			return fmt.Errorf("--out %s is inside the site's %s folder; choose a folder such as %s", out, d, filepath.Join(siteDir, "public"))
 		}
 	}
 	entries, err := os.ReadDir(absOut)
@@ -59,50 +62,50 @@ func CheckOut(site, out string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read the output folder %s: %w", out, unwrapPathError(err))
+		return fmt.Errorf("cannot read the output folder %s: %w", out, diag.Cause(err))
 	}
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(absOut, outputMarker)); err != nil {
+	if _, err := os.Stat(filepath.Join(absOut, Marker)); err != nil {
 		return fmt.Errorf("the output folder %s already holds files that pamphlet did not write, and a build replaces the whole folder; empty it or delete it yourself, or choose another --out", out)
 	}
 	return nil
 }
 
-// scratchPrefix begins the names of the folders and files a build keeps
-// inside a mounted output folder while it runs (see workDir). Replacing
+// ScratchPrefix begins the names of the folders and files a build keeps
+// inside a mounted output folder while it runs (see WorkDir). Replacing
 // the folder's contents leaves them alone.
-const scratchPrefix = ".pamphlet-tmp-"
+const ScratchPrefix = ".pamphlet-tmp-"
 
-// workDir returns the folder where a build of the output folder out (an
+// WorkDir returns the folder where a build of the output folder out (an
 // absolute path) keeps its staging folder and temporary files, and the
 // prefix of their names: beside out, as ".public.staging-…", or inside it
 // when out is a mount point, which can be neither renamed nor filled by
 // renaming files from another file system.
-func workDir(out string) (dir, prefix string, inside bool) {
-	if isMountPoint(out) {
-		return out, scratchPrefix, true
+func WorkDir(out string) (dir, prefix string, inside bool) {
+	if IsMountPoint(out) {
+		return out, ScratchPrefix, true
 	}
 	return filepath.Dir(out), "." + filepath.Base(out) + ".", false
 }
 
-// staging is a folder that a build writes into, beside the output folder
+// Staging is a folder that a build writes into, beside the output folder
 // or, for a mount point, inside it. Commit swaps it in for the output
 // folder (or for what the folder holds); Discard removes it. Nothing
-// outside the staging and output folders is ever removed.
-type staging struct {
+// outside the Staging and output folders is ever removed.
+type Staging struct {
 	dir    string // the staging folder
 	out    string // the output folder it will replace
 	id     string // names this build in the output's marker file
-	inside bool   // dir is inside out (see workDir)
+	inside bool   // dir is inside out (see WorkDir)
 
 	mu      sync.Mutex
 	made    map[string]bool // folders already made, to save a stat per file
-	written []outputRecord  // every file written, for the manifest
+	written []Record        // every file written, for the manifest
 }
 
-func newStaging(out string) (*staging, error) {
+func NewStaging(out string) (*Staging, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -112,7 +115,7 @@ func newStaging(out string) (*staging, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	parent, prefix, inside := workDir(abs)
+	parent, prefix, inside := WorkDir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the folder for the output: %w", err)
 	}
@@ -121,20 +124,23 @@ func newStaging(out string) (*staging, error) {
 		return nil, fmt.Errorf("cannot make a staging folder for the output: %w", err)
 	}
 	id := randomSuffix()
-	if err := os.WriteFile(filepath.Join(dir, outputMarker), []byte(markerText+"build "+id+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText+"build "+id+"\n"), 0o644); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &staging{dir: dir, out: abs, id: id, inside: inside, made: map[string]bool{}}, nil
+	return &Staging{dir: dir, out: abs, id: id, inside: inside, made: map[string]bool{}}, nil
 }
 
 // Discard removes the staging folder, leaving the output folder as it was.
-func (s *staging) Discard() { os.RemoveAll(s.dir) }
+// ID names this build in the output folder's marker file.
+func (s *Staging) ID() string { return s.id }
+
+func (s *Staging) Discard() { os.RemoveAll(s.dir) }
 
 // Commit replaces the output folder with the staging folder: the old one
 // is renamed aside, the new one renamed into place, and the old one removed.
 // If the second rename fails, the old folder is put back.
-func (s *staging) Commit() error {
+func (s *Staging) Commit() error {
 	if s.inside {
 		return s.commitInside()
 	}
@@ -171,12 +177,12 @@ func (s *staging) Commit() error {
 // mounted file system. If a move fails, the moves already made are undone
 // and the previous site is left as it was. It is not atomic: a reader may
 // briefly see some of the old entries and some of the new.
-func (s *staging) commitInside() error {
+func (s *Staging) commitInside() error {
 	fail := func(err error) error {
 		s.Discard()
 		return fmt.Errorf("cannot replace what the output folder %s holds (the previous site is still there): %w", s.out, err)
 	}
-	old := filepath.Join(s.out, scratchPrefix+"old-"+randomSuffix())
+	old := filepath.Join(s.out, ScratchPrefix+"old-"+randomSuffix())
 	if err := os.Mkdir(old, 0o755); err != nil {
 		return fail(err)
 	}
@@ -200,7 +206,7 @@ func (s *staging) commitInside() error {
 	}
 	var previous []string
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), scratchPrefix) {
+		if !strings.HasPrefix(e.Name(), ScratchPrefix) {
 			previous = append(previous, e.Name())
 		}
 	}
@@ -226,7 +232,7 @@ func (s *staging) commitInside() error {
 	// were made before entries was read) and any a build that was killed
 	// left behind, which would otherwise be published with the site.
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), scratchPrefix) {
+		if strings.HasPrefix(e.Name(), ScratchPrefix) {
 			_ = removeTree(filepath.Join(s.out, e.Name()))
 		}
 	}
@@ -262,18 +268,18 @@ func removeTree(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// write writes a file at a slash-separated path inside the staging folder.
-func (s *staging) write(rel string, data []byte) error {
+// Write writes a file at a slash-separated path inside the staging folder.
+func (s *Staging) Write(rel string, data []byte) error {
 	return s.create(rel, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
 }
 
-// copy writes a file at a slash-separated path inside the staging folder
+// Copy writes a file at a slash-separated path inside the staging folder
 // with what r holds, streamed: an asset of gigabytes is never held in
 // memory. (From one file to another, the system copies it in the kernel.)
-func (s *staging) copy(rel string, r io.Reader) error {
+func (s *Staging) Copy(rel string, r io.Reader) error {
 	return s.create(rel, func(f *os.File) error {
 		_, err := io.Copy(f, r)
 		return err
@@ -282,7 +288,7 @@ func (s *staging) copy(rel string, r io.Reader) error {
 
 // create makes a file at a slash-separated path inside the staging folder,
 // fills it with fill, and records its size and time for the manifest.
-func (s *staging) create(rel string, fill func(*os.File) error) error {
+func (s *Staging) create(rel string, fill func(*os.File) error) error {
 	p := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
@@ -303,13 +309,13 @@ func (s *staging) create(rel string, fill func(*os.File) error) error {
 		return err
 	}
 	s.mu.Lock()
-	s.written = append(s.written, outputRecord{Path: rel, Size: fi.Size(), Mod: fi.ModTime().UnixNano()})
+	s.written = append(s.written, Record{Path: rel, Size: fi.Size(), Mod: fi.ModTime().UnixNano()})
 	s.mu.Unlock()
 	return nil
 }
 
 // mkdir makes a folder of the staging folder, once.
-func (s *staging) mkdir(dir string) error {
+func (s *Staging) mkdir(dir string) error {
 	s.mu.Lock()
 	made := s.made[dir]
 	s.mu.Unlock()
@@ -328,13 +334,13 @@ func (s *staging) mkdir(dir string) error {
 	return nil
 }
 
-// records returns what the staging folder holds, sorted by path, once
+// Records returns what the staging folder holds, sorted by path, once
 // every file is written.
-func (s *staging) records() []outputRecord {
+func (s *Staging) Records() []Record {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := slices.Clone(s.written)
-	slices.SortFunc(out, func(a, b outputRecord) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(out, func(a, b Record) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
 

@@ -1,6 +1,6 @@
 //go:build unix
 
-package generator
+package write
 
 import (
 	"bufio"
@@ -10,10 +10,10 @@ import (
 	"syscall"
 )
 
-// isMountPoint reports whether dir is where a file system is mounted (a
+// IsMountPoint reports whether dir is where a file system is mounted (a
 // container volume, a bind mount, a RAM disk): such a folder cannot be
 // renamed, and files cannot be renamed into it from outside it.
-func isMountPoint(dir string) bool {
+func IsMountPoint(dir string) bool {
 	var st, parent syscall.Stat_t
 	if syscall.Stat(dir, &st) != nil || syscall.Stat(filepath.Dir(dir), &parent) != nil {
 		return false
