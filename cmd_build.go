@@ -15,6 +15,7 @@ import (
 
 	"pamphlet/generator"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // newFlagSet returns a flag set for a command that never exits the
@@ -139,7 +140,7 @@ func checkSiteFolder(dir string) error {
 		return usageError{fmt.Sprintf("--site %s: there is no such folder; give the folder that holds site.yaml", dir)}
 	case err != nil:
 		return fmt.Errorf("--site %s: %w", dir, err)
-	case !info.IsDir() && filepath.Base(dir) == generator.ConfigFile:
+	case !info.IsDir() && filepath.Base(dir) == site.ConfigFile:
 		return usageError{fmt.Sprintf("--site %s: give the folder that holds site.yaml, not the file: --site %s", dir, filepath.Dir(dir))}
 	case !info.IsDir():
 		return usageError{fmt.Sprintf("--site %s: this is a file; give the folder that holds site.yaml", dir)}

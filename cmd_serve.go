@@ -18,6 +18,7 @@ import (
 	"pamphlet/generator"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/serve"
+	"pamphlet/generator/site"
 )
 
 const serveSynopsis = `serve [--site DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
@@ -48,7 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err := checkSiteFolder(o.site); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(o.site, generator.ConfigFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(o.site, site.ConfigFile)); err != nil {
 		return usageError{fmt.Sprintf("there is no site.yaml in %s: serve the folder that holds it with --site DIR, or start a site with pamphlet new DIR", o.site)}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"pamphlet/generator/site"
 	"pamphlet/internal/corpus"
 )
 
@@ -45,7 +46,7 @@ func TestMain(m *testing.M) {
 
 // loadForTest reads the site in dir up to the parse stage, without
 // reading its pages.
-func loadForTest(tb testing.TB, dir string) (*Config, *Inputs, *bibliographies) {
+func loadForTest(tb testing.TB, dir string) (*site.Config, *Inputs, *bibliographies) {
 	tb.Helper()
 	f := loadSite(Options{Site: dir, Theme: defaultTheme})
 	if f.cfgDiags.HasErrors() {
@@ -55,7 +56,7 @@ func loadForTest(tb testing.TB, dir string) (*Config, *Inputs, *bibliographies) 
 }
 
 // loadCorpus reads a corpus site up to the parse stage.
-func loadCorpus(b *testing.B, pages int, cites bool) (*Config, *Inputs, *bibliographies) {
+func loadCorpus(b *testing.B, pages int, cites bool) (*site.Config, *Inputs, *bibliographies) {
 	b.Helper()
 	cfg, in, bibs := loadForTest(b, corpusSite(b, pages, cites))
 	for i := range in.Pages {

@@ -13,6 +13,7 @@ import (
 	"pamphlet/generator/cite"
 	"pamphlet/generator/cite/csl"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // bibliographies holds the site's bibliography and the style that formats
@@ -36,7 +37,7 @@ type bibFile struct {
 
 // loadBibliographies reads content/references.bib and references.json
 // (when present) and the files site.yaml lists, and picks the style.
-func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
+func loadBibliographies(root string, cfg *site.Config) (*bibliographies, diag.List) {
 	b := &bibliographies{root: root, files: map[string]*bibFile{}}
 	var diags diag.List
 	b.style, diags = loadStyle(root, cfg)
@@ -54,7 +55,7 @@ func loadBibliographies(root string, cfg *Config) (*bibliographies, diag.List) {
 		clean := path.Clean(filepath.ToSlash(p))
 		f := b.file(clean)
 		if f.missing {
-			diags.Errorf(ConfigFile, cfg.line(fmt.Sprintf("bibliography[%d]", i+1)), 0, "bibliography file %s does not exist: bibliography paths are relative to the site folder, e.g. content/extra.bib", p)
+			diags.Errorf(site.ConfigFile, cfg.Line(fmt.Sprintf("bibliography[%d]", i+1)), 0, "bibliography file %s does not exist: bibliography paths are relative to the site folder, e.g. content/extra.bib", p)
 			continue
 		}
 		sets = append(sets, f.entries)
@@ -80,7 +81,7 @@ func (b *bibliographies) file(rel string) *bibFile {
 			f.missing = true
 			return
 		}
-		src, err := readRegular(filepath.Join(b.root, filepath.FromSlash(rel)))
+		src, err := site.ReadRegular(filepath.Join(b.root, filepath.FromSlash(rel)))
 		if errors.Is(err, fs.ErrNotExist) {
 			f.missing = true
 			return
@@ -89,7 +90,7 @@ func (b *bibliographies) file(rel string) *bibFile {
 			f.diags.Errorf(rel, 0, 0, "cannot read this bibliography: %v", diag.Cause(err))
 			return
 		}
-		src, d := cleanText(rel, src)
+		src, d := site.CleanText(rel, src)
 		if d != nil {
 			f.diags.Add(*d)
 			return
@@ -230,7 +231,7 @@ func (s *Site) siteReferences(b *bibliographies) []siteReference {
 	}
 	list, err := cite.FormatAll(bib, b.style, entries)
 	if err != nil {
-		s.Diags.Errorf(ConfigFile, 0, 0, "the citation style %s could not format the site-wide reference list: %v", b.style.Name, err)
+		s.Diags.Errorf(site.ConfigFile, 0, 0, "the citation style %s could not format the site-wide reference list: %v", b.style.Name, err)
 		return nil
 	}
 	out := make([]siteReference, 0, len(list))
@@ -256,7 +257,7 @@ func entryValues(es []*cite.Entry) []cite.Entry {
 // site.yaml's line for a missing file, at the .csl file's line for a
 // style that is not valid CSL), and the default style is used so that the
 // rest of the site is still checked.
-func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
+func loadStyle(root string, cfg *site.Config) (*cite.Style, diag.List) {
 	var diags diag.List
 	name := strings.TrimSpace(cfg.CitationStyle)
 	if rel := cfg.StyleFile(); rel != "" {
@@ -264,13 +265,13 @@ func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
 		var src []byte
 		var err error
 		if !outside {
-			src, err = readRegular(filepath.Join(root, filepath.FromSlash(rel)))
+			src, err = site.ReadRegular(filepath.Join(root, filepath.FromSlash(rel)))
 		}
 		switch {
 		case outside:
-			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is outside the site folder: copy the .csl file into the site and give its path from the site folder, e.g. styles/my-clinic.csl", name)
+			diags.Errorf(site.ConfigFile, cfg.Line("citation_style"), cfg.Col("citation_style"), "citation_style %q is outside the site folder: copy the .csl file into the site and give its path from the site folder, e.g. styles/my-clinic.csl", name)
 		case errors.Is(err, fs.ErrNotExist):
-			diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q: there is no such file; give the path of a .csl file from the site folder, e.g. styles/my-clinic.csl, or a built-in style (%s)", name, strings.Join(cite.StyleNames(), ", "))
+			diags.Errorf(site.ConfigFile, cfg.Line("citation_style"), cfg.Col("citation_style"), "citation_style %q: there is no such file; give the path of a .csl file from the site folder, e.g. styles/my-clinic.csl, or a built-in style (%s)", name, strings.Join(cite.StyleNames(), ", "))
 		case err != nil:
 			diags.Errorf(rel, 0, 0, "cannot read this citation style: %v", diag.Cause(err))
 		default:
@@ -289,7 +290,7 @@ func loadStyle(root string, cfg *Config) (*cite.Style, diag.List) {
 	}
 	st, err := cite.LoadBuiltin(name, cfg.Language)
 	if err != nil {
-		// ParseConfig reported an unknown name; the default is embedded.
+		// site.ParseConfig reported an unknown name; the default is embedded.
 		st, err = cite.LoadBuiltin("", cfg.Language)
 		if err != nil {
 			panic(err) // the embedded default style is broken: a bug in Pamphlet's build

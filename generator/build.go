@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 	"pamphlet/generator/write"
 )
@@ -319,11 +320,11 @@ func (o Options) today() time.Time {
 }
 
 // Funcs returns the functions the templates may call.
-func Funcs(cfg *Config) template.FuncMap {
+func Funcs(cfg *site.Config) template.FuncMap {
 	return template.FuncMap{
 		// relURL links to a site-relative path under the base path:
 		// {{relURL "css/style.css"}} -> /patient-info/css/style.css
-		"relURL": func(rel string) string { return Href(cfg.BasePath(), rel) },
+		"relURL": func(rel string) string { return site.Href(cfg.BasePath(), rel) },
 		// absURL returns the full address of a site-relative path, or ""
 		// when base_url has no host.
 		"absURL": func(rel string) string { return cfg.AbsURL(rel) },

@@ -11,6 +11,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 )
 
@@ -368,7 +369,7 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 	f := &p.Front
 	tf := trust.PageFacts{
 		Path: p.Path, URL: "/" + p.URL, Title: f.Title,
-		Medical:   !s.Config.policyPage(p.Rel),
+		Medical:   !s.Config.PolicyPage(p.Rel),
 		Authors:   trustPeople(f.Authors),
 		Reviewers: trustPeople(f.ReviewedBy),
 		Safety:    f.Safety, KeyLines: p.KeyLines,
@@ -378,7 +379,7 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 		Readability:  p.facts.readability,
 	}
 	for _, d := range []struct {
-		src *Date
+		src *site.Date
 		dst **time.Time
 	}{{f.Published, &tf.Published}, {f.Updated, &tf.Updated}, {f.LastReviewed, &tf.LastReviewed}, {f.NextReview, &tf.NextReview}} {
 		if d.src != nil {
@@ -399,7 +400,7 @@ func (s *Site) checkFacts(p *Page) trust.PageFacts {
 	return tf
 }
 
-func trustPeople(ps []Person) []trust.Person {
+func trustPeople(ps []site.Person) []trust.Person {
 	out := make([]trust.Person, len(ps))
 	for i, p := range ps {
 		out[i] = trust.Person{Name: p.Name, Credentials: p.Credentials, Role: p.Role, URL: p.URL}
@@ -423,9 +424,9 @@ func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
 	site := trust.SiteFacts{
 		Organisation: c.Organisation.Name, ContactEmail: c.Organisation.Email, ContactPhone: c.Organisation.Phone,
 		Disclaimer: c.Disclaimer, Funding: c.Funding, Advertising: c.Advertising, CrisisPage: c.CrisisPage,
-		ReviewInterval: c.reviewInterval, ReadabilityTarget: c.ReadabilityTarget,
-		ConfigFile: ConfigFile, CrisisAt: c.line("crisis"),
-		ConfigPlaceholders: trust.FindPlaceholders(c.text, true),
+		ReviewInterval: c.ReviewEvery(), ReadabilityTarget: c.ReadabilityTarget,
+		ConfigFile: site.ConfigFile, CrisisAt: c.Line("crisis"),
+		ConfigPlaceholders: trust.FindPlaceholders(c.Text(), true),
 	}
 	for _, l := range c.Crisis {
 		site.Helplines = append(site.Helplines, trust.Helpline{Name: l.Name, Phone: l.Phone, Text: l.Text})

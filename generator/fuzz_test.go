@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"pamphlet/generator/cite"
+	"pamphlet/generator/site"
 )
 
 // FuzzParsePage checks that no page, front matter included, makes the
@@ -23,7 +24,7 @@ func FuzzParsePage(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	cfg, diags := ParseConfig([]byte("title: T\nbase_url: https://clinic.example/\n"), "")
+	cfg, diags := site.ParseConfig([]byte("title: T\nbase_url: https://clinic.example/\n"), "")
 	if diags.HasErrors() {
 		f.Fatal(diags)
 	}
@@ -36,7 +37,7 @@ func FuzzParsePage(f *testing.F) {
 	}
 	bibs.style = style
 	f.Fuzz(func(t *testing.T, src string) {
-		data, d := cleanText("content/a.md", []byte(src))
+		data, d := site.CleanText("content/a.md", []byte(src))
 		if d != nil {
 			return // not text: Load reports it
 		}
@@ -65,9 +66,9 @@ func FuzzParseConfig(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		_, diags := ParseConfig([]byte(src), "")
+		_, diags := site.ParseConfig([]byte(src), "")
 		for _, d := range diags {
-			if d.File != ConfigFile || d.Message == "" {
+			if d.File != site.ConfigFile || d.Message == "" {
 				t.Fatalf("diagnostic without site.yaml: %s", d)
 			}
 		}

@@ -39,7 +39,7 @@ type Builder struct {
 	// bodies.hash asks for them (for the build's manifest).
 	sums map[string][32]byte
 
-	cfg      *Config
+	cfg      *site.Config
 	cfgDiags diag.List
 	in       *Inputs
 	walk     map[string]diag.List // problems found reading content files, by file
@@ -136,7 +136,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile():
+		case p == site.ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile():
 			// The settings, or a whole folder of the site, came or went;
 			// or the citation style, which every citing page uses.
 			return b.Build(ctx)

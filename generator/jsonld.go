@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+
+	"pamphlet/generator/site"
 )
 
 // audienceTypes maps front matter's audience to schema.org's
@@ -73,7 +75,7 @@ type (
 // processor's caches; the renderers make it for the pages Pamphlet makes
 // itself. At 100,000 pages, making it while rendering, from memory
 // untouched since parsing, took 0.95 s of CPU.
-func jsonLD(c *Config, p *Page) []byte {
+func jsonLD(c *site.Config, p *Page) []byte {
 	var b bytes.Buffer
 	writeJSONLD(&b, c, p)
 	return bytes.TrimSpace(b.Bytes())
@@ -81,7 +83,7 @@ func jsonLD(c *Config, p *Page) []byte {
 
 // writeJSONLD writes jsonLD's result, and a newline, to b: a parser
 // writes every page's into one buffer of its own.
-func writeJSONLD(b *bytes.Buffer, c *Config, p *Page) {
+func writeJSONLD(b *bytes.Buffer, c *site.Config, p *Page) {
 	f := &p.Front
 	doc := ldPage{
 		Context:     "https://schema.org",
@@ -93,7 +95,7 @@ func writeJSONLD(b *bytes.Buffer, c *Config, p *Page) {
 		Author:      people(f.Authors),
 		ReviewedBy:  people(f.ReviewedBy),
 	}
-	if c.policyPage(p.Rel) {
+	if c.PolicyPage(p.Rel) {
 		doc.Type = "WebPage"
 	}
 	if f.LastReviewed != nil {
@@ -130,7 +132,7 @@ func writeJSONLD(b *bytes.Buffer, c *Config, p *Page) {
 	if o := c.Organisation; o.Name != "" {
 		doc.Publisher = &ldOrg{Type: "Organization", Name: o.Name, URL: o.URL, Email: o.Email, Telephone: o.Phone, Address: o.Address}
 	}
-	doc.PublishingPrinciples = c.editorialURL()
+	doc.PublishingPrinciples = c.EditorialURL()
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(true)
 	_ = enc.Encode(&doc) // cannot fail: strings, numbers and structs of them
@@ -138,7 +140,7 @@ func writeJSONLD(b *bytes.Buffer, c *Config, p *Page) {
 
 // people returns schema.org Persons, each credential as an
 // EducationalOccupationalCredential.
-func people(ps []Person) []ldPerson {
+func people(ps []site.Person) []ldPerson {
 	var out []ldPerson
 	for _, p := range ps {
 		m := ldPerson{Type: "Person", Name: p.Name, JobTitle: p.Role}

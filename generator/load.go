@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"syscall"
-	"unicode/utf8"
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/site"
@@ -34,7 +32,7 @@ const (
 // and citation style, and its templates. Cfg is nil when site.yaml cannot
 // be read at all, and then nothing else is read.
 type siteFiles struct {
-	cfg                                     *Config
+	cfg                                     *site.Config
 	in                                      *Inputs
 	bibs                                    *bibliographies
 	tpl                                     *Templates
@@ -46,7 +44,7 @@ type siteFiles struct {
 // still read, so that every problem is listed at once.
 func loadSite(opts Options) *siteFiles {
 	f := &siteFiles{}
-	f.cfg, f.cfgDiags = LoadConfig(opts.Site, opts.BaseURL)
+	f.cfg, f.cfgDiags = site.LoadConfig(opts.Site, opts.BaseURL)
 	if f.cfg == nil {
 		return f
 	}
@@ -64,7 +62,7 @@ type Source struct {
 	Data []byte // UTF-8, without a byte-order mark, with \n line ends
 }
 
-// read fills in Data from Abs, checked and cleaned (see cleanText), unless
+// read fills in Data from Abs, checked and cleaned (see site.CleanText), unless
 // it is there already.
 func (s *Source) read() *diag.Diagnostic { return s.readSum(nil, nil) }
 
@@ -81,10 +79,10 @@ func (s *Source) readSum(sum *[32]byte, buf *[]byte) *diag.Diagnostic {
 	var data []byte
 	var err error
 	if buf != nil {
-		data, err = readFileInto(s.Abs, (*buf)[:0])
+		data, err = site.ReadFileInto(s.Abs, (*buf)[:0])
 		*buf = data
 	} else {
-		data, err = readRegular(s.Abs)
+		data, err = site.ReadRegular(s.Abs)
 	}
 	if err != nil {
 		d := diag.Errorf(s.Path, 0, 0, "cannot read this file: %v; check that it exists and that you may read it", diag.Cause(err))
@@ -93,62 +91,12 @@ func (s *Source) readSum(sum *[32]byte, buf *[]byte) *diag.Diagnostic {
 	if sum != nil {
 		*sum = sha256.Sum256(data)
 	}
-	data, d := cleanText(s.Path, data)
+	data, d := site.CleanText(s.Path, data)
 	if d != nil {
 		return d
 	}
 	s.Data = data
 	return nil
-}
-
-// errNotRegular is the error for a file that is not a regular file.
-var errNotRegular = errors.New("this is not a regular file (it may be a named pipe or a device), so Pamphlet does not read it")
-
-// openRegular opens a file for reading only if it is a regular file. A
-// named pipe is opened without waiting for a writer, and closed at once:
-// reading one would block the build for ever.
-func openRegular(name string) (*os.File, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := f.Stat()
-	if err == nil && !fi.Mode().IsRegular() {
-		err = errNotRegular
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
-}
-
-// readRegular reads a whole regular file (see openRegular).
-func readRegular(name string) ([]byte, error) {
-	return readFileInto(name, nil)
-}
-
-// readFileInto reads the named regular file into buf, from its start,
-// growing it as needed, and returns it.
-func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := openRegular(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
 }
 
 // Asset is a file copied into the site as it is: an image or PDF beside the
@@ -177,39 +125,6 @@ func isBibliography(name string) bool {
 		return true
 	}
 	return name == "references.json" || strings.HasSuffix(name, ".csl.json")
-}
-
-// cleanText checks that src is UTF-8 text, drops a byte-order mark and turns
-// CRLF line ends into LF (line numbers are unchanged). It returns a
-// diagnostic for a file that is not UTF-8.
-func cleanText(file string, src []byte) ([]byte, *diag.Diagnostic) {
-	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		line := 1 + bytes.Count(src[:i], []byte("\n"))
-		d := diag.Errorf(file, line, 0, "this file holds NUL bytes, so it is not text: it may be a picture, a PDF or a Word document saved with the wrong name; save it as plain text (UTF-8), or give it its own extension (.png, .pdf, .docx)")
-		return nil, &d
-	}
-	if !utf8.Valid(src) {
-		line, col := 1, 1
-		for i := 0; i < len(src); {
-			r, n := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			i += n
-		}
-		d := diag.Errorf(file, line, col, "this file is not UTF-8 text (it may be saved as Windows-1252 or Latin-1): save it again as UTF-8 in your editor")
-		return nil, &d
-	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
-	return src, nil
 }
 
 // Load reads a site's content folder: every page, every file beside the
@@ -371,7 +286,7 @@ func checkFile(realRoot, p, sitePath string, mode fs.FileMode, diags *diag.List)
 // published however it is reached: the site's settings, or a hidden file
 // or a file in a hidden folder (.env, .git/config).
 func isPrivate(rel string) bool {
-	if rel == ConfigFile {
+	if rel == site.ConfigFile {
 		return true
 	}
 	for _, seg := range strings.Split(rel, "/") {
@@ -394,7 +309,7 @@ func openAsset(a Asset) (io.ReadCloser, error) {
 	if a.FS != nil {
 		return a.FS.Open(a.Abs)
 	}
-	f, err := openRegular(a.Abs)
+	f, err := site.OpenRegular(a.Abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Path, diag.Cause(err))
 	}
@@ -416,7 +331,7 @@ func readAsset(a Asset) ([]byte, error) {
 	if a.FS != nil {
 		return fs.ReadFile(a.FS, a.Abs)
 	}
-	b, err := readRegular(a.Abs)
+	b, err := site.ReadRegular(a.Abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Path, diag.Cause(err))
 	}

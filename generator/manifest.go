@@ -192,7 +192,7 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 	if exe, err := os.Executable(); err == nil {
 		files = append(files, inputFile{"program", exe})
 	}
-	files = append(files, inputFile{ConfigFile, filepath.Join(opts.Site, ConfigFile)})
+	files = append(files, inputFile{site.ConfigFile, filepath.Join(opts.Site, site.ConfigFile)})
 	realRoot, err := filepath.EvalSymlinks(opts.Site)
 	if err != nil {
 		realRoot = opts.Site
@@ -274,9 +274,9 @@ func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
 }
 
 // configExtraFiles returns the files outside the site's folders that
-// site.yaml names (Config.ExtraFiles), if it can be read.
+// site.yaml names (site.Config.ExtraFiles), if it can be read.
 func configExtraFiles(opts Options) []string {
-	cfg, diags := LoadConfig(opts.Site, opts.BaseURL)
+	cfg, diags := site.LoadConfig(opts.Site, opts.BaseURL)
 	if cfg == nil || diags.HasErrors() {
 		return nil
 	}
@@ -289,8 +289,8 @@ func configExtraFiles(opts Options) []string {
 // file that is not regular (a named pipe, a device) hashes as empty: it is
 // never opened for reading, since reading one can block for ever.
 func hashFile(name string, buf []byte) ([32]byte, error) {
-	f, err := openRegular(name)
-	if errors.Is(err, errNotRegular) {
+	f, err := site.OpenRegular(name)
+	if errors.Is(err, site.ErrNotRegular) {
 		return sha256.Sum256(nil), nil
 	}
 	if err != nil {

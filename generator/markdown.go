@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"pamphlet/generator/cite"
+	"pamphlet/generator/site"
 	"pamphlet/internal/textdist"
 	"pamphlet/internal/yamldecode"
 )
@@ -33,7 +34,7 @@ import (
 // addresses into links: it is tried at every space of every paragraph and
 // cost a tenth of parsing, so pages that mayLinkify says have nothing to
 // link are parsed without it, with the same result.
-func newMarkdown(cfg *Config, style *cite.Style, linkify bool) goldmark.Markdown {
+func newMarkdown(cfg *site.Config, style *cite.Style, linkify bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if cfg.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -155,7 +156,7 @@ var parseStateKey = parser.NewContextKey()
 // works on and what it found there.
 type parseState struct {
 	page    *Page
-	cfg     *Config
+	cfg     *site.Config
 	files   map[string]bool // content-relative files of the site
 	lines   []int           // byte offsets at which each line of the source starts
 	source  []byte
@@ -163,7 +164,7 @@ type parseState struct {
 	bibs    *bibliographies
 	summary bool // see Parser.summary
 	// frontMatter decodes the page's front matter (Parser.frontMatter).
-	frontMatter *yamldecode.Decoder[FrontMatter]
+	frontMatter *yamldecode.Decoder[site.FrontMatter]
 
 	badFrontMatter bool // the YAML could not be read: the page is not rendered
 	// last is the position pos returned last, to count on from.
@@ -421,7 +422,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 	if strings.HasPrefix(d, "//") {
 		return dest
 	}
-	if scheme, ok := hasScheme(d); ok {
+	if scheme, ok := site.HasScheme(d); ok {
 		switch scheme {
 		case "javascript", "vbscript", "data", "file":
 			s.warnf(line, col, "a %s: address was removed from this %s, because it can run code or read files in the reader's browser: link to a page or a web address instead", scheme, what)
@@ -467,7 +468,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 			return dest
 		}
 		s.pending = append(s.pending, pageLink{Target: target, Fragment: frag, Line: line, Col: col})
-		return []byte(Href(s.cfg.BasePath(), PageURL(target)) + suffix)
+		return []byte(site.Href(s.cfg.BasePath(), site.PageURL(target)) + suffix)
 	}
 	if target == "." || s.files[target+"/_index.md"] || s.files[target+"/index.md"] || strings.HasSuffix(p, "/") {
 		idx := target + "/_index.md"
@@ -479,7 +480,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		}
 		if s.files[idx] {
 			s.pending = append(s.pending, pageLink{Target: idx, Fragment: frag, Line: line, Col: col})
-			return []byte(Href(s.cfg.BasePath(), PageURL(idx)) + suffix)
+			return []byte(site.Href(s.cfg.BasePath(), site.PageURL(idx)) + suffix)
 		}
 	}
 	if !s.files[target] {
@@ -490,7 +491,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		s.errorf(line, col, "%s to %q: bibliography files are not published; link to the references page instead", what, d)
 		return dest
 	}
-	return []byte(Href(s.cfg.BasePath(), AssetURL(target)) + suffix)
+	return []byte(site.Href(s.cfg.BasePath(), site.AssetURL(target)) + suffix)
 }
 
 // suggest returns " (did you mean ...?)" naming the site file nearest to a

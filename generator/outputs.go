@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // Output is one file of the finished site. Each kind of file is one
@@ -179,7 +180,7 @@ type siteOutput struct {
 }
 
 func (o *siteOutput) Path() string   { return o.path }
-func (o *siteOutput) Source() string { return ConfigFile }
+func (o *siteOutput) Source() string { return site.ConfigFile }
 func (o *siteOutput) Reload() Reload { return o.reload }
 func (o *siteOutput) Inputs() Input  { return o.inputs }
 func (o *siteOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {

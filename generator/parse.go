@@ -14,6 +14,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 	"pamphlet/internal/yamldecode"
 )
 
@@ -33,7 +34,7 @@ type Page struct {
 	Rel     string // content-relative source path
 	URL     string // site-relative output folder: "therapy/what-to-expect/"
 	Kind    string
-	Front   FrontMatter
+	Front   site.FrontMatter
 	Body    []byte // rendered Markdown
 	Anchors string // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
 	// Contents lists the page's second-level headings, for the theme's
@@ -127,7 +128,7 @@ var parseGen atomic.Uint64
 // Parser parses pages. One Parser belongs to one goroutine; make one per
 // worker with NewParser.
 type Parser struct {
-	cfg   *Config
+	cfg   *site.Config
 	files map[string]bool
 	bibs  *bibliographies
 	md    goldmark.Markdown // with GFM's Linkify
@@ -140,7 +141,7 @@ type Parser struct {
 	prose proseScratch  // the page's prose, for collectProse
 	src   []byte        // the page's source, as read by parseAll
 	// frontMatter decodes the pages' front matter.
-	frontMatter *yamldecode.Decoder[FrontMatter]
+	frontMatter *yamldecode.Decoder[site.FrontMatter]
 
 	// spill, when set, takes each page's rendered body, reference list
 	// and JSON-LD instead of the Page (see spill); discard drops them (for
@@ -156,20 +157,20 @@ type Parser struct {
 // NewParser returns a Parser for the pages of a site whose content folder
 // holds files (content-relative paths of every page and file), citing from
 // bibs.
-func NewParser(cfg *Config, files map[string]bool, bibs *bibliographies) *Parser {
-	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[FrontMatter](), md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
+func NewParser(cfg *site.Config, files map[string]bool, bibs *bibliographies) *Parser {
+	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[site.FrontMatter](), md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
 // site settings, the list of files and the bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src Source) *Page {
-	p := &Page{Path: src.Path, Rel: src.Rel, URL: PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
-	p.href = Href(ps.cfg.BasePath(), p.URL)
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
+	p.href = site.Href(ps.cfg.BasePath(), p.URL)
 	switch {
 	case src.Rel == "_index.md" || src.Rel == "index.md":
 		p.Kind = KindHome
-	case isSection(src.Rel):
+	case site.IsSection(src.Rel):
 		p.Kind = KindSection
 	}
 	ps.lines = lineStarts(ps.lines, src.Data)
@@ -359,7 +360,7 @@ func checkFrontMatter(p *Page, pos yamldecode.Positions) {
 	}
 	for _, pair := range []struct {
 		name string
-		d    *Date
+		d    *site.Date
 	}{{"updated", f.Updated}, {"last_reviewed", f.LastReviewed}} {
 		if f.Published != nil && pair.d != nil && pair.d.Before(f.Published.Time) {
 			p.Diags.Errorf(p.Path, pos.Line(pair.name), 0, "%s (%s) is before published (%s): check both dates", pair.name, pair.d.ISO(), f.Published.ISO())

@@ -7,10 +7,11 @@ import (
 	"unsafe"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // BrandCSS is the stylesheet of the brand's colours that every build
-// writes, from site.yaml's brand: (see Config.checkBrand).
+// writes, from site.yaml's brand: (see site.Config.checkBrand).
 const BrandCSS = "css/brand.css"
 
 // planOutputs lists every file of the finished site, and reports two
@@ -26,13 +27,13 @@ func planOutputs(s *Site, in *Inputs) ([]Output, diag.List) {
 		plan = append(plan, &siteOutput{path: "sitemap.xml", inputs: InputPages | InputDates | InputSettings, make: s.sitemap})
 	}
 	plan = append(plan, &siteOutput{path: "robots.txt", inputs: InputSettings, make: s.robots})
-	plan = append(plan, &siteOutput{path: BrandCSS, inputs: InputSettings, reload: ReloadCSS, make: func() []byte { return []byte(s.Config.theme.CSS()) }})
-	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a Asset) bool { return a.Rel == pageRel(logo) }) {
-		diags.Errorf(ConfigFile, s.Config.line("brand.logo"), s.Config.col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, StaticDir+"/"+pageRel(logo))
+	plan = append(plan, &siteOutput{path: BrandCSS, inputs: InputSettings, reload: ReloadCSS, make: func() []byte { return []byte(s.Config.Theme().CSS()) }})
+	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a Asset) bool { return a.Rel == site.PageRel(logo) }) {
+		diags.Errorf(site.ConfigFile, s.Config.Line("brand.logo"), s.Config.Col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, StaticDir+"/"+site.PageRel(logo))
 	}
 	for i := range in.Assets {
 		a := &in.Assets[i]
-		plan = append(plan, &assetOutput{path: AssetURL(a.Rel), asset: a})
+		plan = append(plan, &assetOutput{path: site.AssetURL(a.Rel), asset: a})
 	}
 	for i := range in.Static {
 		a := &in.Static[i]

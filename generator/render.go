@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"pamphlet/generator/site"
 )
 
 // siteView is what templates see as .Site.
@@ -16,7 +18,7 @@ type siteView struct {
 	Description  string
 	Lang         string
 	BaseURL      string
-	Organisation Organisation
+	Organisation site.Organisation
 	Disclaimer   string
 	Funding      string
 	Advertising  string
@@ -45,7 +47,7 @@ type crisisGroup struct {
 // the template (html/template allows only http, https and mailto links
 // unless told otherwise).
 type crisisView struct {
-	CrisisLine
+	site.CrisisLine
 	PhoneURL template.URL
 	TextURL  template.URL
 }
@@ -65,7 +67,7 @@ func dialURL(scheme, number string) template.URL {
 }
 
 // crisisGroups groups the crisis lines by region, keeping their order.
-func crisisGroups(lines []CrisisLine) []crisisGroup {
+func crisisGroups(lines []site.CrisisLine) []crisisGroup {
 	var groups []crisisGroup
 	for _, l := range lines {
 		v := crisisView{CrisisLine: l, PhoneURL: dialURL("tel", l.Phone), TextURL: dialURL("sms", l.Text)}
@@ -112,8 +114,8 @@ type pageView struct {
 	Related      []linkView
 	Prev, Next   *linkView
 	Menu         []menuItem
-	Authors      []Person
-	ReviewedBy   []Person
+	Authors      []site.Person
+	ReviewedBy   []site.Person
 	Published    *dateView
 	Updated      *dateView
 	LastReviewed *dateView
@@ -141,7 +143,7 @@ type dateView struct {
 }
 
 // newDateView returns the view of d, or nil for no date.
-func newDateView(d *Date) *dateView {
+func newDateView(d *site.Date) *dateView {
 	if d == nil {
 		return nil
 	}
@@ -181,7 +183,7 @@ func (s *Site) newSiteView() *siteView {
 		CitationStyle: s.CitationStyle,
 	}
 	if c.Brand.Logo != "" {
-		v.Logo = Href(c.BasePath(), pageRel(c.Brand.Logo))
+		v.Logo = site.Href(c.BasePath(), site.PageRel(c.Brand.Logo))
 	}
 	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
 		if p := s.Page(k); k != "" && p != nil {
@@ -198,7 +200,7 @@ func (s *Site) href(p *Page) string {
 	if p.href != "" {
 		return p.href
 	}
-	return Href(s.Config.BasePath(), p.URL)
+	return site.Href(s.Config.BasePath(), p.URL)
 }
 
 func (s *Site) link(p *Page) linkView {
@@ -234,7 +236,7 @@ func (s *Site) newPageView(p *Page) *pageView {
 	}
 	if v.NextReview == nil && f.LastReviewed != nil {
 		// Next review due: last reviewed plus the site's review interval.
-		v.NextReview = newDateView(&Date{s.Config.reviewInterval.AddTo(f.LastReviewed.Time)})
+		v.NextReview = newDateView(&site.Date{Time: s.Config.ReviewEvery().AddTo(f.LastReviewed.Time)})
 	}
 	if ed := s.Page(s.Config.EditorialPg); s.Config.EditorialPg != "" && ed != nil {
 		v.EditorialURL = s.href(ed)
@@ -342,7 +344,7 @@ func (s *Site) isAncestor(a, p *Page) bool {
 
 // notFoundView is the data of the 404 page.
 func (s *Site) notFoundView() *pageView {
-	v := &pageView{Kind: Kind404, Title: "Page not found", URL: Href(s.Config.BasePath(), "404.html")}
+	v := &pageView{Kind: Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if t := s.Page(m.Page); m.Page != "" && t != nil {

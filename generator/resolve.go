@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 	"pamphlet/internal/textdist"
 )
 
@@ -15,7 +16,7 @@ import (
 // their sections and the links between them. Resolve makes it; after that
 // it is read-only and safe for concurrent use by the renderers.
 type Site struct {
-	Config   *Config
+	Config   *site.Config
 	Pages    []*Page          // published pages (no drafts), sorted by source path
 	ByRel    map[string]*Page // by content-relative source path
 	ByURL    map[string]*Page // by site-relative URL
@@ -50,7 +51,7 @@ type siteCitations struct {
 // warnings, then takes the whole-site citation steps, or the ones given
 // in cached when nothing they depend on changed, and says when there are
 // no pages at all. The Site's Diags hold everything it found.
-func assemble(cfg *Config, pages []*Page, bibs *bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
+func assemble(cfg *site.Config, pages []*Page, bibs *bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
 	s := Resolve(cfg, pages, opts.Drafts, reported)
 	for _, p := range pages {
 		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
@@ -82,7 +83,7 @@ func assemble(cfg *Config, pages []*Page, bibs *bibliographies, reported diag.Li
 // (one that cannot be read, a link that loops): a link to such a file is
 // not reported again, so that the cause stands alone, not drowned among
 // what follows from it.
-func Resolve(cfg *Config, pages []*Page, withDrafts bool, reported diag.List) *Site {
+func Resolve(cfg *site.Config, pages []*Page, withDrafts bool, reported diag.List) *Site {
 	s := &Site{
 		Config:   cfg,
 		ByRel:    make(map[string]*Page, len(pages)),
@@ -175,7 +176,7 @@ func (s *Site) addReferencesPage() {
 	if !cites {
 		return
 	}
-	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: PageURL(rel), Kind: KindPage, generated: true}
+	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: KindPage, generated: true}
 	p.Front.Title = "References"
 	p.Front.Description = "Every work cited on this site, with the pages that cite it."
 	if other, ok := s.ByURL[p.URL]; ok {
@@ -313,7 +314,7 @@ func (s *Site) checkConfigPages() {
 		at := fmt.Sprintf("menu[%d]", i+1)
 		switch {
 		case m.Page == "" && m.URL == "":
-			s.Diags.Errorf(ConfigFile, s.Config.line(at), s.Config.col(at), "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
+			s.Diags.Errorf(site.ConfigFile, s.Config.Line(at), s.Config.Col(at), "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
 		case m.Page != "":
 			s.configPage(at+".page", m.Page)
 		}
@@ -338,12 +339,12 @@ func (s *Site) configPage(key, rel string) *Page {
 	if p := s.Page(rel); p != nil {
 		return p
 	}
-	line := s.Config.line(key)
-	col := s.Config.col(key)
+	line := s.Config.Line(key)
+	col := s.Config.Col(key)
 	if _, draft := s.Drafts[path.Clean(rel)]; draft {
-		s.Diags.Errorf(ConfigFile, line, col, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
+		s.Diags.Errorf(site.ConfigFile, line, col, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
 	} else {
-		s.Diags.Errorf(ConfigFile, line, col, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, lastKey(key))
+		s.Diags.Errorf(site.ConfigFile, line, col, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, lastKey(key))
 	}
 	return nil
 }
@@ -361,7 +362,7 @@ func lastKey(path string) string {
 
 // Page returns the published page at a content-relative .md path, or nil.
 func (s *Site) Page(rel string) *Page {
-	if p, ok := s.ByRel[pageRel(rel)]; ok {
+	if p, ok := s.ByRel[site.PageRel(rel)]; ok {
 		return p
 	}
 	return nil

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/site"
 )
 
 // defaultTheme is the repository's own templates/ and static/, which the
@@ -35,7 +36,7 @@ func newTestSite(t *testing.T, archive string) *testSite {
 	a := txtar.Parse([]byte(archive))
 	hasConfig := false
 	for _, f := range a.Files {
-		if f.Name == ConfigFile {
+		if f.Name == site.ConfigFile {
 			hasConfig = true
 		}
 		p := filepath.Join(root, filepath.FromSlash(f.Name))
@@ -47,7 +48,7 @@ func newTestSite(t *testing.T, archive string) *testSite {
 		}
 	}
 	if !hasConfig {
-		if err := os.WriteFile(filepath.Join(root, ConfigFile), []byte("title: Test site\nbase_url: https://clinic.example/\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(root, site.ConfigFile), []byte("title: Test site\nbase_url: https://clinic.example/\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -81,12 +81,12 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 				diags.Errorf(sitePath, 0, 0, "there is another template named %s at %s: templates are found by file name, so rename one", name, prev)
 				return
 			}
-			b, err := readRegular(abs)
+			b, err := site.ReadRegular(abs)
 			if err != nil {
 				diags.Errorf(sitePath, 0, 0, "cannot read this template: %v", diag.Cause(err))
 				return
 			}
-			clean, d := cleanText(sitePath, b)
+			clean, d := site.CleanText(sitePath, b)
 			if d != nil {
 				diags.Add(*d)
 				return
@@ -186,7 +186,7 @@ func writeKey(kb *strings.Builder, k any) {
 		kb.WriteString("s:" + k)
 	case bool:
 		kb.WriteString("b:" + strconv.FormatBool(k))
-	case []Person:
+	case []site.Person:
 		kb.WriteString("p:")
 		for _, p := range k {
 			kb.WriteString(p.Name + "\x01" + p.Credentials + "\x01" + p.Role + "\x01" + p.URL + "\x02")

@@ -1,10 +1,13 @@
-// Package site says what a Pamphlet site is made of: which folders and
-// files the build reads, and which names it never reads. The loader, the
-// digest that tells an unchanged site, and the dev server's watcher all
-// ask it, so that a new kind of input is taught to one place.
+// Package site holds what every stage of a build shares: what a Pamphlet
+// site is made of (its folders and files, the names never read, and how a
+// file is read safely), its settings (Config, read from site.yaml and
+// checked), the nouns of its front matter (Date, Person, FrontMatter) and
+// its addresses (PageURL, Href). The loader, the digest that tells an
+// unchanged site, and the dev server's watcher all ask it what an input
+// is, so that a new kind of input is taught to one place.
 //
-// It imports nothing of Pamphlet, so that every stage, and the dev server,
-// can use it without importing the generator.
+// It imports no stage and nothing of the generator, so that every stage,
+// and the dev server, can use it.
 package site
 
 import (

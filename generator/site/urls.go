@@ -1,4 +1,4 @@
-package generator
+package site
 
 import (
 	"net/url"
@@ -49,15 +49,15 @@ func Href(basePath, rel string) string {
 	return basePath + strings.Join(segs, "/")
 }
 
-// isSection reports whether a content-relative path is a section's own page.
-func isSection(rel string) bool {
+// IsSection reports whether a content-relative path is a section's own page.
+func IsSection(rel string) bool {
 	b := path.Base(rel)
 	return b == "_index.md" || b == "index.md"
 }
 
-// hasScheme reports whether a link destination names a scheme (https:,
+// HasScheme reports whether a link destination names a scheme (https:,
 // mailto:, javascript:), so it is not a path within the site.
-func hasScheme(dest string) (scheme string, ok bool) {
+func HasScheme(dest string) (scheme string, ok bool) {
 	for i := 0; i < len(dest); i++ {
 		c := dest[i]
 		switch {

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package generator
+package site
 
 // openNonBlocking is 0 where named pipes cannot be opened by name.
 const openNonBlocking = 0

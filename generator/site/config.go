@@ -1,4 +1,4 @@
-package generator
+package site
 
 import (
 	"errors"
@@ -14,13 +14,10 @@ import (
 	"pamphlet/generator/brand"
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
-	"pamphlet/generator/site"
+
 	"pamphlet/generator/trust"
 	"pamphlet/internal/yamldecode"
 )
-
-// ConfigFile is the name of a site's settings file, at the site root.
-const ConfigFile = site.ConfigFile
 
 // Config holds the site-wide settings read from site.yaml.
 type Config struct {
@@ -95,6 +92,16 @@ type Brand struct {
 	Accent  string `yaml:"accent"`   // the focus ring that shows keyboard users where they are
 }
 
+// Theme returns the colours derived from Brand, checked for contrast.
+func (c *Config) Theme() brand.Theme { return c.theme }
+
+// ReviewEvery returns review_interval, read: how long after its last
+// review a page is due for another.
+func (c *Config) ReviewEvery() trust.Interval { return c.reviewInterval }
+
+// Text returns site.yaml as read, for the check for placeholder text.
+func (c *Config) Text() string { return c.text }
+
 // ExtraFiles lists the files outside the site's folders that site.yaml
 // names and the site is built from: its bibliographies and its own .csl
 // style, as slash-separated paths from the site root. The digest that
@@ -129,20 +136,20 @@ func (c *Config) BasePath() string { return c.basePath }
 // the sitemap can carry full addresses.
 func (c *Config) Absolute() bool { return c.base != nil && c.base.Host != "" }
 
-// pageRel cleans a content-relative path as site.yaml may write it.
-func pageRel(rel string) string { return path.Clean(strings.TrimPrefix(rel, "/")) }
+// PageRel cleans a content-relative path as site.yaml may write it.
+func PageRel(rel string) string { return path.Clean(strings.TrimPrefix(rel, "/")) }
 
 // policyPage reports whether the page at content-relative path rel is one
 // of the site's own policy pages that site.yaml names (contact, privacy,
 // editorial policy, disclaimer) or the site-wide references page: the
 // principles about a page's medical content do not apply to them.
-func (c *Config) policyPage(rel string) bool {
+func (c *Config) PolicyPage(rel string) bool {
 	refs := c.ReferencesPage
 	if refs == "" {
 		refs = "references.md"
 	}
 	for _, p := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg, refs} {
-		if p != "" && pageRel(p) == rel {
+		if p != "" && PageRel(p) == rel {
 			return true
 		}
 	}
@@ -152,11 +159,11 @@ func (c *Config) policyPage(rel string) bool {
 // editorialURL returns the full address of the editorial policy page that
 // site.yaml names, or "". (A build whose site.yaml names a page that is
 // not there fails, so no page is rendered with a broken one.)
-func (c *Config) editorialURL() string {
+func (c *Config) EditorialURL() string {
 	if c.EditorialPg == "" {
 		return ""
 	}
-	return c.AbsURL(PageURL(pageRel(c.EditorialPg)))
+	return c.AbsURL(PageURL(PageRel(c.EditorialPg)))
 }
 
 // AbsURL returns the full address of a site-relative path ("therapy/",
@@ -173,7 +180,7 @@ func (c *Config) AbsURL(rel string) string {
 // to make one.
 func LoadConfig(root, baseURL string) (*Config, diag.List) {
 	var diags diag.List
-	src, err := readRegular(filepath.Join(root, ConfigFile))
+	src, err := ReadRegular(filepath.Join(root, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(ConfigFile, 0, 0, "there is no site.yaml in %s: is this a Pamphlet site? Run \"pamphlet new DIR\" to start one, or pass --site DIR", root)
 		return nil, diags
@@ -193,7 +200,7 @@ func LoadConfig(root, baseURL string) (*Config, diag.List) {
 func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
 	cfg := &Config{}
-	src, d := cleanText(ConfigFile, src)
+	src, d := CleanText(ConfigFile, src)
 	if d != nil {
 		diags.Add(*d)
 		return nil, diags
@@ -211,14 +218,14 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 		cfg.baseFromFlag = true
 	}
 	if strings.TrimSpace(cfg.Title) == "" {
-		diags.Errorf(ConfigFile, max(1, cfg.line("title")), 0, "the site has no title: add a line such as \"title: Understanding MBT\"")
+		diags.Errorf(ConfigFile, max(1, cfg.Line("title")), 0, "the site has no title: add a line such as \"title: Understanding MBT\"")
 	}
 	diags.Add(cfg.checkLanguage()...)
 	cfg.reviewInterval = trust.DefaultInterval
 	if cfg.ReviewInterval != "" {
 		iv, err := trust.ParseInterval(cfg.ReviewInterval)
 		if err != nil {
-			diags.Errorf(ConfigFile, cfg.line("review_interval"), cfg.col("review_interval"), "review_interval: %v", err)
+			diags.Errorf(ConfigFile, cfg.Line("review_interval"), cfg.Col("review_interval"), "review_interval: %v", err)
 		} else {
 			cfg.reviewInterval = iv
 		}
@@ -226,11 +233,11 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	if cfg.ReadabilityTarget == 0 {
 		cfg.ReadabilityTarget = 8
 	} else if cfg.ReadabilityTarget < 1 || cfg.ReadabilityTarget > 18 {
-		diags.Errorf(ConfigFile, cfg.line("readability_target"), cfg.col("readability_target"), "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
+		diags.Errorf(ConfigFile, cfg.Line("readability_target"), cfg.Col("readability_target"), "readability_target is %g: give a US school grade between 1 and 18; 8 or below is what health bodies advise", cfg.ReadabilityTarget)
 		cfg.ReadabilityTarget = 8
 	}
 	if !cite.IsBuiltin(cfg.CitationStyle) && !cite.IsStyleFile(cfg.CitationStyle) {
-		diags.Errorf(ConfigFile, cfg.line("citation_style"), cfg.col("citation_style"), "citation_style %q is not a style Pamphlet knows: use %s, or the path of a .csl file in the site (e.g. styles/my-clinic.csl)", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
+		diags.Errorf(ConfigFile, cfg.Line("citation_style"), cfg.Col("citation_style"), "citation_style %q is not a style Pamphlet knows: use %s, or the path of a .csl file in the site (e.g. styles/my-clinic.csl)", cfg.CitationStyle, strings.Join(cite.StyleNames(), ", "))
 		cfg.CitationStyle = ""
 	}
 	diags.Add(cfg.checkCrisis()...)
@@ -250,7 +257,7 @@ func (c *Config) checkLanguage() []diag.Diagnostic {
 	if err != nil || !validTag(c.Language) {
 		bad := c.Language
 		c.Language = "en"
-		return []diag.Diagnostic{diag.Errorf(ConfigFile, c.line("language"), c.col("language"), "language %q is not a language tag: write a BCP 47 tag such as en-GB, en-US, cy, es or pl", bad)}
+		return []diag.Diagnostic{diag.Errorf(ConfigFile, c.Line("language"), c.Col("language"), "language %q is not a language tag: write a BCP 47 tag such as en-GB, en-US, cy, es or pl", bad)}
 	}
 	_ = tag
 	return nil
@@ -298,7 +305,7 @@ func (c *Config) checkBrand() []diag.Diagnostic {
 		col, err := brand.ParseColour(f.val)
 		if err != nil {
 			key := "brand." + f.key
-			diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "brand %s: %v", f.key, err))
+			diags = append(diags, diag.Errorf(ConfigFile, c.Line(key), c.Col(key), "brand %s: %v", f.key, err))
 			continue
 		}
 		*f.dst, *f.set = col, true
@@ -306,16 +313,16 @@ func (c *Config) checkBrand() []diag.Diagnostic {
 	theme, problems := brand.Derive(b)
 	for _, p := range problems {
 		key := "brand." + p.Setting
-		diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "%s: put that in brand: as %s: \"%s\", or choose another colour that passes", p, p.Setting, p.Nearest))
+		diags = append(diags, diag.Errorf(ConfigFile, c.Line(key), c.Col(key), "%s: put that in brand: as %s: \"%s\", or choose another colour that passes", p, p.Setting, p.Nearest))
 	}
 	if len(problems) > 0 {
 		theme, _ = brand.Derive(brand.Default())
 	}
 	c.theme = theme
 	if l := c.Brand.Logo; l != "" {
-		c.Brand.Logo = strings.TrimPrefix(pageRel(l), StaticDir+"/") // "static/img/logo.svg" means the same
+		c.Brand.Logo = strings.TrimPrefix(PageRel(l), StaticDir+"/") // "static/img/logo.svg" means the same
 		if ext := strings.ToLower(path.Ext(l)); ext != ".svg" && ext != ".png" {
-			diags = append(diags, diag.Errorf(ConfigFile, c.line("brand.logo"), c.col("brand.logo"), "brand logo %q is not an SVG or PNG file: save the logo as .svg (best: sharp at any size) or .png, put it under static/, and name it here, e.g. logo: img/logo.svg", l))
+			diags = append(diags, diag.Errorf(ConfigFile, c.Line("brand.logo"), c.Col("brand.logo"), "brand logo %q is not an SVG or PNG file: save the logo as .svg (best: sharp at any size) or .png, put it under static/, and name it here, e.g. logo: img/logo.svg", l))
 			c.Brand.Logo = ""
 		}
 	}
@@ -332,7 +339,7 @@ func (c *Config) checkCrisis() []diag.Diagnostic {
 		name := l.Name
 		if name == "" {
 			name = at
-			diags = append(diags, diag.Errorf(ConfigFile, c.line(at), c.col(at), "%s has no name: add name: (e.g. name: Samaritans), which readers see beside the number", at))
+			diags = append(diags, diag.Errorf(ConfigFile, c.Line(at), c.Col(at), "%s has no name: add name: (e.g. name: Samaritans), which readers see beside the number", at))
 		}
 		for _, f := range []struct{ key, val, verb string }{{"phone", l.Phone, "call"}, {"text", l.Text, "text"}} {
 			if f.val == "" {
@@ -340,11 +347,11 @@ func (c *Config) checkCrisis() []diag.Diagnostic {
 			}
 			if why := dialable(f.val); why != "" {
 				key := at + "." + f.key
-				diags = append(diags, diag.Errorf(ConfigFile, c.line(key), c.col(key), "%s (%s): %s %q %s, so the link would %s the wrong number: write only the number, e.g. %s: \"116 123\", and put anything else (\"choose option 2\", \"send the word SHOUT\") in contact:", at, name, f.key, f.val, why, f.verb, f.key))
+				diags = append(diags, diag.Errorf(ConfigFile, c.Line(key), c.Col(key), "%s (%s): %s %q %s, so the link would %s the wrong number: write only the number, e.g. %s: \"116 123\", and put anything else (\"choose option 2\", \"send the word SHOUT\") in contact:", at, name, f.key, f.val, why, f.verb, f.key))
 			}
 		}
 		if l.Phone == "" && l.Text == "" && l.Contact == "" {
-			diags = append(diags, diag.Errorf(ConfigFile, c.line(at), c.col(at), "%s (%s) says neither how to call, text nor reach it: add phone:, text: or contact:", at, name))
+			diags = append(diags, diag.Errorf(ConfigFile, c.Line(at), c.Col(at), "%s (%s) says neither how to call, text nor reach it: add phone:, text: or contact:", at, name))
 		}
 	}
 	return diags
@@ -374,15 +381,15 @@ func dialable(n string) string {
 // line returns the line of site.yaml that holds the setting at a key path
 // ("citation_style", "crisis[2].phone", "menu[1]"), or 0 when it is not
 // there or comes from a flag.
-func (c *Config) line(path string) int { return c.pos.Line(path) }
+func (c *Config) Line(path string) int { return c.pos.Line(path) }
 
 // col returns the column of the setting at a key path, or 0.
-func (c *Config) col(path string) int { return c.pos.At(path).Col }
+func (c *Config) Col(path string) int { return c.pos.At(path).Col }
 
 // setBase checks base_url and derives the base path. A bad --base-url is
 // blamed on the flag, not on site.yaml.
 func (c *Config) setBase() []diag.Diagnostic {
-	file, line, col, what := ConfigFile, c.line("base_url"), c.col("base_url"), "base_url"
+	file, line, col, what := ConfigFile, c.Line("base_url"), c.Col("base_url"), "base_url"
 	if c.baseFromFlag {
 		file, line, col, what = "--base-url", 0, 0, "--base-url"
 	}
