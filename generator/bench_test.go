@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/internal/corpus"
 )
@@ -46,7 +47,7 @@ func TestMain(m *testing.M) {
 
 // loadForTest reads the site in dir up to the parse stage, without
 // reading its pages.
-func loadForTest(tb testing.TB, dir string) (*site.Config, *Inputs, *bibliographies) {
+func loadForTest(tb testing.TB, dir string) (*site.Config, *load.Inputs, *load.Bibliographies) {
 	tb.Helper()
 	f := loadSite(Options{Site: dir, Theme: defaultTheme})
 	if f.cfgDiags.HasErrors() {
@@ -56,11 +57,11 @@ func loadForTest(tb testing.TB, dir string) (*site.Config, *Inputs, *bibliograph
 }
 
 // loadCorpus reads a corpus site up to the parse stage.
-func loadCorpus(b *testing.B, pages int, cites bool) (*site.Config, *Inputs, *bibliographies) {
+func loadCorpus(b *testing.B, pages int, cites bool) (*site.Config, *load.Inputs, *load.Bibliographies) {
 	b.Helper()
 	cfg, in, bibs := loadForTest(b, corpusSite(b, pages, cites))
 	for i := range in.Pages {
-		if d := in.Pages[i].read(); d != nil {
+		if d := in.Pages[i].Read(); d != nil {
 			b.Fatal(d)
 		}
 	}

@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 	"pamphlet/generator/write"
+	"pamphlet/internal/gcbudget"
 )
 
 // Options says what to build and where.
@@ -151,7 +153,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, nil
 	}
 	res.lap("compare inputs", &last)
-	defer tuneGC(opts.GCFloor)()
+	defer gcbudget.Tune(opts.GCFloor)()
 	sp := newSpills(opts.Out)
 	defer sp.remove()
 	b := newBuilder(opts, bodyMode{spills: sp, hash: prev == nil, summary: true})
@@ -190,7 +192,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	// The digest of the inputs, for the manifest, lists the site's files
-	// again (a walk of the content folder), beside rendering: at 100,000
+	// again (a load.Walk of the content folder), beside rendering: at 100,000
 	// pages it took 0.2 s after it, on one core. The pages are hashed by
 	// now; the other files were hashed before the build read them.
 	type digested struct {
@@ -265,7 +267,7 @@ type bodyMode struct {
 // source's bytes are dropped once parsed, so a large site does not hold
 // all its Markdown in memory. Files that cannot be read are diagnostics.
 // When sums is not nil, it receives the SHA-256 of each source's bytes.
-func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []Source, sums [][32]byte) ([]*Page, diag.List, error) {
+func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []load.Source, sums [][32]byte) ([]*Page, diag.List, error) {
 	pages := make([]*Page, len(srcs))
 	problems := make([]*diag.Diagnostic, len(srcs))
 	err := parallel(ctx, workers, len(srcs), newParser, func(ps *Parser, i int) error {
@@ -274,7 +276,7 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 		if sums != nil {
 			sum = &sums[i]
 		}
-		if d := src.readSum(sum, &ps.src); d != nil {
+		if d := src.ReadSum(sum, &ps.src); d != nil {
 			problems[i] = d
 			return nil
 		}
@@ -299,7 +301,7 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 // dates as of opts.Today (today when zero). The report holds every build
 // diagnostic too, filed under its page.
 func Check(ctx context.Context, opts Options) (*trust.Report, error) {
-	defer tuneGC(opts.GCFloor)()
+	defer gcbudget.Tune(opts.GCFloor)()
 	b := newBuilder(opts, bodyMode{discard: true})
 	if err := b.load(ctx); err != nil {
 		return nil, err
@@ -355,7 +357,7 @@ func parallel[S any](ctx context.Context, workers, n int, newState func() S, wor
 				err := ctx.Err()
 				if err == nil {
 					err = work(state, i)
-					gcTick()
+					gcbudget.Tick()
 				}
 				if err != nil {
 					once.Do(func() { firstErr = err })

@@ -20,7 +20,7 @@ func TestClaimAndSuicideWords(t *testing.T) {
 		{"Suicidal thoughts pass.", false, true},
 		{"Self-harm and self harm are both found.", false, true},
 		{"People may want to kill themselves.", false, true},
-		{"Kill time with a walk.", false, false},
+		{"Kill time with a load.Walk.", false, false},
 		{"An overdose needs help now.", false, true},
 		{"Programmes reduce harm.", true, false},
 		{"MEDICATION HELPS SOME PEOPLE.", true, false},

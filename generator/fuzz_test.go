@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"pamphlet/generator/cite"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 )
 
@@ -29,19 +30,18 @@ func FuzzParsePage(f *testing.F) {
 		f.Fatal(diags)
 	}
 	files := map[string]bool{"a.md": true, "b.md": true, "x.png": true}
-	bibs := &bibliographies{files: map[string]*bibFile{}}
-	bibs.site, _ = cite.NewBibliography(nil, []cite.Entry{{ID: "a", Type: "book", Title: "A"}})
+	siteBib, _ := cite.NewBibliography(nil, []cite.Entry{{ID: "a", Type: "book", Title: "A"}})
 	style, err := cite.LoadBuiltin("", "")
 	if err != nil {
 		f.Fatal(err)
 	}
-	bibs.style = style
+	bibs := load.NewBibliographies("", style, siteBib)
 	f.Fuzz(func(t *testing.T, src string) {
 		data, d := site.CleanText("content/a.md", []byte(src))
 		if d != nil {
-			return // not text: Load reports it
+			return // not text: load.Load reports it
 		}
-		p := NewParser(cfg, files, bibs).Parse(Source{Path: "content/a.md", Rel: "a.md", Data: data})
+		p := NewParser(cfg, files, bibs).Parse(load.Source{Path: "content/a.md", Rel: "a.md", Data: data})
 		lines := strings.Count(string(data), "\n") + 1
 		for _, d := range p.Diags {
 			if d.File != "content/a.md" || d.Line > lines || d.Message == "" {

@@ -17,6 +17,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 )
 
@@ -41,9 +42,9 @@ type Builder struct {
 
 	cfg      *site.Config
 	cfgDiags diag.List
-	in       *Inputs
+	in       *load.Inputs
 	walk     map[string]diag.List // problems found reading content files, by file
-	bibs     *bibliographies
+	bibs     *load.Bibliographies
 	bibDiags diag.List
 	tpl      *Templates
 	tplDiags diag.List
@@ -99,7 +100,7 @@ func (b *Builder) Files() map[string][]byte { return b.files }
 
 // ExtraFiles returns the files outside content/, templates/ and static/
 // that the site is built from and a watcher must watch too: the
-// bibliographies site.yaml lists and its own .csl style (site-relative,
+// load.Bibliographies site.yaml lists and its own .csl style (site-relative,
 // slash-separated).
 func (b *Builder) ExtraFiles() []string {
 	if b.cfg == nil {
@@ -131,7 +132,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	if b.cfg == nil || b.in == nil {
 		return b.Build(ctx)
 	}
-	var reparse []Source
+	var reparse []load.Source
 	var templates, bibs bool
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
@@ -195,16 +196,13 @@ func (b *Builder) isBibliography(p string) bool {
 	if b.bibs == nil {
 		return false
 	}
-	b.bibs.mu.Lock()
-	_, ok := b.bibs.files[p]
-	b.bibs.mu.Unlock()
-	return ok || (strings.HasPrefix(p, ContentDir+"/") && isBibliography(path.Base(p)))
+	return b.bibs.Read(p) || (strings.HasPrefix(p, ContentDir+"/") && load.IsBibliography(path.Base(p)))
 }
 
 // refreshContent brings the record of one content path up to date: a
 // page to parse again, a page or file that is gone, a new folder and what
 // is in it. touched collects the files that came or went.
-func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source, diag.List) {
+func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]load.Source, diag.List) {
 	var diags diag.List
 	abs := filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))
 	fi, err := os.Stat(abs)
@@ -217,14 +215,14 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 				touched[r] = true
 			}
 		}
-		b.in.Assets = slices.DeleteFunc(b.in.Assets, func(a Asset) bool { return !b.in.Files[a.Rel] })
+		b.in.Assets = slices.DeleteFunc(b.in.Assets, func(a load.Asset) bool { return !b.in.Files[a.Rel] })
 		return nil, nil
 	}
 	if err != nil {
 		diags.Errorf(ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return nil, diags
 	}
-	var srcs []Source
+	var srcs []load.Source
 	add := func(r, a string) {
 		if !b.in.Files[r] {
 			touched[r] = true
@@ -233,24 +231,24 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 		sitePath := ContentDir + "/" + r
 		switch {
 		case strings.HasSuffix(r, ".md"):
-			srcs = append(srcs, Source{Path: sitePath, Rel: r, Abs: a})
-		case isBibliography(path.Base(r)):
+			srcs = append(srcs, load.Source{Path: sitePath, Rel: r, Abs: a})
+		case load.IsBibliography(path.Base(r)):
 		default:
 			for i := range b.in.Assets {
 				if b.in.Assets[i].Rel == r {
 					return
 				}
 			}
-			b.in.Assets = append(b.in.Assets, Asset{Rel: r, Abs: a, Path: sitePath})
+			b.in.Assets = append(b.in.Assets, load.Asset{Rel: r, Abs: a, Path: sitePath})
 		}
 	}
 	// The same walk as a full load, so links out of the site, unreadable
 	// files and editors' temporary files are treated the same way.
 	realRoot, _ := filepath.EvalSymlinks(b.opts.Site)
 	if fi.IsDir() {
-		walk(b.opts.Site, realRoot, ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
+		load.Walk(b.opts.Site, realRoot, ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
 	} else if li, err := os.Lstat(abs); err == nil && !site.IsIgnored(path.Base(rel)) {
-		if a, ok := checkFile(realRoot, abs, ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
+		if a, ok := load.CheckFile(realRoot, abs, ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
 			add(rel, a)
 		}
 	}
@@ -260,7 +258,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]Source,
 // refreshStatic reads the list of static files again (a few stat calls:
 // the bytes are read when rendered).
 func (b *Builder) refreshStatic() {
-	in, diags := loadStatic(b.opts.Site, b.opts.Theme)
+	in, diags := load.LoadStatic(b.opts.Site, b.opts.Theme)
 	b.in.Static = in
 	for f := range b.walk {
 		if strings.HasPrefix(f, StaticDir+"/") || f == StaticDir {
@@ -272,18 +270,18 @@ func (b *Builder) refreshStatic() {
 	}
 }
 
-// reloadBibliographies reads the bibliographies again and returns the
+// reloadBibliographies reads the load.Bibliographies again and returns the
 // pages to parse again: those citing an entry that changed, came or went,
 // and those with citation problems (an unknown key may now be known).
-func (b *Builder) reloadBibliographies() []Source {
+func (b *Builder) reloadBibliographies() []load.Source {
 	old := b.bibs
-	b.bibs, b.bibDiags = loadBibliographies(b.opts.Site, b.cfg)
+	b.bibs, b.bibDiags = load.LoadBibliographies(b.opts.Site, b.cfg)
 	changed := map[string]bool{}
 	oldEntries := map[string]*cite.Entry{}
-	for _, e := range old.site.Entries() {
+	for _, e := range old.Site().Entries() {
 		oldEntries[e.ID] = e
 	}
-	for _, e := range b.bibs.site.Entries() {
+	for _, e := range b.bibs.Site().Entries() {
 		if o, ok := oldEntries[e.ID]; !ok || !sameEntry(o, e) {
 			changed[e.ID] = true // new or edited
 		}
@@ -292,7 +290,7 @@ func (b *Builder) reloadBibliographies() []Source {
 	for id := range oldEntries {
 		changed[id] = true
 	}
-	var srcs []Source
+	var srcs []load.Source
 	for _, p := range b.pages {
 		redo := len(p.Front.Bibliography) > 0
 		if p.Cited != nil {
@@ -316,8 +314,8 @@ func sameEntry(a, b *cite.Entry) bool {
 }
 
 // source reads a page's source again from disk.
-func (b *Builder) source(rel string) Source {
-	return Source{Path: ContentDir + "/" + rel, Rel: rel, Abs: filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))}
+func (b *Builder) source(rel string) load.Source {
+	return load.Source{Path: ContentDir + "/" + rel, Rel: rel, Abs: filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))}
 }
 
 // bumpKinds marks the page kinds whose layouts changed: a layout file
@@ -534,7 +532,7 @@ func btoi(b bool) uint64 {
 	return 0
 }
 
-func dedupeSources(srcs []Source) []Source {
+func dedupeSources(srcs []load.Source) []load.Source {
 	seen := map[string]bool{}
 	out := srcs[:0]
 	for _, s := range srcs {

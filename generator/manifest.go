@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/generator/write"
 )
@@ -38,7 +39,7 @@ type manifest struct {
 	Overdue        int       `json:"overdue"`
 	CheckPages     int       `json:"check_pages"`
 	CheckedOn      string    `json:"checked_on"`
-	// Started is when the build began (Unix nanoseconds), and Inputs
+	// Started is when the build began (Unix nanoseconds), and load.Inputs
 	// each file it was built from with its size, time and hash: the next
 	// build hashes again only the files whose size or time differ, or
 	// that were changed after this build began (see statCache).
@@ -145,7 +146,7 @@ func writeManifest(out string, m *manifest) {
 // inputDigest hashes everything a build's output depends on: the
 // pamphlet program itself, the options, the theme, site.yaml, and the
 // contents of every file under content/, templates/ and static/ and of the
-// bibliographies site.yaml names. Files are read and hashed in parallel,
+// load.Bibliographies site.yaml names. Files are read and hashed in parallel,
 // except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
 func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte, cache *statCache) (string, []inputRecord, error) {
@@ -170,7 +171,7 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 		fmt.Fprintf(h, "%s %x\n", f.name, sums[f.name])
 	}
 	for _, d := range walkDiags {
-		fmt.Fprintf(h, "walk %s\n", d)
+		fmt.Fprintf(h, "load.Walk %s\n", d)
 	}
 	return hex.EncodeToString(h.Sum(nil)), records, nil
 }
@@ -181,9 +182,9 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 type inputFile struct{ name, path string }
 
 // inputFiles lists the files inputDigest hashes, by name, found by the
-// same walk as the build's (see walk): a file the build would leave out
+// same load.Walk as the build's (see load.Walk): a file the build would leave out
 // (a special file, a link out of the site or to a hidden file) is never
-// opened, and what the walk reports about such files is part of the
+// opened, and what the load.Walk reports about such files is part of the
 // digest, so a change that brings a new warning is not taken for no
 // change at all.
 func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
@@ -201,7 +202,7 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 		if fi, err := os.Stat(filepath.Join(opts.Site, dir)); err != nil || !fi.IsDir() {
 			continue
 		}
-		walk(opts.Site, realRoot, dir, &diags, func(rel, abs string) {
+		load.Walk(opts.Site, realRoot, dir, &diags, func(rel, abs string) {
 			files = append(files, inputFile{dir + "/" + rel, abs})
 		})
 	}

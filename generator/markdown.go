@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"pamphlet/generator/cite"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/internal/textdist"
 	"pamphlet/internal/yamldecode"
@@ -161,7 +162,7 @@ type parseState struct {
 	lines   []int           // byte offsets at which each line of the source starts
 	source  []byte
 	pending []pageLink
-	bibs    *bibliographies
+	bibs    *load.Bibliographies
 	summary bool // see Parser.summary
 	// frontMatter decodes the page's front matter (Parser.frontMatter).
 	frontMatter *yamldecode.Decoder[site.FrontMatter]
@@ -487,7 +488,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		s.errorf(line, col, "%s to %q: there is no file %s; link to pages by their .md file, e.g. [What to expect](../therapy/what-to-expect.md)%s", what, d, ContentDir+"/"+target, suggest(target, s.files))
 		return dest
 	}
-	if isBibliography(path.Base(target)) {
+	if load.IsBibliography(path.Base(target)) {
 		s.errorf(line, col, "%s to %q: bibliography files are not published; link to the references page instead", what, d)
 		return dest
 	}

@@ -67,7 +67,7 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 	skipped := 0
 	for i := range in.Pages {
 		s := in.Pages[i]
-		if d := s.read(); d != nil {
+		if d := s.Read(); d != nil {
 			t.Fatal(d)
 		}
 		if !mayLinkify(s.Data) {
@@ -144,14 +144,14 @@ func TestParseKeepsNoSource(t *testing.T) {
 		var buf []byte
 		for _, s := range in.Pages {
 			fromBuf := s
-			if d := fromBuf.readSum(nil, &buf); d != nil {
+			if d := fromBuf.ReadSum(nil, &buf); d != nil {
 				t.Fatal(d)
 			}
 			got := ps.Parse(fromBuf)
 			for i := range buf[:cap(buf)] {
 				buf[:cap(buf)][i] = 'x'
 			}
-			if d := s.read(); d != nil {
+			if d := s.Read(); d != nil {
 				t.Fatal(d)
 			}
 			want := ps.Parse(s)
@@ -195,13 +195,13 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 		shared := NewParser(cfg, in.Files, bibs)
 		var got []*Page
 		for _, s := range in.Pages {
-			if d := s.readSum(nil, &shared.src); d != nil {
+			if d := s.ReadSum(nil, &shared.src); d != nil {
 				t.Fatal(d)
 			}
 			got = append(got, shared.Parse(s))
 		}
 		for i, s := range in.Pages {
-			if d := s.read(); d != nil {
+			if d := s.Read(); d != nil {
 				t.Fatal(d)
 			}
 			want := NewParser(cfg, in.Files, bibs).Parse(s)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 )
 
@@ -14,17 +15,17 @@ import (
 // (notFoundOutput), a file copied as it is (assetOutput), and a file made
 // from the whole site (siteOutput: the sitemap, robots.txt, the brand's
 // stylesheet). A new kind of output is a new implementation, and says
-// what its bytes depend on (Inputs), so that the dev server redoes it
+// what its bytes depend on (load.Inputs), so that the dev server redoes it
 // exactly when one of those changes, and what an open tab does when it
 // changes (Reload).
 type Output interface {
 	// Path is where it goes: slash-separated, under the output folder.
 	Path() string
-	// Source is the site file it comes from, for diagnostics.
+	// load.Source is the site file it comes from, for diagnostics.
 	Source() string
 	// Reload says what an open browser tab does when it changes.
 	Reload() Reload
-	// Inputs says which changes to the site change its bytes.
+	// load.Inputs says which changes to the site change its bytes.
 	Inputs() Input
 	// produce makes its bytes with a render worker's state. Rendered
 	// bytes are the worker's, valid until it renders again. A template
@@ -153,7 +154,7 @@ func (notFoundOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagno
 // file of static/.
 type assetOutput struct {
 	path  string
-	asset *Asset
+	asset *load.Asset
 }
 
 func (o *assetOutput) Path() string   { return o.path }
@@ -166,7 +167,7 @@ func (o *assetOutput) Reload() Reload {
 }
 func (o *assetOutput) Inputs() Input { return InputSource }
 func (o *assetOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {
-	b, err := readAsset(*o.asset)
+	b, err := load.ReadAsset(*o.asset)
 	return b, nil, err
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/internal/yamldecode"
 )
@@ -130,7 +131,7 @@ var parseGen atomic.Uint64
 type Parser struct {
 	cfg   *site.Config
 	files map[string]bool
-	bibs  *bibliographies
+	bibs  *load.Bibliographies
 	md    goldmark.Markdown // with GFM's Linkify
 	plain goldmark.Markdown // without it, for pages with nothing to link
 	buf   bytes.Buffer
@@ -157,14 +158,14 @@ type Parser struct {
 // NewParser returns a Parser for the pages of a site whose content folder
 // holds files (content-relative paths of every page and file), citing from
 // bibs.
-func NewParser(cfg *site.Config, files map[string]bool, bibs *bibliographies) *Parser {
-	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[site.FrontMatter](), md: newMarkdown(cfg, bibs.style, true), plain: newMarkdown(cfg, bibs.style, false)}
+func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographies) *Parser {
+	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[site.FrontMatter](), md: newMarkdown(cfg, bibs.Style(), true), plain: newMarkdown(cfg, bibs.Style(), false)}
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
-// site settings, the list of files and the bibliographies, so pages can be
+// site settings, the list of files and the load.Bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
-func (ps *Parser) Parse(src Source) *Page {
+func (ps *Parser) Parse(src load.Source) *Page {
 	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
 	p.href = site.Href(ps.cfg.BasePath(), p.URL)
 	switch {
@@ -274,7 +275,7 @@ func (s *parseState) decodeFrontMatter(pc parser.Context) {
 	p.KeyLines = map[string]int{}
 	pos.Keys(func(key string, line int) { p.KeyLines[key] = line })
 	if s.bibs != nil {
-		bib, d := s.bibs.forPage(p, pos.Line("bibliography"))
+		bib, d := s.bibs.ForPage(p.Path, p.Front.Bibliography, pos.Line("bibliography"))
 		p.Diags.Add(d...)
 		cite.SetBibliography(pc, bib)
 	}
@@ -298,7 +299,7 @@ func (s *parseState) related(pos yamldecode.Positions) {
 // frontMatterClosed reports whether a page that opens a front matter block
 // with "---" also closes it; goldmark-meta would otherwise read the whole
 // page as YAML.
-func (ps *Parser) frontMatterClosed(src Source, p *Page) bool {
+func (ps *Parser) frontMatterClosed(src load.Source, p *Page) bool {
 	first, rest, _ := bytes.Cut(src.Data, []byte("\n"))
 	if !isSeparator(first) {
 		p.Diags.Warnf(p.Path, 1, 1, "this page has no front matter: start it with a block such as\n---\ntitle: What is mentalizing?\n---")

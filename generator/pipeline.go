@@ -9,7 +9,9 @@ import (
 	"sync"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/write"
+	"pamphlet/internal/gcbudget"
 )
 
 // The pipeline has one driver, Builder, which every command runs:
@@ -53,7 +55,7 @@ func (b *Builder) load(ctx context.Context) error {
 	for _, d := range f.walkDiags {
 		b.walk[d.File] = append(b.walk[d.File], d)
 	}
-	gcPages(len(b.in.Pages))
+	gcbudget.Pages(len(b.in.Pages))
 	b.pages = make(map[string]*Page, len(b.in.Pages))
 	if err := b.parse(ctx, b.in.Pages); err != nil {
 		return err
@@ -65,7 +67,7 @@ func (b *Builder) load(ctx context.Context) error {
 // parse parses sources in parallel into b.pages, noting in b.dirty, and
 // in the structural, refsDirty and mapDirty flags, what changed for the
 // rest of the site.
-func (b *Builder) parse(ctx context.Context, srcs []Source) error {
+func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 	if len(srcs) == 0 {
 		return nil
 	}
@@ -352,7 +354,7 @@ func (s *memorySink) put(o Output, data []byte) error {
 }
 
 func (s *memorySink) copy(a *assetOutput) (*diag.Diagnostic, error) {
-	data, err := readAsset(*a.asset)
+	data, err := load.ReadAsset(*a.asset)
 	if err != nil {
 		d := diag.Errorf(a.Source(), 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return &d, nil

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 )
 
@@ -16,7 +17,7 @@ const BrandCSS = "css/brand.css"
 
 // planOutputs lists every file of the finished site, and reports two
 // sources that would be written to the same place.
-func planOutputs(s *Site, in *Inputs) ([]Output, diag.List) {
+func planOutputs(s *Site, in *load.Inputs) ([]Output, diag.List) {
 	var diags diag.List
 	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+4)
 	for _, p := range s.Pages {
@@ -28,7 +29,7 @@ func planOutputs(s *Site, in *Inputs) ([]Output, diag.List) {
 	}
 	plan = append(plan, &siteOutput{path: "robots.txt", inputs: InputSettings, make: s.robots})
 	plan = append(plan, &siteOutput{path: BrandCSS, inputs: InputSettings, reload: ReloadCSS, make: func() []byte { return []byte(s.Config.Theme().CSS()) }})
-	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a Asset) bool { return a.Rel == site.PageRel(logo) }) {
+	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a load.Asset) bool { return a.Rel == site.PageRel(logo) }) {
 		diags.Errorf(site.ConfigFile, s.Config.Line("brand.logo"), s.Config.Col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, StaticDir+"/"+site.PageRel(logo))
 	}
 	for i := range in.Assets {

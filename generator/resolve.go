@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/internal/textdist"
 )
@@ -51,7 +52,7 @@ type siteCitations struct {
 // warnings, then takes the whole-site citation steps, or the ones given
 // in cached when nothing they depend on changed, and says when there are
 // no pages at all. The Site's Diags hold everything it found.
-func assemble(cfg *site.Config, pages []*Page, bibs *bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
+func assemble(cfg *site.Config, pages []*Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
 	s := Resolve(cfg, pages, opts.Drafts, reported)
 	for _, p := range pages {
 		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
@@ -68,7 +69,7 @@ func assemble(cfg *site.Config, pages []*Page, bibs *bibliographies, reported di
 		s.Diags.Add(cached.warns...)
 	}
 	s.References = cached.refs
-	s.CitationStyle = bibs.style.Title
+	s.CitationStyle = bibs.Style().Title
 	if len(pages) == 0 {
 		s.Diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 )
 
@@ -71,7 +72,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	}
 	if fi, err := os.Stat(filepath.Join(root, TemplatesDir)); err == nil && fi.IsDir() {
 		realRoot, _ := filepath.EvalSymlinks(root)
-		walk(root, realRoot, TemplatesDir, &diags, func(rel, abs string) {
+		load.Walk(root, realRoot, TemplatesDir, &diags, func(rel, abs string) {
 			if path.Ext(rel) != ".html" {
 				return
 			}

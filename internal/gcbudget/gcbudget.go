@@ -1,4 +1,9 @@
-package generator
+// Package gcbudget tunes Go's garbage collector for a command that builds
+// a site once and exits (see Tune). The collector's settings belong to the
+// whole process, so the tuning in force is too: it is the one piece of
+// package-level state in Pamphlet, set by Tune and cleared by the function
+// it returns.
+package gcbudget
 
 import (
 	"os"
@@ -13,8 +18,8 @@ import (
 // keeps about 3 KB, so with the default it collects about a hundred times
 // on a 10,000-page site, and collecting was a sixth of the build's CPU time.
 // A command that builds once and exits can let the heap grow further while
-// little of it is live: tuneGC lets it reach a floor before collecting,
-// Options.GCFloor or gcPerPage for each page of the site, whichever is
+// little of it is live: Tune lets it reach a floor before collecting,
+// the floor it is given (generator.Options.GCFloor) or PerPage for each page of the site, whichever is
 // larger, or twice the live heap if that is larger still. Memory in use
 // stays proportional to the size of the site, and so does the time spent
 // collecting: with a fixed floor, a 100,000-page build collected several
@@ -32,18 +37,18 @@ type gcBudget struct {
 	live  []metrics.Sample
 }
 
-// gcRecheck is how many pages (or files) pass between readings of the
+// Recheck is how many pages (or files) pass between readings of the
 // live heap.
-const gcRecheck = 256
+const Recheck = 256
 
-// gcPerPage is the heap a build may grow to for each page before it
+// PerPage is the heap a build may grow to for each page before it
 // collects: about four times what a page holds while the site is checked.
-const gcPerPage = 16 << 10
+const PerPage = 16 << 10
 
-// tuneGC applies the tuning for one build and returns a function that
+// Tune applies the tuning for one build and returns a function that
 // restores the collector's previous settings. It does nothing when floor
 // is zero, or when GOGC or GOMEMLIMIT is set: the user's settings win.
-func tuneGC(floor int64) (restore func()) {
+func Tune(floor int64) (restore func()) {
 	if floor <= 0 || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
@@ -65,26 +70,26 @@ func tuneGC(floor int64) (restore func()) {
 	}
 }
 
-// gcPages raises the floor to gcPerPage for each of the site's pages.
-func gcPages(pages int) {
+// Pages raises the floor to PerPage for each of the site's pages.
+func Pages(pages int) {
 	b := gcState.Load()
 	if b == nil {
 		return
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if f := int64(pages) * gcPerPage; f > b.floor {
+	if f := int64(pages) * PerPage; f > b.floor {
 		b.floor = f
 		debug.SetMemoryLimit(f)
 	}
 }
 
-// gcTick counts one page or file done, and every gcRecheck of them sets
+// Tick counts one page or file done, and every Recheck of them sets
 // the memory limit to twice the live heap, or to the floor if that is
 // more.
-func gcTick() {
+func Tick() {
 	b := gcState.Load()
-	if b == nil || b.ticks.Add(1)%gcRecheck != 0 {
+	if b == nil || b.ticks.Add(1)%Recheck != 0 {
 		return
 	}
 	b.mu.Lock()
