@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 	"pamphlet/internal/corpus"
 )
@@ -74,7 +75,7 @@ func BenchmarkParse(b *testing.B) {
 	for _, cites := range []bool{false, true} {
 		b.Run(fmt.Sprintf("citations=%v", cites), func(b *testing.B) {
 			cfg, in, bibs := loadCorpus(b, 1000, cites)
-			ps := NewParser(cfg, in.Files, bibs)
+			ps := page.NewParser(cfg, in.Files, bibs)
 			var bytes int64
 			for _, s := range in.Pages {
 				bytes += int64(len(s.Data))
@@ -95,8 +96,8 @@ func BenchmarkParse(b *testing.B) {
 // core.
 func BenchmarkRender(b *testing.B) {
 	cfg, in, bibs := loadCorpus(b, 1000, true)
-	ps := NewParser(cfg, in.Files, bibs)
-	pages := make([]*Page, len(in.Pages))
+	ps := page.NewParser(cfg, in.Files, bibs)
+	pages := make([]*page.Page, len(in.Pages))
 	for i, s := range in.Pages {
 		pages[i] = ps.Parse(s)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -73,7 +74,7 @@ func (s *Site) checkBibliography(b *load.Bibliographies, verbose bool) {
 type siteReference struct {
 	ID      string
 	HTML    string
-	CitedOn []*Page
+	CitedOn []*page.Page
 }
 
 // siteReferences lists every work cited anywhere on the site once, in the

@@ -8,12 +8,10 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"pamphlet/generator/diag"
-	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 	"pamphlet/generator/write"
@@ -154,9 +152,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.lap("compare inputs", &last)
 	defer gcbudget.Tune(opts.GCFloor)()
-	sp := newSpills(opts.Out)
-	defer sp.remove()
-	b := newBuilder(opts, bodyMode{spills: sp, hash: prev == nil, summary: true})
+	sp := page.NewSpills(opts.Out)
+	defer sp.Remove()
+	b := newBuilder(opts, bodyMode{Bodies: page.Bodies{Spill: sp, Summary: true}, hash: prev == nil})
 	if err := b.load(ctx); err != nil {
 		return res, err
 	}
@@ -210,7 +208,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		digestc <- digested{digest, inputs}
 	}
 
-	if err := sp.flush(); err != nil {
+	if err := sp.Flush(); err != nil {
 		return res, err
 	}
 	st, err := write.NewStaging(opts.Out)
@@ -253,47 +251,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// bodyMode says what parsing does with the pages' rendered bodies: keep
-// them on the Page (the zero value), spill them to disk until rendering
-// (build), or drop them (check).
+// bodyMode says what parsing does with the pages' rendered bodies (see
+// page.Bodies), and whether the sources are hashed as they are read, for
+// the build's manifest (Builder.sums).
 type bodyMode struct {
-	spills  *spills
-	discard bool
-	hash    bool // hash the sources as they are read (analysis.sums)
-	summary bool // only the trust report's summary is wanted (Parser.summary)
-}
-
-// parseAll reads and parses sources on the given number of workers. Each
-// source's bytes are dropped once parsed, so a large site does not hold
-// all its Markdown in memory. Files that cannot be read are diagnostics.
-// When sums is not nil, it receives the SHA-256 of each source's bytes.
-func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs []load.Source, sums [][32]byte) ([]*Page, diag.List, error) {
-	pages := make([]*Page, len(srcs))
-	problems := make([]*diag.Diagnostic, len(srcs))
-	err := parallel(ctx, workers, len(srcs), newParser, func(ps *Parser, i int) error {
-		src := srcs[i]
-		var sum *[32]byte
-		if sums != nil {
-			sum = &sums[i]
-		}
-		if d := src.ReadSum(sum, &ps.src); d != nil {
-			problems[i] = d
-			return nil
-		}
-		pages[i] = ps.Parse(src)
-		return nil
-	})
-	var diags diag.List
-	out := pages[:0]
-	for i, p := range pages {
-		if problems[i] != nil {
-			diags.Add(*problems[i])
-		}
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	return out, diags, err
+	page.Bodies
+	hash bool
 }
 
 // Check runs the pipeline up to rendering, writes nothing, and checks the
@@ -302,7 +265,7 @@ func parseAll(ctx context.Context, workers int, newParser func() *Parser, srcs [
 // diagnostic too, filed under its page.
 func Check(ctx context.Context, opts Options) (*trust.Report, error) {
 	defer gcbudget.Tune(opts.GCFloor)()
-	b := newBuilder(opts, bodyMode{discard: true})
+	b := newBuilder(opts, bodyMode{Bodies: page.Bodies{Discard: true}})
 	if err := b.load(ctx); err != nil {
 		return nil, err
 	}
@@ -336,45 +299,10 @@ func Funcs(cfg *site.Config) template.FuncMap {
 	}
 }
 
-// parallel runs work(i) for i in [0, n) on the given number of goroutines,
-// each with its own state from newState. It stops at the first error or
-// when ctx is cancelled.
-func parallel[S any](ctx context.Context, workers, n int, newState func() S, work func(S, int) error) error {
-	var next atomic.Int64
-	var firstErr error
-	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			state := newState()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				err := ctx.Err()
-				if err == nil {
-					err = work(state, i)
-					gcbudget.Tick()
-				}
-				if err != nil {
-					once.Do(func() { firstErr = err })
-					next.Store(int64(n))
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
-}
-
 // draftDiagnostics returns a page's diagnostics; those of a draft that is
 // not published are warnings, so an unfinished page does not stop the
 // others from going live.
-func draftDiagnostics(p *Page, withDrafts bool) diag.List {
+func draftDiagnostics(p *page.Page, withDrafts bool) diag.List {
 	if !p.Front.Draft || withDrafts {
 		return p.Diags
 	}

@@ -4,7 +4,7 @@
 // The work is a pipeline whose data flows one way:
 //
 //	load     site.yaml + load.Walk content/      -> site.Config, []load.Source, assets
-//	parse    goldmark, one page at a time   -> []*Page  (pure: parallel, redoable alone)
+//	parse    goldmark, one page at a time   -> []*page.Page  (pure: parallel.Run, redoable alone)
 //	resolve  the whole site at once         -> *Site    (sections, navigation, link checks)
 //	make     each Output (outputs.go)       -> bytes, handed to a sink (pipeline.go)
 //	write    package write: staging folder, then a swap -> the output folder

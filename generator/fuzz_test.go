@@ -6,6 +6,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -41,7 +42,7 @@ func FuzzParsePage(f *testing.F) {
 		if d != nil {
 			return // not text: load.Load reports it
 		}
-		p := NewParser(cfg, files, bibs).Parse(load.Source{Path: "content/a.md", Rel: "a.md", Data: data})
+		p := page.NewParser(cfg, files, bibs).Parse(load.Source{Path: "content/a.md", Rel: "a.md", Data: data})
 		lines := strings.Count(string(data), "\n") + 1
 		for _, d := range p.Diags {
 			if d.File != "content/a.md" || d.Line > lines || d.Message == "" {

@@ -18,6 +18,7 @@ import (
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -35,6 +36,7 @@ import (
 type Builder struct {
 	opts    Options
 	bodies  bodyMode // what parsing does with the pages' bodies
+	gen     uint64   // numbers each page parsed (page.Page.Gen)
 	oneShot bool     // runs once: keeps nothing for a next build
 	// sums holds the SHA-256 of each source parsed, by site path, when
 	// bodies.hash asks for them (for the build's manifest).
@@ -50,7 +52,7 @@ type Builder struct {
 	tplDiags diag.List
 	kindGen  map[string]uint64 // bumped when a layout a kind uses changes
 	cfgGen   uint64
-	pages    map[string]*Page // by content-relative path, drafts included
+	pages    map[string]*page.Page // by content-relative path, drafts included
 
 	files  map[string][]byte // the last good site, by output path
 	prints map[string]uint64 // what each page output was rendered from
@@ -410,13 +412,13 @@ func hashPageSet(plan []Output) uint64 {
 
 // navSignature is what other pages show of a page: in section lists,
 // breadcrumbs, previous/next links and the menu.
-func navSignature(p *Page) string {
+func navSignature(p *page.Page) string {
 	f := &p.Front
 	return strings.Join([]string{p.Kind, p.URL, f.Title, f.Description, fmt.Sprint(f.Weight, f.Draft)}, "\x00")
 }
 
 // dateSignature is the page's own latest date, which the sitemap shows.
-func dateSignature(p *Page) string {
+func dateSignature(p *page.Page) string {
 	if d := p.Front.LastModified(); d != nil {
 		return d.ISO()
 	}
@@ -424,7 +426,7 @@ func dateSignature(p *Page) string {
 }
 
 // citeSignature is the list of works a page cites, in order.
-func citeSignature(p *Page) string {
+func citeSignature(p *page.Page) string {
 	if p.Cited == nil {
 		return ""
 	}

@@ -18,6 +18,7 @@ import (
 	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/generator/write"
+	"pamphlet/internal/parallel"
 )
 
 // manifest is what a build records beside the output folder (never in it,
@@ -146,7 +147,7 @@ func writeManifest(out string, m *manifest) {
 // inputDigest hashes everything a build's output depends on: the
 // pamphlet program itself, the options, the theme, site.yaml, and the
 // contents of every file under content/, templates/ and static/ and of the
-// load.Bibliographies site.yaml names. Files are read and hashed in parallel,
+// load.Bibliographies site.yaml names. Files are read and hashed in parallel.Run,
 // except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
 func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte, cache *statCache) (string, []inputRecord, error) {
@@ -215,13 +216,13 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 
 // hashFiles returns the SHA-256 of each file by name, taken from known
 // when it is there, from cache when the file's size and time allow (see
-// statCache), and read otherwise, in parallel; and a record of each file
+// statCache), and read otherwise, in parallel.Run; and a record of each file
 // with its size and time, for the next build's cache. Files that skip
 // names are left out. A file that does not exist hashes as empty.
 func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[string][32]byte, skip func(name string) bool, cache *statCache) (map[string][32]byte, []inputRecord, error) {
 	records := make([]inputRecord, len(files))
 	use := make([]bool, len(files))
-	err := parallel(ctx, max(2, opts.Workers), len(files), func() []byte { return make([]byte, 64<<10) }, func(buf []byte, i int) error {
+	err := parallel.Run(ctx, max(2, opts.Workers), len(files), func() []byte { return make([]byte, 64<<10) }, func(buf []byte, i int) error {
 		f := files[i]
 		if skip != nil && skip(f.name) {
 			return nil

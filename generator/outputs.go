@@ -7,6 +7,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -87,7 +88,7 @@ type layoutOutput interface {
 
 // pageOutput is a page of the site.
 type pageOutput struct {
-	page     *Page
+	page     *page.Page
 	citesAll bool // the site-wide references page, which lists what every page cites
 }
 
@@ -103,7 +104,7 @@ func (o *pageOutput) Inputs() Input {
 }
 func (o *pageOutput) view(s *Site) *pageView           { return s.newPageView(o.page) }
 func (o *pageOutput) layout() string                   { return o.page.Kind }
-func (o *pageOutput) gen() uint64                      { return o.page.gen }
+func (o *pageOutput) gen() uint64                      { return o.page.Gen }
 func (o *pageOutput) dirty(pages map[string]bool) bool { return pages[o.page.Rel] }
 func (o *pageOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
 	b, d := o.render(w, o.view(w.site))
@@ -112,13 +113,13 @@ func (o *pageOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) 
 
 // render executes the page's layout into the worker's buffer.
 func (o *pageOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
-	body, refs, jsonld, err := o.page.content(&w.page)
+	body, refs, jsonld, err := o.page.Content(&w.page)
 	if err != nil {
 		d := diag.Errorf(o.Source(), 0, 0, "cannot read this page back from its temporary file: %v", err)
 		return nil, &d
 	}
 	if jsonld == nil { // a page Pamphlet made (a page that failed to parse stops the build)
-		jsonld = jsonLD(w.site.Config, o.page)
+		jsonld = page.JSONLD(w.site.Config, o.page)
 	}
 	// html/template takes strings. These are the bytes themselves, not
 	// copies (a tenth of what a page allocated): the bytes may be the
@@ -139,7 +140,7 @@ func (notFoundOutput) Source() string                   { return TemplatesDir + 
 func (notFoundOutput) Reload() Reload                   { return ReloadNone }
 func (notFoundOutput) Inputs() Input                    { return InputPages | InputSettings | InputLayout }
 func (notFoundOutput) view(s *Site) *pageView           { return s.notFoundView() }
-func (notFoundOutput) layout() string                   { return Kind404 }
+func (notFoundOutput) layout() string                   { return page.Kind404 }
 func (notFoundOutput) gen() uint64                      { return 0 }
 func (notFoundOutput) dirty(pages map[string]bool) bool { return false }
 func (o notFoundOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
@@ -147,7 +148,7 @@ func (o notFoundOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, erro
 	return b, d, nil
 }
 func (notFoundOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
-	return w.execute(Kind404, v)
+	return w.execute(page.Kind404, v)
 }
 
 // assetOutput is a file copied as it is: an image beside the pages, or a

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -10,8 +11,10 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/write"
 	"pamphlet/internal/gcbudget"
+	"pamphlet/internal/parallel"
 )
 
 // The pipeline has one driver, Builder, which every command runs:
@@ -28,11 +31,11 @@ import (
 // (Builder.Rebuild). The three differ only in their bodyMode and sink.
 
 // newBuilder returns a Builder whose parsers treat pages' bodies as
-// bodies says. A Builder that spills or drops bodies runs once: it does
+// bodies says. A Builder that page.Spills or drops bodies runs once: it does
 // not keep what it makes for a next build (oneShot).
 func newBuilder(opts Options, bodies bodyMode) *Builder {
 	return &Builder{
-		opts: opts, bodies: bodies, oneShot: bodies.spills != nil || bodies.discard,
+		opts: opts, bodies: bodies, oneShot: bodies.Spill != nil || bodies.Discard,
 		files: map[string][]byte{}, prints: map[string]uint64{}, kindGen: map[string]uint64{},
 	}
 }
@@ -56,7 +59,7 @@ func (b *Builder) load(ctx context.Context) error {
 		b.walk[d.File] = append(b.walk[d.File], d)
 	}
 	gcbudget.Pages(len(b.in.Pages))
-	b.pages = make(map[string]*Page, len(b.in.Pages))
+	b.pages = make(map[string]*page.Page, len(b.in.Pages))
 	if err := b.parse(ctx, b.in.Pages); err != nil {
 		return err
 	}
@@ -64,7 +67,7 @@ func (b *Builder) load(ctx context.Context) error {
 	return nil
 }
 
-// parse parses sources in parallel into b.pages, noting in b.dirty, and
+// parse parses sources in parallel.Run into b.pages, noting in b.dirty, and
 // in the structural, refsDirty and mapDirty flags, what changed for the
 // rest of the site.
 func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
@@ -87,22 +90,24 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 	if b.bodies.hash {
 		sums = make([][32]byte, len(srcs))
 	}
-	var parsers []*Parser
+	var parsers []*page.Parser
+	var treatErr error
 	var mu sync.Mutex
-	newParser := func() *Parser {
-		ps := b.newParser()
+	newParser := func() *page.Parser {
+		ps, err := b.newParser()
 		mu.Lock()
 		parsers = append(parsers, ps)
+		treatErr = cmp.Or(treatErr, err)
 		mu.Unlock()
 		return ps
 	}
-	pages, diags, err := parseAll(ctx, b.workers(), newParser, srcs, sums)
-	if err != nil {
-		return err
+	pages, diags, err := page.ParseAll(ctx, b.workers(), newParser, srcs, sums)
+	if err = cmp.Or(err, treatErr); err != nil {
+		return err // cancelled, or no spill file could be made
 	}
 	for _, ps := range parsers {
-		if ps.err != nil {
-			return ps.err // the spill file could not be written
+		if err := ps.Err(); err != nil {
+			return err // the spill file could not be written
 		}
 	}
 	if sums != nil {
@@ -134,6 +139,8 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 		b.walk[d.File] = append(b.walk[d.File], d)
 	}
 	for _, p := range pages {
+		b.gen++
+		p.Gen = b.gen
 		b.pages[p.Rel] = p
 	}
 	return nil
@@ -141,20 +148,9 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 
 // newParser returns a parser for one worker, treating bodies as the
 // Builder's bodyMode says.
-func (b *Builder) newParser() *Parser {
-	ps := NewParser(b.cfg, b.in.Files, b.bibs)
-	ps.summary = b.bodies.summary
-	switch {
-	case b.bodies.discard:
-		ps.discard = true
-	case b.bodies.spills != nil:
-		sp, err := b.bodies.spills.new()
-		if err != nil {
-			ps.err = err
-		}
-		ps.spill = sp
-	}
-	return ps
+func (b *Builder) newParser() (*page.Parser, error) {
+	ps := page.NewParser(b.cfg, b.in.Files, b.bibs)
+	return ps, ps.Treat(b.bodies.Bodies)
 }
 
 func (b *Builder) workers() int {
@@ -183,7 +179,7 @@ func (b *Builder) resolve() *run {
 	}
 	diags.Add(b.bibDiags...)
 	diags.Add(b.tplDiags...)
-	pages := make([]*Page, 0, len(b.pages))
+	pages := make([]*page.Page, 0, len(b.pages))
 	for _, p := range b.pages {
 		pages = append(pages, p)
 	}
@@ -283,7 +279,7 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 	failed := map[diag.Diagnostic]string{} // template error -> first page it broke
 	var mu sync.Mutex
 	var rendered int
-	err := parallel(ctx, b.workers(), len(jobs),
+	err := parallel.Run(ctx, b.workers(), len(jobs),
 		func() *renderWorker { return newRenderWorker(r.site, r.sv, b.tpl) },
 		func(w *renderWorker, i int) error {
 			j := jobs[i]

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -196,18 +197,18 @@ func (s *Site) newSiteView() *siteView {
 	return v
 }
 
-func (s *Site) href(p *Page) string {
-	if p.href != "" {
-		return p.href
+func (s *Site) href(p *page.Page) string {
+	if h := p.Href(); h != "" {
+		return h
 	}
 	return site.Href(s.Config.BasePath(), p.URL)
 }
 
-func (s *Site) link(p *Page) linkView {
+func (s *Site) link(p *page.Page) linkView {
 	return linkView{Title: p.Title(), URL: s.href(p), Description: p.Front.Description}
 }
 
-func (s *Site) linkPtr(p *Page) *linkView {
+func (s *Site) linkPtr(p *page.Page) *linkView {
 	if p == nil {
 		return nil
 	}
@@ -216,7 +217,7 @@ func (s *Site) linkPtr(p *Page) *linkView {
 }
 
 // newPageView makes the data one page is rendered with.
-func (s *Site) newPageView(p *Page) *pageView {
+func (s *Site) newPageView(p *page.Page) *pageView {
 	f := &p.Front
 	v := &pageView{
 		Kind:         p.Kind,
@@ -252,7 +253,7 @@ func (s *Site) newPageView(p *Page) *pageView {
 	}
 	for a := s.Parent[p]; a != nil; a = s.Parent[a] {
 		l := s.link(a)
-		if a.Kind == KindHome {
+		if a.Kind == page.KindHome {
 			l.Title = "Home"
 		}
 		v.Breadcrumbs = append(v.Breadcrumbs, l)
@@ -290,7 +291,7 @@ func (s *Site) newPageView(p *Page) *pageView {
 			}
 			item.URL = s.href(t)
 			item.Current = t == p
-			item.Ancestor = !item.Current && t.Kind != KindHome && s.isAncestor(t, p)
+			item.Ancestor = !item.Current && t.Kind != page.KindHome && s.isAncestor(t, p)
 		}
 		v.Menu = append(v.Menu, item)
 	}
@@ -308,7 +309,7 @@ const maxRelated = 3
 // related returns the pages to show as related to p: those its front
 // matter names, or else up to maxRelated others of its section, those
 // after it first.
-func (s *Site) related(p *Page) []linkView {
+func (s *Site) related(p *page.Page) []linkView {
 	var out []linkView
 	if len(p.Related) > 0 {
 		for _, rel := range p.Related {
@@ -319,13 +320,13 @@ func (s *Site) related(p *Page) []linkView {
 		return out
 	}
 	parent := s.Parent[p]
-	if p.Kind != KindPage || parent == nil {
+	if p.Kind != page.KindPage || parent == nil {
 		return nil
 	}
 	sibs := s.Children[parent.URL]
 	i := s.place[p]
 	for k := 1; k < len(sibs) && len(out) < maxRelated; k++ {
-		if t := sibs[(i+k)%len(sibs)]; t != p && t.Kind == KindPage {
+		if t := sibs[(i+k)%len(sibs)]; t != p && t.Kind == page.KindPage {
 			out = append(out, s.link(t))
 		}
 	}
@@ -333,7 +334,7 @@ func (s *Site) related(p *Page) []linkView {
 }
 
 // isAncestor reports whether a is a section that holds p, at any depth.
-func (s *Site) isAncestor(a, p *Page) bool {
+func (s *Site) isAncestor(a, p *page.Page) bool {
 	for q := s.Parent[p]; q != nil; q = s.Parent[q] {
 		if q == a {
 			return true
@@ -344,7 +345,7 @@ func (s *Site) isAncestor(a, p *Page) bool {
 
 // notFoundView is the data of the 404 page.
 func (s *Site) notFoundView() *pageView {
-	v := &pageView{Kind: Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
+	v := &pageView{Kind: page.Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if t := s.Page(m.Page); m.Page != "" && t != nil {

@@ -9,6 +9,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 	"pamphlet/internal/textdist"
 )
@@ -18,17 +19,17 @@ import (
 // it is read-only and safe for concurrent use by the renderers.
 type Site struct {
 	Config   *site.Config
-	Pages    []*Page          // published pages (no drafts), sorted by source path
-	ByRel    map[string]*Page // by content-relative source path
-	ByURL    map[string]*Page // by site-relative URL
-	Children map[string][]*Page
-	Parent   map[*Page]*Page
-	Drafts   map[string]*Page
+	Pages    []*page.Page          // published pages (no drafts), sorted by source path
+	ByRel    map[string]*page.Page // by content-relative source path
+	ByURL    map[string]*page.Page // by site-relative URL
+	Children map[string][]*page.Page
+	Parent   map[*page.Page]*page.Page
+	Drafts   map[string]*page.Page
 	Diags    diag.List
 
 	// ReferencesPage lists every work the site cites (References), with the
 	// pages that cite it; nil when no page cites anything.
-	ReferencesPage *Page
+	ReferencesPage *page.Page
 	References     []siteReference
 	// CitationStyle is the title of the citation style (from its
 	// <info><title>), for the credit under the site-wide reference list.
@@ -36,7 +37,7 @@ type Site struct {
 
 	// place is each page's index among its parent's Children, so finding
 	// a page's neighbours does not search a section of thousands.
-	place map[*Page]int
+	place map[*page.Page]int
 }
 
 // siteCitations is what the whole-site citation steps found: the
@@ -52,7 +53,7 @@ type siteCitations struct {
 // warnings, then takes the whole-site citation steps, or the ones given
 // in cached when nothing they depend on changed, and says when there are
 // no pages at all. The Site's Diags hold everything it found.
-func assemble(cfg *site.Config, pages []*Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
+func assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
 	s := Resolve(cfg, pages, opts.Drafts, reported)
 	for _, p := range pages {
 		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
@@ -84,14 +85,14 @@ func assemble(cfg *site.Config, pages []*Page, bibs *load.Bibliographies, report
 // (one that cannot be read, a link that loops): a link to such a file is
 // not reported again, so that the cause stands alone, not drowned among
 // what follows from it.
-func Resolve(cfg *site.Config, pages []*Page, withDrafts bool, reported diag.List) *Site {
+func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported diag.List) *Site {
 	s := &Site{
 		Config:   cfg,
-		ByRel:    make(map[string]*Page, len(pages)),
-		ByURL:    make(map[string]*Page, len(pages)),
-		Children: map[string][]*Page{},
-		Parent:   make(map[*Page]*Page, len(pages)),
-		Drafts:   map[string]*Page{},
+		ByRel:    make(map[string]*page.Page, len(pages)),
+		ByURL:    make(map[string]*page.Page, len(pages)),
+		Children: map[string][]*page.Page{},
+		Parent:   make(map[*page.Page]*page.Page, len(pages)),
+		Drafts:   map[string]*page.Page{},
 	}
 	for _, p := range pages {
 		if p.Front.Draft && !withDrafts {
@@ -100,7 +101,7 @@ func Resolve(cfg *site.Config, pages []*Page, withDrafts bool, reported diag.Lis
 		}
 		s.Pages = append(s.Pages, p)
 	}
-	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(s.Pages, func(a, b *page.Page) int { return cmp.Compare(a.Rel, b.Rel) })
 	for _, p := range s.Pages {
 		if other, ok := s.ByURL[p.URL]; ok {
 			s.Diags.Errorf(p.Path, 0, 0, "this page and %s would both be published at /%s: rename one of them", other.Path, p.URL)
@@ -132,11 +133,11 @@ func (s *Site) addMissingSections() {
 	for _, p := range slices.Clone(s.Pages) {
 		for dir := parentURL(p.URL); ; dir = parentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
-				sec := &Page{URL: dir, Kind: KindSection, generated: true}
+				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true}
 				sec.Rel = dir + "_index.md"
 				sec.Path = ContentDir + "/" + sec.Rel
 				if dir == "" {
-					sec.Kind = KindHome
+					sec.Kind = page.KindHome
 					sec.Front.Title = s.Config.Title
 					sec.Front.Description = s.Config.Description
 				} else {
@@ -151,7 +152,7 @@ func (s *Site) addMissingSections() {
 			}
 		}
 	}
-	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(s.Pages, func(a, b *page.Page) int { return cmp.Compare(a.Rel, b.Rel) })
 }
 
 // addReferencesPage finds the site-wide references page (site.yaml's
@@ -177,7 +178,7 @@ func (s *Site) addReferencesPage() {
 	if !cites {
 		return
 	}
-	p := &Page{Rel: rel, Path: ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: KindPage, generated: true}
+	p := &page.Page{Rel: rel, Path: ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: page.KindPage, Generated: true}
 	p.Front.Title = "References"
 	p.Front.Description = "Every work cited on this site, with the pages that cite it."
 	if other, ok := s.ByURL[p.URL]; ok {
@@ -216,7 +217,7 @@ func humanise(name string) string {
 // weight (pages without a weight last), then title, then path.
 func (s *Site) order() {
 	for _, p := range s.Pages {
-		if p.Kind == KindHome {
+		if p.Kind == page.KindHome {
 			continue
 		}
 		parent := s.ByURL[parentURL(p.URL)]
@@ -226,7 +227,7 @@ func (s *Site) order() {
 	// Each section is sorted on keys made once, beside its pages: looking
 	// titles up in a map at every comparison was most of the cost.
 	type sortKey struct {
-		p          *Page
+		p          *page.Page
 		weight     int
 		title, rel string // the title lower-cased
 	}
@@ -256,7 +257,7 @@ func (s *Site) order() {
 			kids[i] = k.p
 		}
 	}
-	s.place = make(map[*Page]int, len(s.Pages))
+	s.place = make(map[*page.Page]int, len(s.Pages))
 	for _, kids := range s.Children {
 		for i, p := range kids {
 			s.place[p] = i
@@ -266,7 +267,7 @@ func (s *Site) order() {
 
 // checkLinks reports links to pages that are missing, drafts, or lack the
 // anchor named, except links to the broken files, whose errors are given.
-func (s *Site) checkLinks(p *Page, broken map[string]bool) {
+func (s *Site) checkLinks(p *page.Page, broken map[string]bool) {
 	for _, l := range p.Links {
 		t, ok := s.ByRel[l.Target]
 		if !ok && broken[l.Target] {
@@ -280,14 +281,14 @@ func (s *Site) checkLinks(p *Page, broken map[string]bool) {
 			}
 			continue
 		}
-		if l.Fragment == "" || t.hasAnchor(l.Fragment) || templateAnchors[l.Fragment] {
+		if l.Fragment == "" || t.HasAnchor(l.Fragment) || templateAnchors[l.Fragment] {
 			continue
 		}
 		where := "on this page"
 		if t != p {
 			where = "in " + t.Path
 		}
-		s.Diags.Errorf(p.Path, l.Line, l.Col, "there is no heading with the anchor #%s %s%s", l.Fragment, where, anchorHint(l.Fragment, t.anchors()))
+		s.Diags.Errorf(p.Path, l.Line, l.Col, "there is no heading with the anchor #%s %s%s", l.Fragment, where, anchorHint(l.Fragment, t.AnchorList()))
 	}
 }
 
@@ -336,7 +337,7 @@ func (s *Site) checkConfigPages() {
 // configPage returns the page that the site.yaml value at a key path
 // ("contact_page", "menu[2].page") names, or nil with an error at the
 // value.
-func (s *Site) configPage(key, rel string) *Page {
+func (s *Site) configPage(key, rel string) *page.Page {
 	if p := s.Page(rel); p != nil {
 		return p
 	}
@@ -362,7 +363,7 @@ func lastKey(path string) string {
 }
 
 // Page returns the published page at a content-relative .md path, or nil.
-func (s *Site) Page(rel string) *Page {
+func (s *Site) Page(rel string) *page.Page {
 	if p, ok := s.ByRel[site.PageRel(rel)]; ok {
 		return p
 	}
@@ -380,10 +381,8 @@ func (s *Site) Page(rel string) *Page {
 // of it and whose JSON-LD is made as they render.
 func (s *Site) release() {
 	for _, p := range s.Pages {
-		if p.generated {
-			continue
+		if !p.Generated {
+			p.Release()
 		}
-		p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags, p.Cited = "", nil, nil, nil, nil, nil
-		p.facts = pageFacts{}
 	}
 }

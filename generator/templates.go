@@ -15,6 +15,7 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/page"
 	"pamphlet/generator/site"
 )
 
@@ -41,10 +42,10 @@ func (t *Templates) clone() *Templates {
 // layoutFiles are the templates that render a kind of page. Every other
 // file in templates/ is a partial, included by its file name.
 var layoutFiles = map[string]string{
-	KindHome:    "home.html",
-	KindSection: "section.html",
-	KindPage:    "page.html",
-	Kind404:     "404.html",
+	page.KindHome:    "home.html",
+	page.KindSection: "section.html",
+	page.KindPage:    "page.html",
+	page.Kind404:     "404.html",
 }
 
 // baseTemplate is the skeleton every layout fills in by defining "main".

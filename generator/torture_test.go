@@ -33,18 +33,18 @@ const secret = "SECRET-d41d8cd98f00b204"
 func TestTorture(t *testing.T) {
 	big := 330 << 10
 	cases := []tortureCase{
-		{"a line of open brackets", page(strings.Repeat("[", big)), "content/therapy/groups.md:4: error: this line is"},
-		{"brackets nested deep", page(strings.Repeat("[", big/20) + strings.Repeat("]", big/20)), ""},
-		{"many short brackets", page(strings.Repeat("[a] ", 2000) + "\n\n" + strings.Repeat("[a][b]\n", big/8)), ""},
-		{"unclosed links", page(strings.Repeat("[a](\n", big/5)), ""},
-		{"a long line of unclosed links", page(strings.Repeat("[a](", big/4)), "content/therapy/groups.md:4: error: this line is"},
-		{"angle brackets", page(strings.Repeat("<a ", big/3)), "content/therapy/groups.md:4: error: this line is"},
-		{"citations in a long paragraph", page(strings.Repeat("@a [p. 1] and [@b; @c]\n", big/24)), "error: unknown citation key"},
-		{"images without ends", page(strings.Repeat("![\n", big/3)), ""},
-		{"quotes nested deep", page(strings.Repeat(">", 5000) + " x\n"), ""},
-		{"lists nested deep", page(strings.Repeat("  ", 3000) + "- x\n"), ""},
-		{"emphasis", page(strings.Repeat("*a **b ", big/7)), "error: this line is"},
-		{"a huge table", page("|a|b|\n|-|-|\n" + strings.Repeat("|x|y|\n", big/6)), ""},
+		{"a line of open brackets", groupsPage(strings.Repeat("[", big)), "content/therapy/groups.md:4: error: this line is"},
+		{"brackets nested deep", groupsPage(strings.Repeat("[", big/20) + strings.Repeat("]", big/20)), ""},
+		{"many short brackets", groupsPage(strings.Repeat("[a] ", 2000) + "\n\n" + strings.Repeat("[a][b]\n", big/8)), ""},
+		{"unclosed links", groupsPage(strings.Repeat("[a](\n", big/5)), ""},
+		{"a long line of unclosed links", groupsPage(strings.Repeat("[a](", big/4)), "content/therapy/groups.md:4: error: this line is"},
+		{"angle brackets", groupsPage(strings.Repeat("<a ", big/3)), "content/therapy/groups.md:4: error: this line is"},
+		{"citations in a long paragraph", groupsPage(strings.Repeat("@a [p. 1] and [@b; @c]\n", big/24)), "error: unknown citation key"},
+		{"images without ends", groupsPage(strings.Repeat("![\n", big/3)), ""},
+		{"quotes nested deep", groupsPage(strings.Repeat(">", 5000) + " x\n"), ""},
+		{"lists nested deep", groupsPage(strings.Repeat("  ", 3000) + "- x\n"), ""},
+		{"emphasis", groupsPage(strings.Repeat("*a **b ", big/7)), "error: this line is"},
+		{"a huge table", groupsPage("|a|b|\n|-|-|\n" + strings.Repeat("|x|y|\n", big/6)), ""},
 		{"NUL bytes", map[string]string{"content/therapy/groups.md": strings.Repeat("\x00", 4096)}, "content/therapy/groups.md:1: error: this file holds NUL bytes"},
 		{"not UTF-8", map[string]string{"content/therapy/groups.md": "---\ntitle: Gr\xe9\xe9t\n---\n"}, "content/therapy/groups.md:2:10: error: this file is not UTF-8 text"},
 		{"front matter of aliases", map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\nText.\n"}, `content/therapy/groups.md:3:1: warning: unknown key "a"`},
@@ -56,8 +56,8 @@ func TestTorture(t *testing.T) {
 		{"a broken bibliography", map[string]string{"content/references.bib": "@article{a, title = {unclosed\n"}, "content/references.bib:1"},
 		{"a bibliography of nested braces", map[string]string{"content/references.bib": "@article{a, title = " + strings.Repeat("{", 50000) + "}\n"}, "content/references.bib:1"},
 		{"a broken CSL-JSON file", map[string]string{"content/references.json": `[{"id": "a", "type": "book", "title": 3}]`}, "content/references.json:1"},
-		{"a link out of the content folder", page("[x](../../secret.md)\n"), "content/therapy/groups.md:4:1: error: link \"../../secret.md\" points outside the content folder"},
-		{"a javascript link", page("[x](javascript:alert(1))\n"), "content/therapy/groups.md:4:1: warning: a javascript: address was removed"},
+		{"a link out of the content folder", groupsPage("[x](../../secret.md)\n"), "content/therapy/groups.md:4:1: error: link \"../../secret.md\" points outside the content folder"},
+		{"a javascript link", groupsPage("[x](javascript:alert(1))\n"), "content/therapy/groups.md:4:1: warning: a javascript: address was removed"},
 		{"an unknown template function", map[string]string{"templates/page.html": "{{define \"main\"}}{{nosuch .}}{{end}}"}, "templates/page.html:1: error: template error"},
 		{"a template that fails when run", map[string]string{"templates/page.html": "{{define \"main\"}}{{index .Page.Authors 99}}{{end}}"}, "templates/page.html:1:"},
 	}
@@ -101,9 +101,9 @@ func TestTorture(t *testing.T) {
 	}
 }
 
-// page returns the files that replace the good site's groups page with
+// groupsPage returns the files that replace the good site's groups page with
 // front matter and a body.
-func page(body string) map[string]string {
+func groupsPage(body string) map[string]string {
 	return map[string]string{"content/therapy/groups.md": "---\ntitle: Groups\n---\n" + body}
 }
 

@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bytes"
@@ -131,7 +131,7 @@ func TestLineStarts(t *testing.T) {
 // each page of a corpus and of the bundled site is parsed from a buffer that
 // is then overwritten, and must equal the page parsed from its own copy.
 func TestParseKeepsNoSource(t *testing.T) {
-	for _, site := range []string{"corpus", ".."} {
+	for _, site := range []string{"corpus", "../.."} {
 		dir := site
 		if site == "corpus" {
 			dir = t.TempDir()
@@ -155,7 +155,7 @@ func TestParseKeepsNoSource(t *testing.T) {
 				t.Fatal(d)
 			}
 			want := ps.Parse(s)
-			got.gen, want.gen = 0, 0
+			got.Gen, want.Gen = 0, 0
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: the page parsed from a buffer changed when the buffer was overwritten:\n%+v\nwant\n%+v", s.Path, got, want)
 			}
@@ -168,14 +168,14 @@ func TestParseKeepsNoSource(t *testing.T) {
 func TestPageAnchors(t *testing.T) {
 	p := &Page{Anchors: "what-is-mbt\x00a\x00what-is-mbt\x00"}
 	for id, want := range map[string]bool{"what-is-mbt": true, "a": true, "what": false, "is-mbt": false, "b": false, "what-is-mbt\x00a": false} {
-		if got := p.hasAnchor(id); got != want {
+		if got := p.HasAnchor(id); got != want {
 			t.Errorf("hasAnchor(%q) = %v, want %v", id, got, want)
 		}
 	}
-	if got, want := p.anchors(), []string{"a", "what-is-mbt"}; !reflect.DeepEqual(got, want) {
+	if got, want := p.AnchorList(), []string{"a", "what-is-mbt"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("anchors() = %q, want %q", got, want)
 	}
-	if got := (&Page{}).anchors(); len(got) != 0 || (&Page{}).hasAnchor("a") {
+	if got := (&Page{}).AnchorList(); len(got) != 0 || (&Page{}).HasAnchor("a") {
 		t.Errorf("a page without ids lists %q", got)
 	}
 }
@@ -190,7 +190,7 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 	if err := corpus.Write(dir, corpus.Options{Pages: 60, Citations: true, Seed: 9}); err != nil {
 		t.Fatal(err)
 	}
-	for _, site := range []string{dir, ".."} {
+	for _, site := range []string{dir, "../.."} {
 		cfg, in, bibs := loadForTest(t, site)
 		shared := NewParser(cfg, in.Files, bibs)
 		var got []*Page
@@ -205,7 +205,7 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 				t.Fatal(d)
 			}
 			want := NewParser(cfg, in.Files, bibs).Parse(s)
-			got[i].gen, want.gen = 0, 0
+			got[i].Gen, want.Gen = 0, 0
 			if !reflect.DeepEqual(got[i], want) {
 				t.Errorf("%s: parsed after other pages by the same Parser, it differs:\n%+v\nwant\n%+v", s.Path, got[i], want)
 			}

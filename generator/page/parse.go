@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bufio"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -52,21 +51,22 @@ type Page struct {
 	Cited      *cite.Cited
 	References []byte
 	citations  int
-	// jsonld is the page's schema.org data (see jsonLD), kept like Body.
+	// jsonld is the page's schema.org data (see JSONLD), kept like Body.
 	jsonld []byte
 
 	// KeyLines gives the line of each front-matter key, for the trust
 	// checks' diagnostics; facts is what those checks need from the text.
 	KeyLines map[string]int
-	facts    pageFacts
-	// generated marks pages Pamphlet made itself: a folder's list page, the
+	facts    Facts
+	// Generated marks pages Pamphlet made itself: a folder's list page, the
 	// site-wide references page.
-	generated bool
+	Generated bool
 	// Targets lists every file of the site the page links to or shows,
 	// found or not (content-relative), so adding or removing a file redoes
-	// the pages that point to it; gen tells one parse from the next.
+	// the pages that point to it. Gen tells one parse from the next: the
+	// dev server numbers each page it parses (see Builder.parse).
 	Targets []string
-	gen     uint64
+	Gen     uint64
 	stored  *spillRef // where Body, References and jsonld went, when spilled
 	// href is the link to the page, under the site's base path, made as
 	// the page is parsed: once, on the core that parsed it, where a map
@@ -76,13 +76,13 @@ type Page struct {
 	href string
 }
 
-// hasAnchor reports whether the page has an element with this id: a
+// HasAnchor reports whether the page has an element with this id: a
 // heading or element with {#id}, or its reference list and entries. Those
 // are worked out from what it cites rather than kept in Anchors, which
 // would double its size on most pages. Anchors is one string, not a map of
 // strings: a page has a dozen ids, and a map of them was a tenth of what a
 // page held until it was rendered.
-func (p *Page) hasAnchor(id string) bool {
+func (p *Page) HasAnchor(id string) bool {
 	for ids := p.Anchors; ids != ""; {
 		k := strings.IndexByte(ids, 0)
 		if ids[:k] == id {
@@ -104,8 +104,8 @@ func (p *Page) hasAnchor(id string) bool {
 	return false
 }
 
-// anchors lists every id hasAnchor knows, sorted.
-func (p *Page) anchors() []string {
+// AnchorList lists every id HasAnchor knows, sorted.
+func (p *Page) AnchorList() []string {
 	ids := strings.Split(strings.TrimSuffix(p.Anchors, "\x00"), "\x00")
 	if p.Anchors == "" {
 		ids = nil
@@ -123,8 +123,23 @@ func (p *Page) anchors() []string {
 // Title returns the page's title.
 func (p *Page) Title() string { return p.Front.Title }
 
-// parseGen numbers parses, so a page parsed again never looks unchanged.
-var parseGen atomic.Uint64
+// Href returns the link to the page under the site's base path, made as
+// it was parsed, or "" for a page Pamphlet made (whose link the site
+// makes).
+func (p *Page) Href() string { return p.href }
+
+// JSONLD returns the page's schema.org data, as made when it was parsed
+// and kept like its body (nil when spilled: see Content).
+func (p *Page) JSONLDBytes() []byte { return p.jsonld }
+
+// Release drops what only the checks needed (anchors, links, key lines,
+// the facts of its text, diagnostics, and what it cites, whose reference
+// list and JSON-LD are made by now), once the checks have taken their
+// facts: rendering needs none of it.
+func (p *Page) Release() {
+	p.Anchors, p.Links, p.KeyLines, p.Targets, p.Diags, p.Cited = "", nil, nil, nil, nil, nil
+	p.facts = Facts{}
+}
 
 // Parser parses pages. One Parser belongs to one goroutine; make one per
 // worker with NewParser.
@@ -155,6 +170,34 @@ type Parser struct {
 	summary bool
 }
 
+// Bodies says what parsing does with the pages' rendered bodies: keep
+// them on the Page (the zero value: the dev server), spill them to disk
+// until rendering (a build), or drop them (check).
+type Bodies struct {
+	Spill   *Spills
+	Discard bool
+	// Summary says the trust checks' report will be only summarised (as
+	// by build), so the sentences it would quote are not kept.
+	Summary bool
+}
+
+// Treat makes ps treat bodies as b says. Its error is for a spill file
+// that cannot be made.
+func (ps *Parser) Treat(b Bodies) error {
+	ps.summary, ps.discard = b.Summary, b.Discard
+	if b.Spill != nil && !b.Discard {
+		sp, err := b.Spill.new()
+		if err != nil {
+			return err
+		}
+		ps.spill = sp
+	}
+	return nil
+}
+
+// Err returns the first error writing to the spill file.
+func (ps *Parser) Err() error { return ps.err }
+
 // NewParser returns a Parser for the pages of a site whose content folder
 // holds files (content-relative paths of every page and file), citing from
 // bibs.
@@ -166,7 +209,7 @@ func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographie
 // site settings, the list of files and the load.Bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src load.Source) *Page {
-	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage, gen: parseGen.Add(1)}
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage}
 	p.href = site.Href(ps.cfg.BasePath(), p.URL)
 	switch {
 	case src.Rel == "_index.md" || src.Rel == "index.md":
@@ -238,15 +281,15 @@ func (ps *Parser) Parse(src load.Source) *Page {
 	default:
 		p.Body = bytes.Clone(ps.buf.Bytes())
 		p.References = bytes.Clone(refs)
-		p.jsonld = jsonLD(ps.cfg, p)
+		p.jsonld = JSONLD(ps.cfg, p)
 	}
 	return p
 }
 
-// content returns the page's rendered body and reference list as HTML,
+// Content returns the page's rendered body and reference list as HTML,
 // and its schema.org data, from the spill file if they were spilled (see
 // spillRef.read for scratch).
-func (p *Page) content(scratch *bytes.Buffer) (body, refs, jsonld []byte, err error) {
+func (p *Page) Content(scratch *bytes.Buffer) (body, refs, jsonld []byte, err error) {
 	if p.stored != nil {
 		return p.stored.read(scratch)
 	}

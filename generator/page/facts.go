@@ -1,8 +1,7 @@
-package generator
+package page
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -10,8 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
-	"pamphlet/generator/diag"
-	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 )
 
@@ -289,9 +286,9 @@ func sentenceSpans(out [][2]int, s string) [][2]int {
 	return out
 }
 
-// pageFacts is what the trust checks need from a page's text, worked out
+// Facts is what the trust checks need from a page's text, worked out
 // once while the page is parsed.
-type pageFacts struct {
+type Facts struct {
 	readability trust.Readability
 	claim       string
 	claimLine   int
@@ -302,7 +299,7 @@ type pageFacts struct {
 	placeholders []trust.Placeholder
 }
 
-func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
+func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) Facts {
 	// Headings are left out of the readability scores: two or three words
 	// without a verb are not sentences, and formulas misjudge them.
 	texts := sc.texts[:0]
@@ -312,7 +309,7 @@ func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
 		}
 	}
 	sc.texts = texts
-	f := pageFacts{readability: trust.Measure(texts)}
+	f := Facts{readability: trust.Measure(texts)}
 	// Keep copies of the few strings the report shows, not the page's
 	// text, and none when only the report's summary is wanted: they were
 	// an eighth of what a page holds until it is rendered.
@@ -362,89 +359,4 @@ func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) pageFacts {
 		}
 	}
 	return f
-}
-
-// checkFacts returns what the trust checks need to know about a page.
-func (s *Site) checkFacts(p *Page) trust.PageFacts {
-	f := &p.Front
-	tf := trust.PageFacts{
-		Path: p.Path, URL: "/" + p.URL, Title: f.Title,
-		Medical:   !s.Config.PolicyPage(p.Rel),
-		Authors:   trustPeople(f.Authors),
-		Reviewers: trustPeople(f.ReviewedBy),
-		Safety:    f.Safety, KeyLines: p.KeyLines,
-		Claim: p.facts.claim, ClaimLine: p.facts.claimLine,
-		Suicide: p.facts.suicide, SuicideLn: p.facts.suicideLine,
-		Placeholders: p.facts.placeholders,
-		Readability:  p.facts.readability,
-	}
-	for _, d := range []struct {
-		src *site.Date
-		dst **time.Time
-	}{{f.Published, &tf.Published}, {f.Updated, &tf.Updated}, {f.LastReviewed, &tf.LastReviewed}, {f.NextReview, &tf.NextReview}} {
-		if d.src != nil {
-			t := d.src.Time
-			*d.dst = &t
-		}
-	}
-	tf.Citations = p.citations
-	crisis := s.Page(s.Config.CrisisPage)
-	for _, l := range p.Links {
-		if crisis != nil && l.Target == crisis.Rel {
-			tf.LinksToCrisis = true
-		}
-	}
-	if crisis == p {
-		tf.LinksToCrisis = true
-	}
-	return tf
-}
-
-func trustPeople(ps []site.Person) []trust.Person {
-	out := make([]trust.Person, len(ps))
-	for i, p := range ps {
-		out[i] = trust.Person{Name: p.Name, Credentials: p.Credentials, Role: p.Role, URL: p.URL}
-	}
-	return out
-}
-
-// TrustReport checks every published page against the HONcode principles,
-// its readability and its review dates, as of today. build holds the
-// build's own diagnostics, which the report files under their pages.
-func (s *Site) TrustReport(build diag.List, today time.Time) *trust.Report {
-	site, pages := s.trustFacts()
-	return trust.Check(site, pages, build, today)
-}
-
-// trustFacts returns what the trust checks need to know about the site
-// and each published page. It copies or shares what it needs, so the
-// pages can be released (see release) while the checks run.
-func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
-	c := s.Config
-	site := trust.SiteFacts{
-		Organisation: c.Organisation.Name, ContactEmail: c.Organisation.Email, ContactPhone: c.Organisation.Phone,
-		Disclaimer: c.Disclaimer, Funding: c.Funding, Advertising: c.Advertising, CrisisPage: c.CrisisPage,
-		ReviewInterval: c.ReviewEvery(), ReadabilityTarget: c.ReadabilityTarget,
-		ConfigFile: site.ConfigFile, CrisisAt: c.Line("crisis"),
-		ConfigPlaceholders: trust.FindPlaceholders(c.Text(), true),
-	}
-	for _, l := range c.Crisis {
-		site.Helplines = append(site.Helplines, trust.Helpline{Name: l.Name, Phone: l.Phone, Text: l.Text})
-	}
-	for _, ref := range []struct {
-		rel string
-		dst *string
-	}{{c.ContactPage, &site.ContactPage}, {c.PrivacyPage, &site.PrivacyPage}, {c.EditorialPg, &site.EditorialPage}} {
-		if p := s.Page(ref.rel); ref.rel != "" && p != nil {
-			*ref.dst = s.href(p)
-		}
-	}
-	pages := make([]trust.PageFacts, 0, len(s.Pages))
-	for _, p := range s.Pages {
-		if p.generated {
-			continue // a list page Pamphlet made for a folder: nobody wrote it
-		}
-		pages = append(pages, s.checkFacts(p))
-	}
-	return site, pages
 }

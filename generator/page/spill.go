@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bufio"
@@ -31,25 +31,25 @@ type spillRef struct {
 	body, refs, jsonld int
 }
 
-// spills makes and tracks the spill files of one build. It is safe for
+// Spills makes and tracks the spill files of one build. It is safe for
 // concurrent use.
-type spills struct {
+type Spills struct {
 	dir, prefix string
 	mu          sync.Mutex
 	all         []*spill
 }
 
-func newSpills(out string) *spills {
+func NewSpills(out string) *Spills {
 	abs, _ := filepath.Abs(out)
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
 	dir, prefix, _ := write.WorkDir(abs)
-	return &spills{dir: dir, prefix: prefix + "spill-"}
+	return &Spills{dir: dir, prefix: prefix + "spill-"}
 }
 
 // new makes a spill file for one worker.
-func (ss *spills) new() (*spill, error) {
+func (ss *Spills) new() (*spill, error) {
 	if err := os.MkdirAll(ss.dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -76,8 +76,8 @@ func (s *spill) put(body, refs, jsonld []byte) (spillRef, error) {
 	return r, nil
 }
 
-// flush makes everything put so far readable.
-func (ss *spills) flush() error {
+// Flush makes everything put so far readable.
+func (ss *Spills) Flush() error {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	for _, s := range ss.all {
@@ -88,8 +88,8 @@ func (ss *spills) flush() error {
 	return nil
 }
 
-// remove closes and deletes the spill files.
-func (ss *spills) remove() {
+// Remove closes and deletes the spill files.
+func (ss *Spills) Remove() {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	for _, s := range ss.all {
@@ -104,7 +104,7 @@ func (ss *spills) remove() {
 // is next used. Nothing is allocated for them, and with the default theme
 // they are never copied into a string (see pageView.body): at 100,000
 // pages, that copy into memory not touched for seconds was 0.7 s of CPU
-// time. Safe for concurrent use once the spills are flushed.
+// time. Safe for concurrent use once the Spills are flushed.
 //
 // A page is read once, so read then gives back the disk space its bytes
 // took (see spill.free), for the output written meanwhile: at 100,000

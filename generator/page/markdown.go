@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bytes"
@@ -465,7 +465,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 	}
 	if strings.HasSuffix(target, ".md") {
 		if !s.files[target] {
-			s.errorf(line, col, "%s to %q: there is no page %s%s", what, d, ContentDir+"/"+target, suggest(target, s.files))
+			s.errorf(line, col, "%s to %q: there is no page %s%s", what, d, site.ContentDir+"/"+target, suggest(target, s.files))
 			return dest
 		}
 		s.pending = append(s.pending, pageLink{Target: target, Fragment: frag, Line: line, Col: col})
@@ -485,7 +485,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		}
 	}
 	if !s.files[target] {
-		s.errorf(line, col, "%s to %q: there is no file %s; link to pages by their .md file, e.g. [What to expect](../therapy/what-to-expect.md)%s", what, d, ContentDir+"/"+target, suggest(target, s.files))
+		s.errorf(line, col, "%s to %q: there is no file %s; link to pages by their .md file, e.g. [What to expect](../therapy/what-to-expect.md)%s", what, d, site.ContentDir+"/"+target, suggest(target, s.files))
 		return dest
 	}
 	if load.IsBibliography(path.Base(target)) {
@@ -506,7 +506,7 @@ func suggest(target string, files map[string]bool) string {
 	}
 	sort.Strings(names)
 	if c := textdist.Closest(target, names, 3); c != "" {
-		return fmt.Sprintf(" (did you mean %s?)", ContentDir+"/"+c)
+		return fmt.Sprintf(" (did you mean %s?)", site.ContentDir+"/"+c)
 	}
 	return ""
 }

@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bytes"
@@ -10,10 +10,10 @@ import (
 // spillPages spills n pages whose parts are sized so that they share disk
 // blocks with their neighbours, and returns each page's parts and where
 // they went.
-func spillPages(t *testing.T, n int) (*spills, [][3][]byte, []spillRef) {
+func spillPages(t *testing.T, n int) (*Spills, [][3][]byte, []spillRef) {
 	t.Helper()
-	ss := newSpills(filepath.Join(t.TempDir(), "public"))
-	t.Cleanup(ss.remove)
+	ss := NewSpills(filepath.Join(t.TempDir(), "public"))
+	t.Cleanup(ss.Remove)
 	s, err := ss.new()
 	if err != nil {
 		t.Fatal(err)
@@ -27,7 +27,7 @@ func spillPages(t *testing.T, n int) (*spills, [][3][]byte, []spillRef) {
 			t.Fatal(err)
 		}
 	}
-	if err := ss.flush(); err != nil {
+	if err := ss.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	return ss, parts, refs

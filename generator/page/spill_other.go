@@ -1,6 +1,6 @@
 //go:build !linux
 
-package generator
+package page
 
 // free does nothing here: the spill file's space is freed when the file
 // is removed at the end of the build (see the Linux version).

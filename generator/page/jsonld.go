@@ -1,4 +1,4 @@
-package generator
+package page
 
 import (
 	"bytes"
@@ -65,7 +65,7 @@ type (
 	}
 )
 
-// jsonLD returns the page's schema.org MedicalWebPage as JSON for a
+// JSONLD returns the page's schema.org MedicalWebPage as JSON for a
 // <script type="application/ld+json"> element. json.Marshal escapes <, >,
 // & and U+2028/U+2029, so no value can close the script element, open a
 // comment or break the JSON, whatever an author wrote.
@@ -75,13 +75,13 @@ type (
 // processor's caches; the renderers make it for the pages Pamphlet makes
 // itself. At 100,000 pages, making it while rendering, from memory
 // untouched since parsing, took 0.95 s of CPU.
-func jsonLD(c *site.Config, p *Page) []byte {
+func JSONLD(c *site.Config, p *Page) []byte {
 	var b bytes.Buffer
 	writeJSONLD(&b, c, p)
 	return bytes.TrimSpace(b.Bytes())
 }
 
-// writeJSONLD writes jsonLD's result, and a newline, to b: a parser
+// writeJSONLD writes JSONLD's result, and a newline, to b: a parser
 // writes every page's into one buffer of its own.
 func writeJSONLD(b *bytes.Buffer, c *site.Config, p *Page) {
 	f := &p.Front
