@@ -8,8 +8,10 @@ import (
 	"sync"
 	"testing"
 
+	"pamphlet/generator/html"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/site"
 	"pamphlet/internal/corpus"
 )
@@ -101,20 +103,20 @@ func BenchmarkRender(b *testing.B) {
 	for i, s := range in.Pages {
 		pages[i] = ps.Parse(s)
 	}
-	site := Resolve(cfg, pages, false, nil)
-	tpl, diags := LoadTemplates(corpusSite(b, 1000, true), defaultTheme, Funcs(cfg))
+	site := resolve.Resolve(cfg, pages, false, nil)
+	tpl, diags := html.LoadTemplates(corpusSite(b, 1000, true), defaultTheme, html.Funcs(cfg))
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	plan, _ := planOutputs(site, in)
-	sv := site.newSiteView()
+	plan, _ := html.Plan(site, in)
+	sv := html.NewSiteView(site)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		w := newRenderWorker(site, sv, tpl)
+		w := html.NewWorker(site, sv, tpl)
 		for _, o := range plan {
-			if _, ok := o.(*pageOutput); ok {
-				o.produce(w)
+			if _, ok := o.(html.Layout); ok {
+				o.Produce(w)
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path/filepath"
@@ -11,8 +10,9 @@ import (
 	"time"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/html"
 	"pamphlet/generator/page"
-	"pamphlet/generator/site"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/trust"
 	"pamphlet/generator/write"
 	"pamphlet/internal/gcbudget"
@@ -20,7 +20,7 @@ import (
 
 // Options says what to build and where.
 type Options struct {
-	// Site is the site's root folder (where site.yaml is).
+	// resolve.Site is the site's root folder (where site.yaml is).
 	Site string
 	// Out is the output folder; "" means public/ in the site.
 	Out string
@@ -49,14 +49,14 @@ type Options struct {
 
 // Result reports what a build did.
 type Result struct {
-	Site        *Site
+	Site        *resolve.Site
 	Diagnostics diag.List // errors and warnings, sorted by file and line
 	Pages       int       // HTML pages written
 	Files       int       // all files written
 	Duration    time.Duration
 	// Trust is the summary of the check of the site, as of Options.Today,
 	// with the check's errors (a review date in the future, say) in Site:
-	// its Site and Pages are left empty, to save memory while pages render
+	// its resolve.Site and Pages are left empty, to save memory while pages render
 	// (Check gives the whole report).
 	Trust *trust.Report
 	// Stages says how long each stage took, in order.
@@ -152,7 +152,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.lap("compare inputs", &last)
 	defer gcbudget.Tune(opts.GCFloor)()
-	sp := page.NewSpills(opts.Out)
+	sp := page.NewSpills(write.Scratch(opts.Out))
 	defer sp.Remove()
 	b := newBuilder(opts, bodyMode{Bodies: page.Bodies{Spill: sp, Summary: true}, hash: prev == nil})
 	if err := b.load(ctx); err != nil {
@@ -171,12 +171,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// beside it, on facts taken from the pages first: what only the checks
 	// and the link checks needed is then dropped (rendering never reads
 	// it), and the report keeps only its summary and its errors (in
-	// Site), which is all a build shows.
+	// resolve.Site), which is all a build shows.
 	checked := make(chan *trust.Report, 1)
 	buildDiags := slices.Clone(res.Diagnostics)
 	go func() {
-		siteFacts, pageFacts := site.trustFacts()
-		site.release()
+		siteFacts, pageFacts := site.TrustFacts()
+		site.Release()
 		r := trust.Check(siteFacts, pageFacts, buildDiags, opts.today())
 		r.Site, r.Pages = r.Errors(), nil
 		checked <- r
@@ -229,7 +229,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Trust = <-checked
 	res.lap("check, render, write", &last)
 	for _, o := range r.plan {
-		if _, ok := o.(layoutOutput); ok {
+		if _, ok := o.(html.Layout); ok {
 			res.Pages++
 		}
 	}
@@ -282,37 +282,4 @@ func (o Options) today() time.Time {
 		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	return o.Today
-}
-
-// Funcs returns the functions the templates may call.
-func Funcs(cfg *site.Config) template.FuncMap {
-	return template.FuncMap{
-		// relURL links to a site-relative path under the base path:
-		// {{relURL "css/style.css"}} -> /patient-info/css/style.css
-		"relURL": func(rel string) string { return site.Href(cfg.BasePath(), rel) },
-		// absURL returns the full address of a site-relative path, or ""
-		// when base_url has no host.
-		"absURL": func(rel string) string { return cfg.AbsURL(rel) },
-		// partialCached renders a partial once per set of keys (see
-		// partialCached in templates.go).
-		"partialCached": partialCached,
-	}
-}
-
-// draftDiagnostics returns a page's diagnostics; those of a draft that is
-// not published are warnings, so an unfinished page does not stop the
-// others from going live.
-func draftDiagnostics(p *page.Page, withDrafts bool) diag.List {
-	if !p.Front.Draft || withDrafts {
-		return p.Diags
-	}
-	out := make(diag.List, len(p.Diags))
-	for i, d := range p.Diags {
-		if d.Severity == diag.Error {
-			d.Severity = diag.Warning
-			d.Message += " (this page is a draft and is not published)"
-		}
-		out[i] = d
-	}
-	return out
 }

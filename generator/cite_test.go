@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"pamphlet/generator/resolve"
 	csldata "pamphlet/third_party/csl"
 )
 
@@ -297,8 +298,8 @@ func TestManyUncitedEntriesAreSummedUp(t *testing.T) {
 	s := newTestSite(t, citingSite)
 	s.write("content/references.bib", lib.String())
 	got := s.mustBuild().Diagnostics.String()
-	if n := strings.Count(got, "warning: no page cites"); n != uncitedListed-1 {
-		t.Errorf("%d entries listed one by one, want %d:\n%s", n, uncitedListed-1, got)
+	if n := strings.Count(got, "warning: no page cites"); n != resolve.UncitedListed-1 {
+		t.Errorf("%d entries listed one by one, want %d:\n%s", n, resolve.UncitedListed-1, got)
 	}
 	assertContains(t, got, `content/references.bib:31: warning: 1996 more entries in this file are cited by no page ("lib4", "lib5", "lib6" and 1993 more): cite them, or remove them; pamphlet check --verbose lists each one`)
 	if strings.Contains(got, `"lib9" has no`) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -17,8 +16,10 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/html"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/site"
 )
 
@@ -30,7 +31,7 @@ import (
 // re-parses the pages that cite the changed entries; a static file is read
 // again. The dev server uses it; `build` runs the pipeline once instead.
 //
-// A failed build keeps the last good site: Site returns it unchanged, and
+// A failed build keeps the last good site: resolve.Site returns it unchanged, and
 // the next build compares against it, so fixing the mistake redoes
 // everything that changed since. A Builder is not safe for concurrent use.
 type Builder struct {
@@ -48,7 +49,7 @@ type Builder struct {
 	walk     map[string]diag.List // problems found reading content files, by file
 	bibs     *load.Bibliographies
 	bibDiags diag.List
-	tpl      *Templates
+	tpl      *html.Templates
 	tplDiags diag.List
 	kindGen  map[string]uint64 // bumped when a layout a kind uses changes
 	cfgGen   uint64
@@ -68,10 +69,10 @@ type Builder struct {
 	mapDirty   bool // a page's own dates changed: the sitemap shows them
 
 	// Results of whole-site steps, kept while nothing they depend on changes.
-	cites    *siteCitations
-	reloads  map[string]Reload // what each output of the last good build asks of a tab
-	siteHash uint64            // what every page shows of the site: footer, crisis lines
-	setHash  uint64            // the set of pages
+	cites    *resolve.Citations
+	reloads  map[string]html.Reload // what each output of the last good build asks of a tab
+	siteHash uint64                 // what every page shows of the site: footer, crisis lines
+	setHash  uint64                 // the set of pages
 
 }
 
@@ -164,7 +165,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 		}
 	}
 	if templates {
-		b.tpl, b.tplDiags = LoadTemplates(b.opts.Site, b.opts.Theme, Funcs(b.cfg))
+		b.tpl, b.tplDiags = html.LoadTemplates(b.opts.Site, b.opts.Theme, html.Funcs(b.cfg))
 		b.bumpKinds(changed)
 		b.structural = true
 	}
@@ -324,7 +325,7 @@ func (b *Builder) source(rel string) load.Source {
 // changes its own kind, any other template (base.html, partials) all kinds.
 func (b *Builder) bumpKinds(changed []string) {
 	byFile := map[string]string{}
-	for k, f := range layoutFiles {
+	for k, f := range html.LayoutFiles {
 		byFile[f] = k
 	}
 	for _, p := range changed {
@@ -335,7 +336,7 @@ func (b *Builder) bumpKinds(changed []string) {
 			b.kindGen[k]++
 			continue
 		}
-		for k := range layoutFiles {
+		for k := range html.LayoutFiles {
 			b.kindGen[k]++
 		}
 	}
@@ -374,7 +375,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 	sort.Strings(u.Changed)
 	sort.Strings(u.Removed)
-	reloads := make(map[string]Reload, len(r.plan))
+	reloads := make(map[string]html.Reload, len(r.plan))
 	for _, o := range r.plan {
 		reloads[o.Path()] = o.Reload()
 	}
@@ -389,25 +390,6 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	b.build++
 	u.Build = b.build
 	return u, nil
-}
-
-// hashSiteView hashes what every page shows of the site as a whole.
-func hashSiteView(v *siteView) uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%q", []any{v.Title, v.Description, v.Lang, v.BaseURL, v.Organisation, v.Disclaimer, v.Funding, v.Advertising, v.FooterLinks, v.CrisisGroups, v.CrisisURL, v.Logo, v.LogoAlt})
-	return h.Sum64()
-}
-
-// hashPageSet hashes the output paths of the pages a site has.
-func hashPageSet(plan []Output) uint64 {
-	h := fnv.New64a()
-	for _, o := range plan {
-		if _, ok := o.(*pageOutput); ok {
-			h.Write([]byte(o.Path()))
-			h.Write([]byte{0})
-		}
-	}
-	return h.Sum64()
 }
 
 // navSignature is what other pages show of a page: in section lists,
@@ -439,28 +421,28 @@ func citeSignature(p *page.Page) string {
 
 // changed returns what changed since the last good build, as the inputs
 // outputs depend on (a page's own source is told by b.dirty).
-func (b *Builder) changed() Input {
-	var in Input
+func (b *Builder) changed() html.Input {
+	var in html.Input
 	if b.structural {
-		in |= InputPages | InputDates | InputCitations | InputSettings | InputLayout
+		in |= html.InputPages | html.InputDates | html.InputCitations | html.InputSettings | html.InputLayout
 	}
 	if b.refsDirty {
-		in |= InputCitations
+		in |= html.InputCitations
 	}
 	if b.mapDirty {
-		in |= InputDates
+		in |= html.InputDates
 	}
 	return in
 }
 
 // addReload notes what a change to the output at path asks of open tabs.
-func (u *Update) addReload(path string, r Reload) {
+func (u *Update) addReload(path string, r html.Reload) {
 	switch r {
-	case ReloadPage:
+	case html.ReloadPage:
 		u.Pages = append(u.Pages, "/"+strings.TrimSuffix(path, "index.html"))
-	case ReloadCSS:
+	case html.ReloadCSS:
 		u.CSS = true
-	case ReloadOther:
+	case html.ReloadOther:
 		u.Other = true
 	}
 }
@@ -468,70 +450,6 @@ func (u *Update) addReload(path string, r Reload) {
 // fail reports a failed build; the last good site stays.
 func (b *Builder) fail(diags diag.List) *Update {
 	return &Update{Failed: true, Diagnostics: diags.Compact()}
-}
-
-// fingerprint hashes everything a page output is rendered from: its view
-// (titles, links, navigation, menu: what neighbours contribute), the parse
-// it came from (its body, references and front matter), the generation of
-// its layouts and of the site settings.
-func fingerprint(v *pageView, gen, kindGen, cfgGen uint64) uint64 {
-	h := fnv.New64a()
-	var num [8]byte
-	put := func(n uint64) {
-		for i := range num {
-			num[i] = byte(n >> (8 * i))
-		}
-		h.Write(num[:])
-	}
-	str := func(ss ...string) {
-		for _, s := range ss {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-	}
-	links := func(ls ...linkView) {
-		put(uint64(len(ls)))
-		for _, l := range ls {
-			str(l.Title, l.URL, l.Description)
-		}
-	}
-	opt := func(l *linkView) {
-		if l == nil {
-			str("-")
-			return
-		}
-		links(*l)
-	}
-	put(gen)
-	put(kindGen)
-	put(cfgGen)
-	str(v.Kind, v.Title, v.Description, v.URL, v.Permalink, v.EditorialURL)
-	links(v.Breadcrumbs...)
-	links(v.Children...)
-	links(v.Contents...)
-	links(v.Related...)
-	opt(v.Section)
-	opt(v.Prev)
-	opt(v.Next)
-	for _, m := range v.Menu {
-		str(m.Title, m.URL)
-		put(uint64(btoi(m.Current) | btoi(m.Ancestor)<<1))
-	}
-	for _, r := range v.AllReferences {
-		str(r.ID, string(r.HTML))
-		links(r.CitedOn...)
-	}
-	if v.NextReview != nil {
-		str(v.NextReview.ISO)
-	}
-	return h.Sum64()
-}
-
-func btoi(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func dedupeSources(srcs []load.Source) []load.Source {

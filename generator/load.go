@@ -2,6 +2,7 @@ package generator
 
 import (
 	"pamphlet/generator/diag"
+	"pamphlet/generator/html"
 	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/generator/write"
@@ -23,7 +24,7 @@ type siteFiles struct {
 	cfg                                     *site.Config
 	in                                      *load.Inputs
 	bibs                                    *load.Bibliographies
-	tpl                                     *Templates
+	tpl                                     *html.Templates
 	cfgDiags, walkDiags, bibDiags, tplDiags diag.List
 }
 
@@ -38,7 +39,7 @@ func loadSite(opts Options) *siteFiles {
 	}
 	f.in, f.walkDiags = load.Load(opts.Site, opts.Theme)
 	f.bibs, f.bibDiags = load.LoadBibliographies(opts.Site, f.cfg)
-	f.tpl, f.tplDiags = LoadTemplates(opts.Site, opts.Theme, Funcs(f.cfg))
+	f.tpl, f.tplDiags = html.LoadTemplates(opts.Site, opts.Theme, html.Funcs(f.cfg))
 	return f
 }
 

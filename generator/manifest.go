@@ -40,7 +40,7 @@ type manifest struct {
 	Overdue        int       `json:"overdue"`
 	CheckPages     int       `json:"check_pages"`
 	CheckedOn      string    `json:"checked_on"`
-	// Started is when the build began (Unix nanoseconds), and load.Inputs
+	// Started is when the build began (Unix nanoseconds), and Inputs
 	// each file it was built from with its size, time and hash: the next
 	// build hashes again only the files whose size or time differ, or
 	// that were changed after this build began (see statCache).

@@ -10,8 +10,10 @@ import (
 	"sync"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/html"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/write"
 	"pamphlet/internal/gcbudget"
 	"pamphlet/internal/parallel"
@@ -20,7 +22,7 @@ import (
 // The pipeline has one driver, Builder, which every command runs:
 //
 //	load     read site.yaml, list the site's files, parse every page
-//	resolve  put the pages together into a Site, plan its outputs
+//	resolve  put the pages together into a resolve.Site, plan its outputs
 //	make     make the outputs that need making and hand them to a sink
 //
 // `build` runs it once on everything, with the pages' bodies spilled to
@@ -45,7 +47,7 @@ func newBuilder(opts Options, bodies bodyMode) *Builder {
 func (b *Builder) load(ctx context.Context) error {
 	b.structural = true
 	b.cfgGen++
-	for k := range layoutFiles {
+	for k := range html.LayoutFiles {
 		b.kindGen[k]++
 	}
 	f := loadSite(b.opts)
@@ -163,13 +165,13 @@ func (b *Builder) workers() int {
 // run is one pass of the pipeline after load: the resolved site, the
 // outputs planned for it and every diagnostic so far.
 type run struct {
-	site  *Site
-	sv    *siteView
-	plan  []Output
+	site  *resolve.Site
+	sv    *html.SiteView
+	plan  []html.Output
 	diags diag.List
 }
 
-// resolve puts the parsed pages together into a Site and plans its
+// resolve puts the parsed pages together into a resolve.Site and plans its
 // outputs.
 func (b *Builder) resolve() *run {
 	var diags diag.List
@@ -187,10 +189,10 @@ func (b *Builder) resolve() *run {
 	if b.structural || b.refsDirty {
 		b.cites = nil // what the site cites, or how, may have changed
 	}
-	site, cites := assemble(b.cfg, pages, b.bibs, diags, b.opts, b.cites)
+	site, cites := resolve.Assemble(b.cfg, pages, b.bibs, diags, resolve.Options{Drafts: b.opts.Drafts, Verbose: b.opts.Verbose}, b.cites)
 	b.cites = cites
 	diags.Add(site.Diags...)
-	plan, d := planOutputs(site, b.in)
+	plan, d := html.Plan(site, b.in)
 	diags.Add(d...)
 	return &run{site: site, plan: plan, diags: diags}
 }
@@ -198,14 +200,14 @@ func (b *Builder) resolve() *run {
 // sink receives the outputs a run makes, from several workers at once.
 type sink interface {
 	// put takes an output's bytes, which are valid only during the call.
-	put(o Output, data []byte) error
+	put(o html.Output, data []byte) error
 	// copy takes a file copied as it is. A file that cannot be read is
 	// a diagnostic for the dev server, which goes on serving, and an
 	// error for a build.
-	copy(a *assetOutput) (*diag.Diagnostic, error)
+	copy(a *html.AssetOutput) (*diag.Diagnostic, error)
 }
 
-// made is what make did: the outputs' fingerprints (see fingerprint)
+// made is what make did: the outputs' fingerprints (see html.Fingerprint)
 // and bytes kept from the last build, the number of pages rendered, and
 // the templates that failed.
 type made struct {
@@ -222,13 +224,13 @@ type made struct {
 // changed: an output none of whose inputs changed keeps its bytes; a
 // change in what every page shows of the site, or in the set of pages
 // (which section lists and menus show), concerns every page, whose view
-// is then worked out and rendered only when it changed (fingerprint).
+// is then worked out and rendered only when it changed (html.Fingerprint).
 func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
-	r.sv = r.site.newSiteView()
+	r.sv = html.NewSiteView(r.site)
 	m := &made{}
 	type job struct {
-		o    Output
-		view *pageView // worked out already, to compare fingerprints
+		o    html.Output
+		view *html.PageView // worked out already, to compare fingerprints
 	}
 	var jobs []job
 	if b.oneShot {
@@ -237,7 +239,7 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 			jobs[i] = job{o: o}
 		}
 	} else {
-		siteHash, setHash := hashSiteView(r.sv), hashPageSet(r.plan)
+		siteHash, setHash := html.HashSiteView(r.sv), html.HashPageSet(r.plan)
 		if siteHash != b.siteHash || setHash != b.setHash {
 			b.structural = true
 		}
@@ -247,24 +249,24 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 		for _, o := range r.plan {
 			p := o.Path()
 			old, had := b.files[p]
-			lo, isLayout := o.(layoutOutput)
+			lo, isLayout := o.(html.Layout)
 			switch {
 			case isLayout:
-				if had && changed&lo.Inputs() == 0 && !lo.dirty(b.dirty) {
+				if had && changed&lo.Inputs() == 0 && !lo.Dirty(b.dirty) {
 					// Nothing it shows has changed: its view need not
 					// be worked out.
 					m.kept[p], m.prints[p] = old, b.prints[p]
 					continue
 				}
-				v := lo.view(r.site)
-				fp := fingerprint(v, lo.gen(), b.kindGen[lo.layout()], b.cfgGen^siteHash)
+				v := lo.View(r.site)
+				fp := html.Fingerprint(v, lo.Gen(), b.kindGen[lo.LayoutKind()], b.cfgGen^siteHash)
 				m.prints[p] = fp
 				if had && b.prints[p] == fp {
 					m.kept[p] = old
 					continue
 				}
 				jobs = append(jobs, job{lo, v})
-			case o.Inputs() == InputSource:
+			case o.Inputs() == html.InputSource:
 				// A file copied as it is: read again, since the watcher
 				// reports a change to it as a change to its source.
 				jobs = append(jobs, job{o: o})
@@ -280,13 +282,13 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 	var mu sync.Mutex
 	var rendered int
 	err := parallel.Run(ctx, b.workers(), len(jobs),
-		func() *renderWorker { return newRenderWorker(r.site, r.sv, b.tpl) },
-		func(w *renderWorker, i int) error {
+		func() *html.Worker { return html.NewWorker(r.site, r.sv, b.tpl) },
+		func(w *html.Worker, i int) error {
 			j := jobs[i]
 			var data []byte
 			var d *diag.Diagnostic
 			switch o := j.o.(type) {
-			case *assetOutput:
+			case *html.AssetOutput:
 				// Copied as a stream by a build: an asset may be larger
 				// than memory.
 				d, err := s.copy(o)
@@ -299,18 +301,18 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 					mu.Unlock()
 				}
 				return nil
-			case layoutOutput:
+			case html.Layout:
 				v := j.view
 				if v == nil {
-					v = o.view(r.site)
+					v = o.View(r.site)
 				}
-				data, d = o.render(w, v)
+				data, d = o.Render(w, v)
 				mu.Lock()
 				rendered++
 				mu.Unlock()
 			default:
 				var err error
-				if data, d, err = o.produce(w); err != nil {
+				if data, d, err = o.Produce(w); err != nil {
 					return fmt.Errorf("make %s: %w", o.Path(), err)
 				}
 			}
@@ -341,7 +343,7 @@ type memorySink struct {
 	files map[string][]byte
 }
 
-func (s *memorySink) put(o Output, data []byte) error {
+func (s *memorySink) put(o html.Output, data []byte) error {
 	c := bytes.Clone(data) // data may be the worker's buffer
 	s.mu.Lock()
 	s.files[o.Path()] = c
@@ -349,8 +351,8 @@ func (s *memorySink) put(o Output, data []byte) error {
 	return nil
 }
 
-func (s *memorySink) copy(a *assetOutput) (*diag.Diagnostic, error) {
-	data, err := load.ReadAsset(*a.asset)
+func (s *memorySink) copy(a *html.AssetOutput) (*diag.Diagnostic, error) {
+	data, err := load.ReadAsset(a.File())
 	if err != nil {
 		d := diag.Errorf(a.Source(), 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return &d, nil
@@ -365,7 +367,7 @@ type stagingSink struct {
 	written int
 }
 
-func (s *stagingSink) put(o Output, data []byte) error {
+func (s *stagingSink) put(o html.Output, data []byte) error {
 	if err := s.st.Write(o.Path(), data); err != nil {
 		return err
 	}
@@ -373,8 +375,8 @@ func (s *stagingSink) put(o Output, data []byte) error {
 	return nil
 }
 
-func (s *stagingSink) copy(a *assetOutput) (*diag.Diagnostic, error) {
-	if err := copyAsset(s.st, a.path, *a.asset); err != nil {
+func (s *stagingSink) copy(a *html.AssetOutput) (*diag.Diagnostic, error) {
+	if err := copyAsset(s.st, a.Path(), a.File()); err != nil {
 		return nil, err
 	}
 	s.count()

@@ -5,18 +5,15 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
-
-	"pamphlet/generator/write"
 )
 
 // spill holds the rendered bodies of pages on disk between parsing and
 // rendering, so that a build of a large site does not keep every page's
 // HTML in memory: each parse worker appends to its own file, and the
 // renderers read a page's bytes back when they need them. The files sit
-// beside the output folder (inside it, for a mount point: see write.WorkDir) and
-// are removed when the build ends.
+// where the build works (beside the output folder, or inside it for a
+// mount point: see write.WorkDir) and are removed when the build ends.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -39,12 +36,9 @@ type Spills struct {
 	all         []*spill
 }
 
-func NewSpills(out string) *Spills {
-	abs, _ := filepath.Abs(out)
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	dir, prefix, _ := write.WorkDir(abs)
+// NewSpills returns the spill files of a build that works in the folder
+// dir, naming its files with prefix (see write.WorkDir).
+func NewSpills(dir, prefix string) *Spills {
 	return &Spills{dir: dir, prefix: prefix + "spill-"}
 }
 

@@ -3,7 +3,6 @@ package page
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"testing"
 )
 
@@ -12,7 +11,7 @@ import (
 // they went.
 func spillPages(t *testing.T, n int) (*Spills, [][3][]byte, []spillRef) {
 	t.Helper()
-	ss := NewSpills(filepath.Join(t.TempDir(), "public"))
+	ss := NewSpills(t.TempDir(), ".public.")
 	t.Cleanup(ss.Remove)
 	s, err := ss.new()
 	if err != nil {

@@ -90,6 +90,18 @@ func WorkDir(out string) (dir, prefix string, inside bool) {
 	return filepath.Dir(out), "." + filepath.Base(out) + ".", false
 }
 
+// Scratch returns where a build of the output folder out keeps its
+// temporary files, and the prefix of their names (see WorkDir): out may be
+// relative, or a link.
+func Scratch(out string) (dir, prefix string) {
+	abs, _ := filepath.Abs(out)
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	dir, prefix, _ = WorkDir(abs)
+	return dir, prefix
+}
+
 // Staging is a folder that a build writes into, beside the output folder
 // or, for a mount point, inside it. Commit swaps it in for the output
 // folder (or for what the folder holds); Discard removes it. Nothing

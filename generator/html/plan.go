@@ -1,4 +1,4 @@
-package generator
+package html
 
 import (
 	"bytes"
@@ -8,16 +8,17 @@ import (
 
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/site"
 )
 
 // BrandCSS is the stylesheet of the brand's colours that every build
-// writes, from site.yaml's brand: (see site.Config.checkBrand).
+// writes, from site.yaml's brand: (see site.ParseConfig).
 const BrandCSS = "css/brand.css"
 
-// planOutputs lists every file of the finished site, and reports two
+// Plan lists every file of the finished site, and reports two
 // sources that would be written to the same place.
-func planOutputs(s *Site, in *load.Inputs) ([]Output, diag.List) {
+func Plan(s *resolve.Site, in *load.Inputs) ([]Output, diag.List) {
 	var diags diag.List
 	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+4)
 	for _, p := range s.Pages {
@@ -25,26 +26,26 @@ func planOutputs(s *Site, in *load.Inputs) ([]Output, diag.List) {
 	}
 	plan = append(plan, notFoundOutput{})
 	if s.Config.Absolute() {
-		plan = append(plan, &siteOutput{path: "sitemap.xml", inputs: InputPages | InputDates | InputSettings, make: s.sitemap})
+		plan = append(plan, &siteOutput{path: "sitemap.xml", inputs: InputPages | InputDates | InputSettings, make: views{s}.sitemap})
 	}
-	plan = append(plan, &siteOutput{path: "robots.txt", inputs: InputSettings, make: s.robots})
+	plan = append(plan, &siteOutput{path: "robots.txt", inputs: InputSettings, make: views{s}.robots})
 	plan = append(plan, &siteOutput{path: BrandCSS, inputs: InputSettings, reload: ReloadCSS, make: func() []byte { return []byte(s.Config.Theme().CSS()) }})
 	if logo := s.Config.Brand.Logo; logo != "" && !slices.ContainsFunc(in.Static, func(a load.Asset) bool { return a.Rel == site.PageRel(logo) }) {
-		diags.Errorf(site.ConfigFile, s.Config.Line("brand.logo"), s.Config.Col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, StaticDir+"/"+site.PageRel(logo))
+		diags.Errorf(site.ConfigFile, s.Config.Line("brand.logo"), s.Config.Col("brand.logo"), "brand logo %q: there is no file %s: put the logo there, or correct the name (it is a path inside static/)", logo, site.StaticDir+"/"+site.PageRel(logo))
 	}
 	for i := range in.Assets {
 		a := &in.Assets[i]
-		plan = append(plan, &assetOutput{path: site.AssetURL(a.Rel), asset: a})
+		plan = append(plan, &AssetOutput{path: site.AssetURL(a.Rel), asset: a})
 	}
 	for i := range in.Static {
 		a := &in.Static[i]
-		plan = append(plan, &assetOutput{path: a.Rel, asset: a})
+		plan = append(plan, &AssetOutput{path: a.Rel, asset: a})
 	}
 	seen := make(map[string]string, len(plan))
 	out := plan[:0] // filtered in place
 	for _, o := range plan {
 		if prev, ok := seen[o.Path()]; ok {
-			if a, ok := o.(*assetOutput); ok && a.asset.FS != nil {
+			if a, ok := o.(*AssetOutput); ok && a.asset.FS != nil {
 				continue // a theme file that the site replaces
 			}
 			diags.Errorf(o.Source(), 0, 0, "this would be published as %s, which %s already is: rename one of them", o.Path(), prev)
@@ -80,27 +81,27 @@ func caseCollisions(plan []Output) diag.List {
 	return diags
 }
 
-// renderWorker is what one render worker keeps: the site and its view, its
+// Worker is what one render worker keeps: the site and its view, its
 // own copy of the templates, and its buffers (what it renders, and a
 // page's body as read back from its spill file, see spillRef.read).
-type renderWorker struct {
-	site      *Site
-	sv        *siteView
+type Worker struct {
+	site      *resolve.Site
+	sv        *SiteView
 	tpl       *Templates
 	out, page bytes.Buffer
 }
 
-// newRenderWorker returns a worker with its own clone of tpl.
+// NewWorker returns a worker with its own clone of tpl.
 // Workers that execute one template set share the locks text/template
 // takes on every function call and {{template}}: on two cores that cost
 // more than cloning the set per worker (BenchmarkRender).
-func newRenderWorker(s *Site, sv *siteView, tpl *Templates) *renderWorker {
-	return &renderWorker{site: s, sv: sv, tpl: tpl.clone()}
+func NewWorker(s *resolve.Site, sv *SiteView, tpl *Templates) *Worker {
+	return &Worker{site: s, sv: sv, tpl: tpl.clone()}
 }
 
 // execute renders the layout of a kind of page with v into the worker's
 // buffer and returns its bytes: a caller that keeps them copies them.
-func (w *renderWorker) execute(kind string, v *pageView) ([]byte, *diag.Diagnostic) {
+func (w *Worker) execute(kind string, v *PageView) ([]byte, *diag.Diagnostic) {
 	w.out.Reset()
 	if err := w.tpl.execute(&w.out, kind, &pageData{Site: w.sv, Page: v}); err != nil {
 		d := w.tpl.templateError(err)

@@ -1,4 +1,4 @@
-package generator
+package html
 
 import (
 	"fmt"
@@ -39,9 +39,9 @@ func (t *Templates) clone() *Templates {
 	return c
 }
 
-// layoutFiles are the templates that render a kind of page. Every other
+// LayoutFiles are the templates that render a kind of page. Every other
 // file in templates/ is a partial, included by its file name.
-var layoutFiles = map[string]string{
+var LayoutFiles = map[string]string{
 	page.KindHome:    "home.html",
 	page.KindSection: "section.html",
 	page.KindPage:    "page.html",
@@ -58,7 +58,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	texts := map[string]string{}
 	files := map[string]string{}
 	if theme != nil {
-		_ = fs.WalkDir(theme, TemplatesDir, func(p string, d fs.DirEntry, err error) error {
+		_ = fs.WalkDir(theme, site.TemplatesDir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || site.IsIgnored(d.Name()) || path.Ext(p) != ".html" {
 				return nil
 			}
@@ -71,14 +71,14 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 			return nil
 		})
 	}
-	if fi, err := os.Stat(filepath.Join(root, TemplatesDir)); err == nil && fi.IsDir() {
+	if fi, err := os.Stat(filepath.Join(root, site.TemplatesDir)); err == nil && fi.IsDir() {
 		realRoot, _ := filepath.EvalSymlinks(root)
-		load.Walk(root, realRoot, TemplatesDir, &diags, func(rel, abs string) {
+		load.Walk(root, realRoot, site.TemplatesDir, &diags, func(rel, abs string) {
 			if path.Ext(rel) != ".html" {
 				return
 			}
 			name := path.Base(rel)
-			sitePath := TemplatesDir + "/" + rel
+			sitePath := site.TemplatesDir + "/" + rel
 			if prev, ok := files[name]; ok && !strings.HasPrefix(prev, "(default theme)") {
 				diags.Errorf(sitePath, 0, 0, "there is another template named %s at %s: templates are found by file name, so rename one", name, prev)
 				return
@@ -99,7 +99,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	}
 	t := &Templates{byKind: map[string]*template.Template{}, files: files}
 	if _, ok := texts[baseTemplate]; !ok {
-		diags.Errorf(TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
+		diags.Errorf(site.TemplatesDir+"/"+baseTemplate, 0, 0, "there is no %s template: every layout needs one (pamphlet new writes the default theme's)", baseTemplate)
 		return t, diags
 	}
 	root0 := template.New(baseTemplate).Funcs(funcs)
@@ -109,7 +109,7 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	}
 	sort.Strings(names)
 	isLayout := map[string]bool{}
-	for _, f := range layoutFiles {
+	for _, f := range LayoutFiles {
 		isLayout[f] = true
 	}
 	for _, name := range names {
@@ -129,10 +129,10 @@ func LoadTemplates(root string, theme fs.FS, funcs template.FuncMap) (*Templates
 	if diags.HasErrors() {
 		return t, diags
 	}
-	for kind, name := range layoutFiles {
+	for kind, name := range LayoutFiles {
 		src, ok := texts[name]
 		if !ok {
-			diags.Errorf(TemplatesDir+"/"+name, 0, 0, "there is no %s template for %s pages", name, kind)
+			diags.Errorf(site.TemplatesDir+"/"+name, 0, 0, "there is no %s template for %s pages", name, kind)
 			continue
 		}
 		clone, err := root0.Clone()
@@ -157,13 +157,13 @@ func (t *Templates) templateError(err error) diag.Diagnostic {
 	msg := err.Error()
 	m := templateErr.FindStringSubmatch(msg)
 	if m == nil {
-		return diag.Errorf(TemplatesDir, 0, 0, "template error: %s", strings.TrimPrefix(msg, "template: "))
+		return diag.Errorf(site.TemplatesDir, 0, 0, "template error: %s", strings.TrimPrefix(msg, "template: "))
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	file := t.files[m[1]]
 	if file == "" {
-		file = TemplatesDir + "/" + m[1]
+		file = site.TemplatesDir + "/" + m[1]
 	}
 	return diag.Errorf(file, line, col, "template error: %s", m[4])
 }
@@ -235,4 +235,19 @@ func partialCached(name string, data any, keys ...any) (template.HTML, error) {
 	html := template.HTML(b.String())
 	pd.Site.partials.Store(key, html)
 	return html, nil
+}
+
+// Funcs returns the functions the templates may call.
+func Funcs(cfg *site.Config) template.FuncMap {
+	return template.FuncMap{
+		// relURL links to a site-relative path under the base path:
+		// {{relURL "css/style.css"}} -> /patient-info/css/style.css
+		"relURL": func(rel string) string { return site.Href(cfg.BasePath(), rel) },
+		// absURL returns the full address of a site-relative path, or ""
+		// when base_url has no host.
+		"absURL": func(rel string) string { return cfg.AbsURL(rel) },
+		// partialCached renders a partial once per set of keys (see
+		// partialCached in templates.go).
+		"partialCached": partialCached,
+	}
 }

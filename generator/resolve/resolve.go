@@ -1,4 +1,4 @@
-package generator
+package resolve
 
 import (
 	"cmp"
@@ -30,30 +30,37 @@ type Site struct {
 	// ReferencesPage lists every work the site cites (References), with the
 	// pages that cite it; nil when no page cites anything.
 	ReferencesPage *page.Page
-	References     []siteReference
+	References     []Reference
 	// CitationStyle is the title of the citation style (from its
 	// <info><title>), for the credit under the site-wide reference list.
 	CitationStyle string
 
-	// place is each page's index among its parent's Children, so finding
+	// Place is each page's index among its parent's Children, so finding
 	// a page's neighbours does not search a section of thousands.
-	place map[*page.Page]int
+	Place map[*page.Page]int
 }
 
-// siteCitations is what the whole-site citation steps found: the
+// Citations is what the whole-site citation steps found: the
 // site-wide list of references and the bibliography's warnings. The dev
 // server keeps it while no page's citations, and no bibliography, change.
-type siteCitations struct {
-	refs  []siteReference
+type Citations struct {
+	refs  []Reference
 	warns diag.List
 }
 
-// assemble is the resolve stage of both drivers (Build and Builder): it
-// resolves the parsed pages into a Site (see Resolve), with the drafts'
-// warnings, then takes the whole-site citation steps, or the ones given
-// in cached when nothing they depend on changed, and says when there are
-// no pages at all. The Site's Diags hold everything it found.
-func assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *siteCitations) (*Site, *siteCitations) {
+// Options says how to resolve a site: Drafts publishes the pages marked
+// draft; Verbose lists every entry that no page cites, where a build sums
+// up more than a few.
+type Options struct {
+	Drafts, Verbose bool
+}
+
+// Assemble is the resolve stage: it resolves the parsed pages into a Site
+// (see Resolve), with the drafts' warnings, then takes the whole-site
+// citation steps, or the ones given in cached when nothing they depend on
+// changed, and says when there are no pages at all. The Site's Diags hold
+// everything it found.
+func Assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *Citations) (*Site, *Citations) {
 	s := Resolve(cfg, pages, opts.Drafts, reported)
 	for _, p := range pages {
 		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
@@ -61,18 +68,18 @@ func assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, r
 	if cached == nil {
 		// Two passes over every citation, which only read the pages:
 		// one beside the other.
-		refs := make(chan []siteReference, 1)
+		refs := make(chan []Reference, 1)
 		go func() { refs <- s.siteReferences(bibs) }()
 		n := len(s.Diags)
 		s.checkBibliography(bibs, opts.Verbose)
-		cached = &siteCitations{warns: slices.Clone(s.Diags[n:]), refs: <-refs}
+		cached = &Citations{warns: slices.Clone(s.Diags[n:]), refs: <-refs}
 	} else {
 		s.Diags.Add(cached.warns...)
 	}
 	s.References = cached.refs
 	s.CitationStyle = bibs.Style().Title
 	if len(pages) == 0 {
-		s.Diags.Errorf(ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
+		s.Diags.Errorf(site.ContentDir, 0, 0, "the content folder has no pages: add a Markdown file such as content/_index.md for the home page")
 	}
 	return s, cached
 }
@@ -115,7 +122,7 @@ func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported dia
 	s.order()
 	broken := map[string]bool{}
 	for _, d := range reported {
-		if rel, ok := strings.CutPrefix(d.File, ContentDir+"/"); ok && d.Severity == diag.Error {
+		if rel, ok := strings.CutPrefix(d.File, site.ContentDir+"/"); ok && d.Severity == diag.Error {
 			broken[rel] = true
 		}
 	}
@@ -135,7 +142,7 @@ func (s *Site) addMissingSections() {
 			if _, ok := s.ByURL[dir]; !ok {
 				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true}
 				sec.Rel = dir + "_index.md"
-				sec.Path = ContentDir + "/" + sec.Rel
+				sec.Path = site.ContentDir + "/" + sec.Rel
 				if dir == "" {
 					sec.Kind = page.KindHome
 					sec.Front.Title = s.Config.Title
@@ -178,7 +185,7 @@ func (s *Site) addReferencesPage() {
 	if !cites {
 		return
 	}
-	p := &page.Page{Rel: rel, Path: ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: page.KindPage, Generated: true}
+	p := &page.Page{Rel: rel, Path: site.ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: page.KindPage, Generated: true}
 	p.Front.Title = "References"
 	p.Front.Description = "Every work cited on this site, with the pages that cite it."
 	if other, ok := s.ByURL[p.URL]; ok {
@@ -257,10 +264,10 @@ func (s *Site) order() {
 			kids[i] = k.p
 		}
 	}
-	s.place = make(map[*page.Page]int, len(s.Pages))
+	s.Place = make(map[*page.Page]int, len(s.Pages))
 	for _, kids := range s.Children {
 		for i, p := range kids {
-			s.place[p] = i
+			s.Place[p] = i
 		}
 	}
 }
@@ -275,9 +282,9 @@ func (s *Site) checkLinks(p *page.Page, broken map[string]bool) {
 		}
 		if !ok {
 			if _, draft := s.Drafts[l.Target]; draft {
-				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is a draft and is not published: remove the link, or publish the page by removing draft: true", ContentDir+"/"+l.Target)
+				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is a draft and is not published: remove the link, or publish the page by removing draft: true", site.ContentDir+"/"+l.Target)
 			} else {
-				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is not a page of this site", ContentDir+"/"+l.Target)
+				s.Diags.Errorf(p.Path, l.Line, l.Col, "link to %s, which is not a page of this site", site.ContentDir+"/"+l.Target)
 			}
 			continue
 		}
@@ -344,9 +351,9 @@ func (s *Site) configPage(key, rel string) *page.Page {
 	line := s.Config.Line(key)
 	col := s.Config.Col(key)
 	if _, draft := s.Drafts[path.Clean(rel)]; draft {
-		s.Diags.Errorf(site.ConfigFile, line, col, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, ContentDir+"/"+rel)
+		s.Diags.Errorf(site.ConfigFile, line, col, "%s: %s is a draft and is not published: remove draft: true from it, or name another page", key, site.ContentDir+"/"+rel)
 	} else {
-		s.Diags.Errorf(site.ConfigFile, line, col, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, ContentDir+"/"+rel, lastKey(key))
+		s.Diags.Errorf(site.ConfigFile, line, col, "%s: there is no page %s; name a .md file inside content/, e.g. %s: about/contact.md", key, site.ContentDir+"/"+rel, lastKey(key))
 	}
 	return nil
 }
@@ -370,19 +377,46 @@ func (s *Site) Page(rel string) *page.Page {
 	return nil
 }
 
-// release drops what only the checks needed from each page (anchors,
+// Release drops what only the checks needed from each page (anchors,
 // links, key lines, the facts of its text, diagnostics, and what it cites,
 // whose reference list and JSON-LD are made and spilled) once the links
 // and the bibliography are checked and the trust checks have taken their
-// facts (see trustFacts): rendering needs none of it. On a large site this
+// facts (see TrustFacts): rendering needs none of it. On a large site this
 // is about half of what each page holds, and the garbage collector traces
 // what is held over and over while pages render. It runs beside the
 // renderers, so it leaves alone the pages Pamphlet made, which hold none
 // of it and whose JSON-LD is made as they render.
-func (s *Site) release() {
+func (s *Site) Release() {
 	for _, p := range s.Pages {
 		if !p.Generated {
 			p.Release()
 		}
 	}
+}
+
+// draftDiagnostics returns a page's diagnostics; those of a draft that is
+// not published are warnings, so an unfinished page does not stop the
+// others from going live.
+func draftDiagnostics(p *page.Page, withDrafts bool) diag.List {
+	if !p.Front.Draft || withDrafts {
+		return p.Diags
+	}
+	out := make(diag.List, len(p.Diags))
+	for i, d := range p.Diags {
+		if d.Severity == diag.Error {
+			d.Severity = diag.Warning
+			d.Message += " (this page is a draft and is not published)"
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// Href returns the link to a page under the site's base path: the one made
+// as it was parsed, or, for a page Pamphlet made, one made now.
+func (s *Site) Href(p *page.Page) string {
+	if h := p.Href(); h != "" {
+		return h
+	}
+	return site.Href(s.Config.BasePath(), p.URL)
 }

@@ -1,4 +1,4 @@
-package generator
+package resolve
 
 import (
 	"time"
@@ -28,14 +28,14 @@ func (s *Site) checkFacts(p *page.Page) trust.PageFacts {
 // its readability and its review dates, as of today. build holds the
 // build's own diagnostics, which the report files under their pages.
 func (s *Site) TrustReport(build diag.List, today time.Time) *trust.Report {
-	site, pages := s.trustFacts()
+	site, pages := s.TrustFacts()
 	return trust.Check(site, pages, build, today)
 }
 
-// trustFacts returns what the trust checks need to know about the site
+// TrustFacts returns what the trust checks need to know about the site
 // and each published page. It copies or shares what it needs, so the
-// pages can be released (see release) while the checks run.
-func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
+// pages can be released (see Release) while the checks run.
+func (s *Site) TrustFacts() (trust.SiteFacts, []trust.PageFacts) {
 	c := s.Config
 	site := trust.SiteFacts{
 		Organisation: c.Organisation.Name, ContactEmail: c.Organisation.Email, ContactPhone: c.Organisation.Phone,
@@ -52,7 +52,7 @@ func (s *Site) trustFacts() (trust.SiteFacts, []trust.PageFacts) {
 		dst *string
 	}{{c.ContactPage, &site.ContactPage}, {c.PrivacyPage, &site.PrivacyPage}, {c.EditorialPg, &site.EditorialPage}} {
 		if p := s.Page(ref.rel); ref.rel != "" && p != nil {
-			*ref.dst = s.href(p)
+			*ref.dst = s.Href(p)
 		}
 	}
 	pages := make([]trust.PageFacts, 0, len(s.Pages))

@@ -1,4 +1,4 @@
-package generator
+package html
 
 import (
 	"html/template"
@@ -8,30 +8,31 @@ import (
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/site"
 )
 
 // Output is one file of the finished site. Each kind of file is one
 // implementation: a page (pageOutput), the not-found page
-// (notFoundOutput), a file copied as it is (assetOutput), and a file made
+// (notFoundOutput), a file copied as it is (AssetOutput), and a file made
 // from the whole site (siteOutput: the sitemap, robots.txt, the brand's
 // stylesheet). A new kind of output is a new implementation, and says
-// what its bytes depend on (load.Inputs), so that the dev server redoes it
+// what its bytes depend on (Inputs), so that the dev server redoes it
 // exactly when one of those changes, and what an open tab does when it
 // changes (Reload).
 type Output interface {
 	// Path is where it goes: slash-separated, under the output folder.
 	Path() string
-	// load.Source is the site file it comes from, for diagnostics.
+	// Source is the site file it comes from, for diagnostics.
 	Source() string
 	// Reload says what an open browser tab does when it changes.
 	Reload() Reload
-	// load.Inputs says which changes to the site change its bytes.
+	// Inputs says which changes to the site change its bytes.
 	Inputs() Input
 	// produce makes its bytes with a render worker's state. Rendered
 	// bytes are the worker's, valid until it renders again. A template
 	// that fails is a diagnostic, not an error.
-	produce(w *renderWorker) ([]byte, *diag.Diagnostic, error)
+	Produce(w *Worker) ([]byte, *diag.Diagnostic, error)
 }
 
 // Input is a set of the kinds of change to a site that an output's bytes
@@ -68,22 +69,22 @@ const (
 	ReloadOther
 )
 
-// layoutOutput is an output rendered with the theme's templates: its view
+// Layout is an output rendered with the theme's templates: its view
 // is worked out first, so that the dev server can tell from it (see
-// fingerprint) whether the page needs rendering at all.
-type layoutOutput interface {
+// Fingerprint) whether the page needs rendering at all.
+type Layout interface {
 	Output
 	// view returns the data the layout is executed with.
-	view(s *Site) *pageView
+	View(s *resolve.Site) *PageView
 	// render executes the layout with v.
-	render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic)
+	Render(w *Worker, v *PageView) ([]byte, *diag.Diagnostic)
 	// layout is the kind of page, which names its layout; gen tells one
 	// parse of its source from the next (0 for a page Pamphlet makes).
-	layout() string
-	gen() uint64
+	LayoutKind() string
+	Gen() uint64
 	// dirty reports whether its own source changed, among the pages
 	// given by content-relative path.
-	dirty(pages map[string]bool) bool
+	Dirty(pages map[string]bool) bool
 }
 
 // pageOutput is a page of the site.
@@ -102,17 +103,17 @@ func (o *pageOutput) Inputs() Input {
 	}
 	return in
 }
-func (o *pageOutput) view(s *Site) *pageView           { return s.newPageView(o.page) }
-func (o *pageOutput) layout() string                   { return o.page.Kind }
-func (o *pageOutput) gen() uint64                      { return o.page.Gen }
-func (o *pageOutput) dirty(pages map[string]bool) bool { return pages[o.page.Rel] }
-func (o *pageOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
-	b, d := o.render(w, o.view(w.site))
+func (o *pageOutput) View(s *resolve.Site) *PageView   { return views{s}.newPageView(o.page) }
+func (o *pageOutput) LayoutKind() string               { return o.page.Kind }
+func (o *pageOutput) Gen() uint64                      { return o.page.Gen }
+func (o *pageOutput) Dirty(pages map[string]bool) bool { return pages[o.page.Rel] }
+func (o *pageOutput) Produce(w *Worker) ([]byte, *diag.Diagnostic, error) {
+	b, d := o.Render(w, o.View(w.site))
 	return b, d, nil
 }
 
 // render executes the page's layout into the worker's buffer.
-func (o *pageOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
+func (o *pageOutput) Render(w *Worker, v *PageView) ([]byte, *diag.Diagnostic) {
 	body, refs, jsonld, err := o.page.Content(&w.page)
 	if err != nil {
 		d := diag.Errorf(o.Source(), 0, 0, "cannot read this page back from its temporary file: %v", err)
@@ -136,38 +137,41 @@ func (o *pageOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnos
 type notFoundOutput struct{}
 
 func (notFoundOutput) Path() string                     { return "404.html" }
-func (notFoundOutput) Source() string                   { return TemplatesDir + "/404.html" }
+func (notFoundOutput) Source() string                   { return site.TemplatesDir + "/404.html" }
 func (notFoundOutput) Reload() Reload                   { return ReloadNone }
 func (notFoundOutput) Inputs() Input                    { return InputPages | InputSettings | InputLayout }
-func (notFoundOutput) view(s *Site) *pageView           { return s.notFoundView() }
-func (notFoundOutput) layout() string                   { return page.Kind404 }
-func (notFoundOutput) gen() uint64                      { return 0 }
-func (notFoundOutput) dirty(pages map[string]bool) bool { return false }
-func (o notFoundOutput) produce(w *renderWorker) ([]byte, *diag.Diagnostic, error) {
-	b, d := o.render(w, o.view(w.site))
+func (notFoundOutput) View(s *resolve.Site) *PageView   { return views{s}.notFoundView() }
+func (notFoundOutput) LayoutKind() string               { return page.Kind404 }
+func (notFoundOutput) Gen() uint64                      { return 0 }
+func (notFoundOutput) Dirty(pages map[string]bool) bool { return false }
+func (o notFoundOutput) Produce(w *Worker) ([]byte, *diag.Diagnostic, error) {
+	b, d := o.Render(w, o.View(w.site))
 	return b, d, nil
 }
-func (notFoundOutput) render(w *renderWorker, v *pageView) ([]byte, *diag.Diagnostic) {
+func (notFoundOutput) Render(w *Worker, v *PageView) ([]byte, *diag.Diagnostic) {
 	return w.execute(page.Kind404, v)
 }
 
-// assetOutput is a file copied as it is: an image beside the pages, or a
+// AssetOutput is a file copied as it is: an image beside the pages, or a
 // file of static/.
-type assetOutput struct {
+type AssetOutput struct {
 	path  string
 	asset *load.Asset
 }
 
-func (o *assetOutput) Path() string   { return o.path }
-func (o *assetOutput) Source() string { return o.asset.Path }
-func (o *assetOutput) Reload() Reload {
+func (o *AssetOutput) Path() string { return o.path }
+
+// File is the file it copies.
+func (o *AssetOutput) File() load.Asset { return *o.asset }
+func (o *AssetOutput) Source() string   { return o.asset.Path }
+func (o *AssetOutput) Reload() Reload {
 	if path.Ext(o.path) == ".css" {
 		return ReloadCSS
 	}
 	return ReloadOther
 }
-func (o *assetOutput) Inputs() Input { return InputSource }
-func (o *assetOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {
+func (o *AssetOutput) Inputs() Input { return InputSource }
+func (o *AssetOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
 	b, err := load.ReadAsset(*o.asset)
 	return b, nil, err
 }
@@ -185,7 +189,7 @@ func (o *siteOutput) Path() string   { return o.path }
 func (o *siteOutput) Source() string { return site.ConfigFile }
 func (o *siteOutput) Reload() Reload { return o.reload }
 func (o *siteOutput) Inputs() Input  { return o.inputs }
-func (o *siteOutput) produce(*renderWorker) ([]byte, *diag.Diagnostic, error) {
+func (o *siteOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
 	return o.make(), nil, nil
 }
 

@@ -1,4 +1,4 @@
-package generator
+package html
 
 import (
 	"bytes"
@@ -10,11 +10,16 @@ import (
 	"sync"
 
 	"pamphlet/generator/page"
+	"pamphlet/generator/resolve"
 	"pamphlet/generator/site"
 )
 
-// siteView is what templates see as .Site.
-type siteView struct {
+// views works out what the templates see of a resolved site: the methods
+// that make the views are the output stage's, on the resolve stage's Site.
+type views struct{ *resolve.Site }
+
+// SiteView is what templates see as .Site.
+type SiteView struct {
 	Title        string
 	Description  string
 	Lang         string
@@ -96,15 +101,17 @@ type menuItem struct {
 	Ancestor bool // the page being shown is inside this entry's section
 }
 
-// pageView is what templates see as .Page. The README lists every
+// PageView is what templates see as .Page. The README lists every
 // field.
-type pageView struct {
+type PageView struct {
 	Kind        string
 	Title       string
 	Description string
 	URL         string // link to the page, under the base path
 	Permalink   string // full address, when base_url has a host
-	Content     template.HTML
+	// Content, References and JSONLD are made from the page's own source
+	// alone, which its fingerprint covers by the page's parse generation.
+	Content     template.HTML `fingerprint:"source"`
 	Breadcrumbs []linkView
 	Section     *linkView
 	Children    []linkView
@@ -125,9 +132,9 @@ type pageView struct {
 	About        string
 	Crisis       bool
 	// References is the page's own reference list, rendered.
-	References template.HTML
+	References template.HTML `fingerprint:"source"`
 	// JSONLD is the page's schema.org MedicalWebPage, for the head.
-	JSONLD template.JS
+	JSONLD template.JS `fingerprint:"source"`
 	// EditorialURL links to the editorial policy, from the byline.
 	EditorialURL string
 	// AllReferences, on the site-wide references page only, lists every
@@ -160,17 +167,17 @@ type referenceView struct {
 
 // pageData is the value every layout is executed with.
 type pageData struct {
-	Site *siteView
-	Page *pageView
+	Site *SiteView
+	Page *PageView
 
 	kind string             // the layout being executed
 	tpl  *template.Template // and its template set, for partialCached
 }
 
-// newSiteView makes the site-wide part of every page's data.
-func (s *Site) newSiteView() *siteView {
+// NewSiteView makes the site-wide part of every page's data.
+func NewSiteView(s *resolve.Site) *SiteView {
 	c := s.Config
-	v := &siteView{
+	v := &SiteView{
 		Title:         c.Title,
 		Description:   c.Description,
 		Lang:          c.Language,
@@ -188,27 +195,20 @@ func (s *Site) newSiteView() *siteView {
 	}
 	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
 		if p := s.Page(k); k != "" && p != nil {
-			v.FooterLinks = append(v.FooterLinks, s.link(p))
+			v.FooterLinks = append(v.FooterLinks, views{s}.link(p))
 		}
 	}
 	if p := s.Page(c.CrisisPage); c.CrisisPage != "" && p != nil {
-		v.CrisisURL = s.href(p)
+		v.CrisisURL = s.Href(p)
 	}
 	return v
 }
 
-func (s *Site) href(p *page.Page) string {
-	if h := p.Href(); h != "" {
-		return h
-	}
-	return site.Href(s.Config.BasePath(), p.URL)
+func (s views) link(p *page.Page) linkView {
+	return linkView{Title: p.Title(), URL: s.Href(p), Description: p.Front.Description}
 }
 
-func (s *Site) link(p *page.Page) linkView {
-	return linkView{Title: p.Title(), URL: s.href(p), Description: p.Front.Description}
-}
-
-func (s *Site) linkPtr(p *page.Page) *linkView {
+func (s views) linkPtr(p *page.Page) *linkView {
 	if p == nil {
 		return nil
 	}
@@ -217,13 +217,13 @@ func (s *Site) linkPtr(p *page.Page) *linkView {
 }
 
 // newPageView makes the data one page is rendered with.
-func (s *Site) newPageView(p *page.Page) *pageView {
+func (s views) newPageView(p *page.Page) *PageView {
 	f := &p.Front
-	v := &pageView{
+	v := &PageView{
 		Kind:         p.Kind,
 		Title:        f.Title,
 		Description:  f.Description,
-		URL:          s.href(p),
+		URL:          s.Href(p),
 		Permalink:    s.Config.AbsURL(p.URL),
 		Authors:      f.Authors,
 		ReviewedBy:   f.ReviewedBy,
@@ -240,7 +240,7 @@ func (s *Site) newPageView(p *page.Page) *pageView {
 		v.NextReview = newDateView(&site.Date{Time: s.Config.ReviewEvery().AddTo(f.LastReviewed.Time)})
 	}
 	if ed := s.Page(s.Config.EditorialPg); s.Config.EditorialPg != "" && ed != nil {
-		v.EditorialURL = s.href(ed)
+		v.EditorialURL = s.Href(ed)
 	}
 	if p == s.ReferencesPage {
 		for _, r := range s.References {
@@ -262,7 +262,7 @@ func (s *Site) newPageView(p *page.Page) *pageView {
 	if parent := s.Parent[p]; parent != nil {
 		v.Section = s.linkPtr(parent)
 		sibs := s.Children[parent.URL]
-		i, ok := s.place[p]
+		i, ok := s.Place[p]
 		if !ok {
 			i = -1
 		}
@@ -289,7 +289,7 @@ func (s *Site) newPageView(p *page.Page) *pageView {
 			if t == nil {
 				continue
 			}
-			item.URL = s.href(t)
+			item.URL = s.Href(t)
 			item.Current = t == p
 			item.Ancestor = !item.Current && t.Kind != page.KindHome && s.isAncestor(t, p)
 		}
@@ -309,7 +309,7 @@ const maxRelated = 3
 // related returns the pages to show as related to p: those its front
 // matter names, or else up to maxRelated others of its section, those
 // after it first.
-func (s *Site) related(p *page.Page) []linkView {
+func (s views) related(p *page.Page) []linkView {
 	var out []linkView
 	if len(p.Related) > 0 {
 		for _, rel := range p.Related {
@@ -324,7 +324,7 @@ func (s *Site) related(p *page.Page) []linkView {
 		return nil
 	}
 	sibs := s.Children[parent.URL]
-	i := s.place[p]
+	i := s.Place[p]
 	for k := 1; k < len(sibs) && len(out) < maxRelated; k++ {
 		if t := sibs[(i+k)%len(sibs)]; t != p && t.Kind == page.KindPage {
 			out = append(out, s.link(t))
@@ -334,7 +334,7 @@ func (s *Site) related(p *page.Page) []linkView {
 }
 
 // isAncestor reports whether a is a section that holds p, at any depth.
-func (s *Site) isAncestor(a, p *page.Page) bool {
+func (s views) isAncestor(a, p *page.Page) bool {
 	for q := s.Parent[p]; q != nil; q = s.Parent[q] {
 		if q == a {
 			return true
@@ -344,12 +344,12 @@ func (s *Site) isAncestor(a, p *page.Page) bool {
 }
 
 // notFoundView is the data of the 404 page.
-func (s *Site) notFoundView() *pageView {
-	v := &pageView{Kind: page.Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
+func (s views) notFoundView() *PageView {
+	v := &PageView{Kind: page.Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if t := s.Page(m.Page); m.Page != "" && t != nil {
-			item.URL = s.href(t)
+			item.URL = s.Href(t)
 		}
 		v.Menu = append(v.Menu, item)
 	}
@@ -358,7 +358,7 @@ func (s *Site) notFoundView() *pageView {
 
 // sitemap returns sitemap.xml for the published pages, with each page's own
 // latest date (reviewed, updated or published) as lastmod.
-func (s *Site) sitemap() []byte {
+func (s views) sitemap() []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -376,7 +376,7 @@ func (s *Site) sitemap() []byte {
 }
 
 // robots returns robots.txt, pointing crawlers at the sitemap.
-func (s *Site) robots() []byte {
+func (s views) robots() []byte {
 	var b bytes.Buffer
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if s.Config.Absolute() {

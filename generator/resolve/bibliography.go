@@ -1,4 +1,4 @@
-package generator
+package resolve
 
 import (
 	"fmt"
@@ -11,10 +11,10 @@ import (
 	"pamphlet/generator/site"
 )
 
-// uncitedListed is how many entries that no page cites are warned about
+// UncitedListed is how many entries that no page cites are warned about
 // one by one, in each bibliography file, before the rest are summed up in
 // one warning (all of them with Options.Verbose).
-const uncitedListed = 5
+const UncitedListed = 5
 
 // checkBibliography reports the site's entries that no page cites, and the
 // fields the style needs that a cited entry lacks (or any entry, when
@@ -50,8 +50,8 @@ func (s *Site) checkBibliography(b *load.Bibliographies, verbose bool) {
 	for _, f := range files {
 		list := uncited[f]
 		shown := list
-		if !verbose && len(list) > uncitedListed {
-			shown = list[:uncitedListed-1]
+		if !verbose && len(list) > UncitedListed {
+			shown = list[:UncitedListed-1]
 		}
 		for _, e := range shown {
 			s.Diags.Warnf(e.File, e.Line, 0, "no page cites %q: cite it with [@%s], or remove it from the bibliography", e.ID, e.ID)
@@ -70,8 +70,8 @@ func (s *Site) checkBibliography(b *load.Bibliographies, verbose bool) {
 	}
 }
 
-// siteReference is one work on the site-wide references page.
-type siteReference struct {
+// Reference is one work on the site-wide references page.
+type Reference struct {
 	ID      string
 	HTML    string
 	CitedOn []*page.Page
@@ -81,8 +81,8 @@ type siteReference struct {
 // style's bibliography order, with the pages that cite it: the works are
 // formatted as one document that cites each once, in the order of first
 // citation over the pages (which is the order of numeric styles).
-func (s *Site) siteReferences(b *load.Bibliographies) []siteReference {
-	byKey := map[string]*siteReference{}
+func (s *Site) siteReferences(b *load.Bibliographies) []Reference {
+	byKey := map[string]*Reference{}
 	var entries []*cite.Entry
 	for _, p := range s.Pages {
 		if p.Cited == nil {
@@ -91,7 +91,7 @@ func (s *Site) siteReferences(b *load.Bibliographies) []siteReference {
 		for _, l := range p.Cited.List {
 			r, ok := byKey[l.Entry.ID]
 			if !ok {
-				r = &siteReference{ID: cite.Anchor(l.Entry.ID)}
+				r = &Reference{ID: cite.Anchor(l.Entry.ID)}
 				byKey[l.Entry.ID] = r
 				entries = append(entries, l.Entry)
 			}
@@ -115,7 +115,7 @@ func (s *Site) siteReferences(b *load.Bibliographies) []siteReference {
 		s.Diags.Errorf(site.ConfigFile, 0, 0, "the citation style %s could not format the site-wide reference list: %v", b.Style().Name, err)
 		return nil
 	}
-	out := make([]siteReference, 0, len(list))
+	out := make([]Reference, 0, len(list))
 	for _, l := range list {
 		r := byKey[l.Entry.ID]
 		r.HTML = l.HTML
