@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -163,6 +164,33 @@ func BenchmarkRebuildOnePage(b *testing.B) {
 		os.WriteFile(page, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
 		u, err := bl.Rebuild(context.Background(), []string{"content/section-3/page-3.md"})
 		if err != nil || u.Failed || u.Rendered != 1 {
+			b.Fatalf("%v %v rendered %d", err, u.Diagnostics, u.Rendered)
+		}
+	}
+}
+
+// BenchmarkRebuildTitle measures the dev server's work for a title edit on
+// a 10,000-page site: every page's view is worked out again and compared
+// by its fingerprint, and the few that show the title are rendered.
+func BenchmarkRebuildTitle(b *testing.B) {
+	dir := corpusSite(b, 10000, true)
+	bl := NewBuilder(Options{Site: dir, Theme: defaultTheme})
+	if u, err := bl.Build(context.Background()); err != nil || u.Failed {
+		b.Fatal(err, u.Diagnostics)
+	}
+	page := filepath.Join(dir, "content", "section-3", "page-3.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(page, orig, 0o644)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		edited := bytes.Replace(orig, []byte("title: \""), fmt.Appendf(nil, "title: \"Edit %d ", i), 1)
+		os.WriteFile(page, edited, 0o644)
+		u, err := bl.Rebuild(context.Background(), []string{"content/section-3/page-3.md"})
+		if err != nil || u.Failed || u.Rendered == 0 || u.Rendered > 20 {
 			b.Fatalf("%v %v rendered %d", err, u.Diagnostics, u.Rendered)
 		}
 	}

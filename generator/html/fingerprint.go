@@ -1,10 +1,7 @@
 package html
 
 import (
-	"encoding/binary"
 	"fmt"
-	"hash"
-	"hash/fnv"
 	"reflect"
 )
 
@@ -19,21 +16,20 @@ import (
 
 // HashSiteView hashes what every page shows of the site as a whole.
 func HashSiteView(v *SiteView) uint64 {
-	h := fnv.New64a()
-	hashValue(h, reflect.ValueOf(v).Elem())
-	return h.Sum64()
+	h := newHasher()
+	h.value(reflect.ValueOf(v).Elem())
+	return uint64(h)
 }
 
 // HashPageSet hashes the output paths of the pages a site has.
 func HashPageSet(plan []Output) uint64 {
-	h := fnv.New64a()
+	h := newHasher()
 	for _, o := range plan {
 		if _, ok := o.(*pageOutput); ok {
-			h.Write([]byte(o.Path()))
-			h.Write([]byte{0})
+			h.str(o.Path())
 		}
 	}
-	return h.Sum64()
+	return uint64(h)
 }
 
 // Fingerprint hashes everything a page output is rendered from: its view
@@ -41,51 +37,68 @@ func HashPageSet(plan []Output) uint64 {
 // it came from (gen: its body, references and front matter), and the
 // generations of its layout (kindGen) and of the site settings (cfgGen).
 func Fingerprint(v *PageView, gen, kindGen, cfgGen uint64) uint64 {
-	h := fnv.New64a()
-	var num [24]byte
-	binary.LittleEndian.PutUint64(num[0:], gen)
-	binary.LittleEndian.PutUint64(num[8:], kindGen)
-	binary.LittleEndian.PutUint64(num[16:], cfgGen)
-	h.Write(num[:])
-	hashValue(h, reflect.ValueOf(v).Elem())
-	return h.Sum64()
+	h := newHasher()
+	h.num(gen)
+	h.num(kindGen)
+	h.num(cfgGen)
+	h.value(reflect.ValueOf(v).Elem())
+	return uint64(h)
 }
 
-// hashValue writes v into h: its exported fields, with the length of each
-// string and slice first, so that ("ab", "c") and ("a", "bc") differ.
-// Views hold only strings, booleans, integers, pointers, slices and structs
-// of them; anything else is a bug in the view, and panics in the tests.
-func hashValue(h hash.Hash64, v reflect.Value) {
-	var num [8]byte
-	put := func(n uint64) {
-		binary.LittleEndian.PutUint64(num[:], n)
-		h.Write(num[:])
+// hasher is 64-bit FNV-1a, fed strings and numbers without copying them
+// into byte slices (hash.Hash64 takes only []byte: a copy of every string
+// of 10,000 views when a title changes).
+type hasher uint64
+
+func newHasher() hasher { return 14695981039346656037 }
+
+func (h *hasher) byte(b byte) { *h = (*h ^ hasher(b)) * 1099511628211 }
+
+func (h *hasher) num(n uint64) {
+	for range 8 {
+		h.byte(byte(n))
+		n >>= 8
 	}
+}
+
+// str hashes s with its length first, so that ("ab", "c") and ("a", "bc")
+// differ.
+func (h *hasher) str(s string) {
+	h.num(uint64(len(s)))
+	for i := range len(s) {
+		h.byte(s[i])
+	}
+}
+
+// value hashes v: its exported fields, less those marked
+// `fingerprint:"source"`. Views hold only strings, booleans, integers,
+// pointers, slices and structs of them; anything else is a bug in the
+// view, and panics in the tests.
+func (h *hasher) value(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
-		put(uint64(v.Len()))
-		h.Write([]byte(v.String()))
+		h.str(v.String())
 	case reflect.Bool:
 		if v.Bool() {
-			put(1)
+			h.byte(1)
 		} else {
-			put(0)
+			h.byte(0)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		put(uint64(v.Int()))
+		h.num(uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		put(v.Uint())
+		h.num(v.Uint())
 	case reflect.Pointer:
 		if v.IsNil() {
-			put(0)
+			h.byte(0)
 			return
 		}
-		put(1)
-		hashValue(h, v.Elem())
+		h.byte(1)
+		h.value(v.Elem())
 	case reflect.Slice:
-		put(uint64(v.Len()))
+		h.num(uint64(v.Len()))
 		for i := range v.Len() {
-			hashValue(h, v.Index(i))
+			h.value(v.Index(i))
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -94,7 +107,7 @@ func hashValue(h hash.Hash64, v reflect.Value) {
 			if !f.IsExported() || f.Tag.Get("fingerprint") == "source" {
 				continue
 			}
-			hashValue(h, v.Field(i))
+			h.value(v.Field(i))
 		}
 	default:
 		panic(fmt.Sprintf("html: a view holds a %s, which its fingerprint cannot hash", v.Type()))
