@@ -60,13 +60,12 @@ type Builder struct {
 	build  int64
 
 	// dirty holds the pages parsed again since the last good build, and
-	// structural says whether anything changed that other pages show
-	// (a title, the set of pages, a layout, the settings): without it,
-	// only the dirty pages' views are worked out again.
-	dirty      map[string]bool
-	structural bool
-	refsDirty  bool // what a page cites changed: the references page lists it
-	mapDirty   bool // a page's own dates changed: the sitemap shows them
+	// changes what else changed since then, as the inputs outputs depend
+	// on (see html.Input): an output none of whose inputs changed keeps
+	// its bytes, and a page none of whose inputs changed but its own
+	// source is worked out again only when it is dirty.
+	dirty   map[string]bool
+	changes html.Input
 
 	// Results of whole-site steps, kept while nothing they depend on changes.
 	cites    *resolve.Citations
@@ -167,14 +166,14 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	if templates {
 		b.tpl, b.tplDiags = html.LoadTemplates(b.opts.Site, b.opts.Theme, html.Funcs(b.cfg))
 		b.bumpKinds(changed)
-		b.structural = true
+		b.changes |= html.InputLayout
 	}
 	if len(touched) > 0 {
-		b.structural = true // pages or files came or went
+		b.changes |= html.InputPages // pages or files came or went
 	}
 	if bibs {
 		reparse = append(reparse, b.reloadBibliographies()...)
-		b.refsDirty = true
+		b.changes |= html.InputCitations
 	}
 	// Pages that link to a file that came or went: their links changed.
 	if len(touched) > 0 {
@@ -386,7 +385,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 		u.addReload(p, b.reloads[p])
 	}
 	b.files, b.prints, b.reloads = files, m.prints, reloads
-	b.dirty, b.structural, b.refsDirty, b.mapDirty = nil, false, false, false
+	b.dirty, b.changes = nil, 0
 	b.build++
 	u.Build = b.build
 	return u, nil
@@ -419,21 +418,6 @@ func citeSignature(p *page.Page) string {
 	return strings.Join(ids, "\x00")
 }
 
-// changed returns what changed since the last good build, as the inputs
-// outputs depend on (a page's own source is told by b.dirty).
-func (b *Builder) changed() html.Input {
-	var in html.Input
-	if b.structural {
-		in |= html.InputPages | html.InputDates | html.InputCitations | html.InputSettings | html.InputLayout
-	}
-	if b.refsDirty {
-		in |= html.InputCitations
-	}
-	if b.mapDirty {
-		in |= html.InputDates
-	}
-	return in
-}
 
 // addReload notes what a change to the output at path asks of open tabs.
 func (u *Update) addReload(path string, r html.Reload) {

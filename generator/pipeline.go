@@ -45,7 +45,7 @@ func newBuilder(opts Options, bodies bodyMode) *Builder {
 // load reads the whole site and parses every page. With no settings
 // (site.yaml missing or broken), b.cfg is nil and b.cfgDiags say why.
 func (b *Builder) load(ctx context.Context) error {
-	b.structural = true
+	b.changes |= html.InputSettings | html.InputLayout | html.InputPages | html.InputDates | html.InputCitations
 	b.cfgGen++
 	for k := range html.LayoutFiles {
 		b.kindGen[k]++
@@ -70,8 +70,7 @@ func (b *Builder) load(ctx context.Context) error {
 }
 
 // parse parses sources in parallel.Run into b.pages, noting in b.dirty, and
-// in the structural, refsDirty and mapDirty flags, what changed for the
-// rest of the site.
+// in b.changes, what changed for the rest of the site.
 func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 	if len(srcs) == 0 {
 		return nil
@@ -125,17 +124,17 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 	for _, p := range pages {
 		w, ok := before[p.Rel]
 		if !ok || w.nav != navSignature(p) {
-			b.structural = true // other pages show what changed
+			b.changes |= html.InputPages // other pages show what changed
 		}
-		if ok && w.cites != citeSignature(p) {
-			b.refsDirty = true // (a new page is structural)
+		if !ok || w.cites != citeSignature(p) {
+			b.changes |= html.InputCitations
 		}
-		if ok && w.date != dateSignature(p) {
-			b.mapDirty = true
+		if !ok || w.date != dateSignature(p) {
+			b.changes |= html.InputDates
 		}
 	}
 	if len(pages) != len(srcs) {
-		b.structural = true
+		b.changes |= html.InputPages // a page can no longer be read
 	}
 	for _, d := range diags {
 		b.walk[d.File] = append(b.walk[d.File], d)
@@ -186,7 +185,7 @@ func (b *Builder) resolve() *run {
 		pages = append(pages, p)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Rel < pages[j].Rel })
-	if b.structural || b.refsDirty {
+	if b.changes&(html.InputPages|html.InputCitations) != 0 {
 		b.cites = nil // what the site cites, or how, may have changed
 	}
 	site, cites := resolve.Assemble(b.cfg, pages, b.bibs, diags, resolve.Options{Drafts: b.opts.Drafts, Verbose: b.opts.Verbose}, b.cites)
@@ -239,12 +238,15 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 			jobs[i] = job{o: o}
 		}
 	} else {
+		// What every page shows of the site (its footer, the crisis
+		// lines), and the set of pages (which section lists and menus
+		// show), concern every page.
 		siteHash, setHash := html.HashSiteView(r.sv), html.HashPageSet(r.plan)
 		if siteHash != b.siteHash || setHash != b.setHash {
-			b.structural = true
+			b.changes |= html.InputPages
 		}
 		b.siteHash, b.setHash = siteHash, setHash
-		changed := b.changed()
+		changed := b.changes
 		m.prints, m.kept = make(map[string]uint64, len(r.plan)), make(map[string][]byte, len(r.plan))
 		for _, o := range r.plan {
 			p := o.Path()
