@@ -418,7 +418,6 @@ func citeSignature(p *page.Page) string {
 	return strings.Join(ids, "\x00")
 }
 
-
 // addReload notes what a change to the output at path asks of open tabs.
 func (u *Update) addReload(path string, r html.Reload) {
 	switch r {
