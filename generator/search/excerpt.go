@@ -14,10 +14,10 @@ const (
 
 // excerpt is the file a result is shown from (x/<page id>.json).
 type excerpt struct {
-	URL         string         `json:"u"`
-	Title       string         `json:"t"`
-	Section     string         `json:"s,omitempty"`
-	Description string         `json:"d,omitempty"`
+	URL         string        `json:"u"`
+	Title       string        `json:"t"`
+	Section     string        `json:"s,omitempty"`
+	Description string        `json:"d,omitempty"`
 	Blocks      []excerptPart `json:"b,omitempty"`
 }
 

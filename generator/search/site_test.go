@@ -39,7 +39,7 @@ func tinySite() []Document {
 			}},
 		{URL: "about/privacy/", Title: "Privacy", Section: "About",
 			Description: "What this site records about you: nothing.",
-			Blocks: []Block{{Text: "The site sets no cookies and its search runs in your browser."}}},
+			Blocks:      []Block{{Text: "The site sets no cookies and its search runs in your browser."}}},
 	}
 }
 

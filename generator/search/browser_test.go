@@ -1,0 +1,133 @@
+package search
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"pamphlet/internal/browser"
+)
+
+// testPage is the markup docs/search.md asks a theme for: a form with
+// data-search around an input named q, and, on the search page, a box
+// with data-search-results and a note with data-search-nojs.
+const testPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body>
+<form role="search" action="/search/" method="get" data-search>
+<label for="q">Search this site</label> <input id="q" name="q" type="search">
+<button type="submit">Search</button></form>
+<main><p data-search-nojs>Search needs JavaScript; here are the site's pages instead.</p>
+<div data-search-results></div></main>
+<script src="/search/search.js" defer></script></body></html>`
+
+// serveTiny serves the tiny site's index, the script and the test page
+// at /search/, and a stand-in page at every page's address.
+func serveTiny(t *testing.T, x *Index) *httptest.Server {
+	files := x.Shards()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimPrefix(r.URL.Path, "/")
+		switch {
+		case p == "search/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(testPage))
+		case p == "search/search.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(Script)
+		case files[p] != nil:
+			w.Write(files[p])
+		default:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte("<!doctype html><title>" + p + "</title><h1>" + p + "</h1>"))
+		}
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestBrowser(t *testing.T) {
+	x := buildTiny(t, tinySite())
+	srv := serveTiny(t, x)
+	ctx := browser.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/")); err != nil {
+		t.Fatal(err)
+	}
+	browser.WaitFor(t, ctx, 5*time.Second, "the script", `typeof window.pamphletSearch === "function"`)
+
+	t.Run("same results as Go", func(t *testing.T) {
+		for _, q := range []string{"EUPD", "mentalizng", "mentalising", "self harm", "self-harm", "selfharm", "suicide", "kill myself", "behaviour", "therapies", "dialectical behaviour therapy", "cookies", "the", "groups sessions"} {
+			js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`pamphletSearch(`+jsString(q)+`, 10, false).then(rs => rs.map(r => "/" + r.url).join(" "))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			rs, err := searcher(t, x).Search(Query{Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if js != urls(rs) {
+				t.Errorf("%q: the browser found %q, Go %q", q, js, urls(rs))
+			}
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Click("#q"), chromedp.SendKeys("#q", "EUPD")); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 5*time.Second, "results for EUPD", `document.querySelector("#q").getAttribute("aria-expanded") === "true"`)
+		first, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=option] .search-title").textContent`))
+		if first != "Mentalizing and borderline personality disorder" {
+			t.Errorf("first result for EUPD is %q", first)
+		}
+		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("form [role=status]").textContent`))
+		if !strings.Contains(status, "for EUPD") {
+			t.Errorf("live region says %q", status)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+			t.Fatal(err)
+		}
+		active, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const id = document.querySelector("#q").getAttribute("aria-activedescendant"); return id && document.getElementById(id).getAttribute("aria-selected") })()`))
+		if active != "true" {
+			t.Errorf("after ArrowDown the active option is not selected: %q", active)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 2*time.Second, "Escape to close the list", `document.querySelector("#q").getAttribute("aria-expanded") === "false"`)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 2*time.Second, "ArrowDown to open the list again", `document.querySelector("#q").getAttribute("aria-expanded") === "true" && !!document.querySelector("#q").getAttribute("aria-activedescendant")`)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 5*time.Second, "Enter to open the result", `location.pathname === "/understanding/mentalizing-and-bpd/"`)
+	})
+
+	t.Run("search page", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=mentalizng")); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 5*time.Second, "results on the search page", `document.querySelectorAll("[data-search-results] li").length > 0`)
+		top, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("[data-search-results] li a")].slice(0, 3).map(a => new URL(a.href).pathname).join(" ")`))
+		if !strings.Contains(top, "/understanding/what-is-mentalizing/") {
+			t.Errorf("mentalizng: top 3 are %q", top)
+		}
+		hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-search-nojs]").hidden`))
+		if !hidden {
+			t.Error("the note for readers without JavaScript is still shown")
+		}
+	})
+}
+
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
