@@ -126,7 +126,6 @@ func TestBrowser(t *testing.T) {
 	})
 }
 
-
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)

@@ -29,7 +29,7 @@ const (
 // to 1..255 for one byte of the postings. The browser multiplies it by
 // the word's idf, from the postings' length (see idf).
 func weight(tf float32, length int) uint8 {
-	norm := bm25K1 * (1 - bm25B + bm25B*float64(length)/typicalLength)
+	norm := bm25K1 * (1 - bm25B + bm25B*roughLength(length)/typicalLength)
 	part := float64(tf) * (bm25K1 + 1) / (float64(tf) + norm) / (bm25K1 + 1)
 	return uint8(max(1, min(255, math.Round(part*255))))
 }
@@ -38,4 +38,19 @@ func weight(tf float32, length int) uint8 {
 // pages. search.js computes the same.
 func idf(df, n int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// lengthStep is the ratio between the page lengths weight tells apart.
+const lengthStep = 1.25
+
+// roughLength returns a page's length rounded to a power of lengthStep.
+// An edit that adds or removes a few words then leaves the weights of
+// the page's other words as they were, and so their postings shards: the
+// dev server rewrites the shards of the words that changed, not of every
+// word of the page.
+func roughLength(n int) float64 {
+	if n < 1 {
+		return 1
+	}
+	return math.Pow(lengthStep, math.Round(math.Log(float64(n))/math.Log(lengthStep)))
 }
