@@ -68,7 +68,7 @@ func TestStem(t *testing.T) {
 
 func TestEditDistance(t *testing.T) {
 	for _, c := range []struct {
-		a, b    string
+		a, b      string
 		max, want int
 	}{
 		{"mentalizng", "mentalizing", 2, 1}, {"sucide", "suicide", 1, 1}, {"kitten", "sitting", 3, 3},

@@ -46,6 +46,16 @@ func (t *tokenizer) compound(text string, i int) int {
 	start := int32(len(t.buf))
 loop:
 	for i < len(text) {
+		// Most text is ASCII letters: copy those in one go.
+		if c := text[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			t.buf = append(t.buf, c)
+			i++
+			continue
+		} else if 'A' <= c && c <= 'Z' {
+			t.buf = append(t.buf, c+'a'-'A')
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
