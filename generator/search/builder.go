@@ -79,8 +79,9 @@ func (b *Builder) Add(d Document) {
 		length += b.field(bl.Text, weightBody, &r)
 	}
 	r.terms = make([]termWeight, 0, len(b.touched))
+	norm := lengthNorm(length)
 	for _, t := range b.touched {
-		r.terms = append(r.terms, termWeight{t, weight(b.tf[t], length)})
+		r.terms = append(r.terms, termWeight{t, weight(b.tf[t], norm)})
 		b.tf[t] = 0
 	}
 	b.touched = b.touched[:0]

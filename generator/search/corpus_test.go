@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -164,4 +167,38 @@ func gzipLen(b []byte) int {
 	w.Write(b)
 	w.Close()
 	return buf.Len()
+}
+
+// TestCorpusParallel indexes the corpus in $SEARCH_CORPUS with one
+// builder per core, as parse workers would, and reports the wall and CPU
+// time, to set beside "pamphlet build --timings" of the same site.
+func TestCorpusParallel(t *testing.T) {
+	if os.Getenv("SEARCH_CORPUS") == "" {
+		t.Skip("set SEARCH_CORPUS to a corpus folder (go run ./cmd/corpus)")
+	}
+	docs := corpusDocuments(t, 0)
+	ix := NewIndexer(Config{})
+	workers := runtime.GOMAXPROCS(0)
+	var ru0 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	start := time.Now()
+	builders := make([]*Builder, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		builders[w] = ix.NewBuilder()
+		wg.Go(func() {
+			for i := w; i < len(docs); i += workers {
+				builders[w].Add(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	added := time.Since(start)
+	x := ix.Merge(builders...)
+	total := time.Since(start)
+	var ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := time.Duration(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) * time.Nanosecond
+	t.Logf("%d pages on %d workers: Add %v wall, Merge+encode %v, all %v wall, %v CPU (%.0f µs CPU a page)",
+		x.Pages(), workers, added.Round(time.Millisecond), (total - added).Round(time.Millisecond), total.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(cpu.Microseconds())/float64(x.Pages()))
 }

@@ -31,30 +31,11 @@ func newExcerpt(d Document) excerpt {
 		if left <= 0 {
 			break
 		}
-		text, _ := clip(squeeze(b.Text, min(excerptBlock, left)+1), min(excerptBlock, left))
+		// Kept as written: white space is the browser's to collapse, and
+		// tidying it here cost more than the rest of a page's excerpt.
+		text, _ := clip(b.Text, min(excerptBlock, left))
 		left -= len(text)
 		x.Blocks = append(x.Blocks, excerptPart{strings.Clone(b.Heading), strings.Clone(b.Anchor), text})
 	}
 	return x
-}
-
-// squeeze returns the start of s, up to n bytes, with each run of
-// white space made one space, and none at either end: one pass over only
-// the part kept, where strings.Fields went over the whole text.
-func squeeze(s string, n int) string {
-	b := make([]byte, 0, min(n, len(s)))
-	space := false
-	for i := 0; i < len(s) && len(b) < n; i++ {
-		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = append(b, c)
-	}
-	return string(b)
 }

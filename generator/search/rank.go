@@ -24,12 +24,17 @@ const (
 	typicalLength = 400
 )
 
+// lengthNorm is BM25's length part for a page of n words, which weight
+// takes.
+func lengthNorm(n int) float64 {
+	return bm25K1 * (1 - bm25B + bm25B*roughLength(n)/typicalLength)
+}
+
 // weight returns BM25's term-frequency part for a word seen tf times
-// (weighted by where, see weightTitle) on a page of length words, scaled
+// (weighted by where, see weightTitle) on a page of lengthNorm norm, scaled
 // to 1..255 for one byte of the postings. The browser multiplies it by
 // the word's idf, from the postings' length (see idf).
-func weight(tf float32, length int) uint8 {
-	norm := bm25K1 * (1 - bm25B + bm25B*roughLength(length)/typicalLength)
+func weight(tf float32, norm float64) uint8 {
 	part := float64(tf) * (bm25K1 + 1) / (float64(tf) + norm) / (bm25K1 + 1)
 	return uint8(max(1, min(255, math.Round(part*255))))
 }

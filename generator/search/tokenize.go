@@ -46,10 +46,14 @@ func (t *tokenizer) compound(text string, i int) int {
 	start := int32(len(t.buf))
 loop:
 	for i < len(text) {
-		// Most text is ASCII letters: copy those in one go.
+		// Most text is small ASCII letters: copy a run of them at once.
 		if c := text[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-			t.buf = append(t.buf, c)
-			i++
+			j := i + 1
+			for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || '0' <= text[j] && text[j] <= '9') {
+				j++
+			}
+			t.buf = append(t.buf, text[i:j]...)
+			i = j
 			continue
 		} else if 'A' <= c && c <= 'Z' {
 			t.buf = append(t.buf, c+'a'-'A')
