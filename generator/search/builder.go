@@ -45,10 +45,12 @@ type entry struct {
 	lastSeq int32   // the last page it was seen on (see Builder.seq)
 }
 
-// record is what the index keeps of a page: what its result shows
-// (excerpt) and what it adds to the index, by the builder's ids.
+// record is what the index keeps of a page: its address, its excerpt
+// file (made by the parse worker, which is parallel, not by Merge, which
+// is not) and what it adds to the index, by the builder's ids.
 type record struct {
-	excerpt excerpt
+	url     string
+	excerpt []byte
 	crisis  bool
 	terms   []termWeight
 	words   []int32
@@ -70,7 +72,7 @@ func (ix *Indexer) NewBuilder() *Builder {
 // later one, when the builders are merged.
 func (b *Builder) Add(d Document) {
 	b.seq++
-	r := record{excerpt: newExcerpt(d), crisis: d.Crisis, from: b}
+	r := record{url: strings.Clone(d.URL), excerpt: mustJSON(newExcerpt(d)), crisis: d.Crisis, from: b}
 	length := 0
 	length += b.field(d.Title, weightTitle, &r)
 	length += b.field(d.Description, weightDescription, &r)

@@ -201,4 +201,10 @@ func TestCorpusParallel(t *testing.T) {
 	cpu := time.Duration(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) * time.Nanosecond
 	t.Logf("%d pages on %d workers: Add %v wall, Merge+encode %v, all %v wall, %v CPU (%.0f µs CPU a page)",
 		x.Pages(), workers, added.Round(time.Millisecond), (total - added).Round(time.Millisecond), total.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(cpu.Microseconds())/float64(x.Pages()))
+	edited := docs[len(docs)/2]
+	edited.Blocks = slices.Clone(edited.Blocks)
+	edited.Blocks[1].Text += " A new sentence about sleep."
+	start = time.Now()
+	changed, removed := x.Update(edited)
+	t.Logf("an edit of one page: Update took %v; %d files changed, %d removed, of %d", time.Since(start).Round(time.Millisecond), len(changed), len(removed), len(x.Shards()))
 }

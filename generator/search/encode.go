@@ -61,10 +61,10 @@ func (x *Index) encode() map[string][]byte {
 		if r.crisis {
 			crisis = append(crisis, id)
 		}
-		if x.rules.CrisisURL != "" && r.excerpt.URL == x.rules.CrisisURL {
+		if x.rules.CrisisURL != "" && r.url == x.rules.CrisisURL {
 			crisisPage = id
 		}
-		files[dir+"x/"+strconv.Itoa(id)+".json"] = mustJSON(r.excerpt)
+		files[dir+"x/"+strconv.Itoa(id)+".json"] = r.excerpt
 	}
 	m := meta{Version: Version, Pages: len(x.pages), Crisis: crisis, CrisisPage: crisisPage}
 	if m.Crisis == nil {

@@ -39,7 +39,7 @@ func (ix *Indexer) Merge(builders ...*Builder) *Index {
 		x.adopt(b, byURL)
 	}
 	x.pin()
-	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.excerpt.URL, b.excerpt.URL) })
+	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.url, b.url) })
 	x.files = x.encode()
 	return x
 }
@@ -68,11 +68,11 @@ func (x *Index) adopt(b *Builder, byURL map[string]int) {
 			r.words[i] = wordOf[r.words[i]]
 		}
 		r.from = nil
-		if at, ok := byURL[r.excerpt.URL]; ok {
+		if at, ok := byURL[r.url]; ok {
 			x.pages[at] = r
 			continue
 		}
-		byURL[r.excerpt.URL] = len(x.pages)
+		byURL[r.url] = len(x.pages)
 		x.pages = append(x.pages, r)
 	}
 }
@@ -141,17 +141,17 @@ func (x *Index) Update(d Document) (changed, removed []string) {
 	b.Add(d)
 	byURL := make(map[string]int, len(x.pages))
 	for i, r := range x.pages {
-		byURL[r.excerpt.URL] = i
+		byURL[r.url] = i
 	}
 	x.adopt(b, byURL)
-	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.excerpt.URL, b.excerpt.URL) })
+	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.url, b.url) })
 	return x.refresh()
 }
 
 // Remove takes the page at url out of the index and returns the files
 // changed and removed, as Update does.
 func (x *Index) Remove(url string) (changed, removed []string) {
-	i := slices.IndexFunc(x.pages, func(r record) bool { return r.excerpt.URL == url })
+	i := slices.IndexFunc(x.pages, func(r record) bool { return r.url == url })
 	if i < 0 {
 		return nil, nil
 	}
