@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -129,4 +130,40 @@ func TestBrowser(t *testing.T) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// TestBrowserCorpusTiming times queries in Chromium on the index of the
+// corpus in $SEARCH_CORPUS: the whole query (fetches from this machine
+// included), then the same again with its files already fetched, which
+// is the time from the shards' arrival to the results.
+func TestBrowserCorpusTiming(t *testing.T) {
+	if os.Getenv("SEARCH_CORPUS") == "" {
+		t.Skip("set SEARCH_CORPUS to a corpus folder (go run ./cmd/corpus)")
+	}
+	docs := corpusDocuments(t, 0)
+	ix := NewIndexer(Config{})
+	b := ix.NewBuilder()
+	for _, d := range docs {
+		b.Add(d)
+	}
+	x := ix.Merge(b)
+	srv := serveTiny(t, x)
+	ctx := browser.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/")); err != nil {
+		t.Fatal(err)
+	}
+	browser.WaitFor(t, ctx, 5*time.Second, "the script", `typeof window.pamphletSearch === "function"`)
+	for _, q := range []string{"feel", "mentalizng", "therapy sessions", "EUPD"} {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async () => {
+			const t0 = performance.now(); await pamphletSearch(`+jsString(q)+`, 8, true);
+			const t1 = performance.now(); await pamphletSearch(`+jsString(q)+`, 8, true);
+			return [t1 - t0, performance.now() - t1] })()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-18q whole query %5.1f ms; with its files fetched %5.1f ms", q, ms[0], ms[1])
+		if ms[1] > 100 {
+			t.Errorf("%q: %.0f ms from the files' arrival to the results (budget 100 ms)", q, ms[1])
+		}
+	}
 }
