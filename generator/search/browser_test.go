@@ -62,7 +62,8 @@ func TestBrowser(t *testing.T) {
 	browser.WaitFor(t, ctx, 5*time.Second, "the script", `typeof window.pamphletSearch === "function"`)
 
 	t.Run("same results as Go", func(t *testing.T) {
-		for _, q := range []string{"EUPD", "mentalizng", "mentalising", "self harm", "self-harm", "selfharm", "suicide", "kill myself", "behaviour", "therapies", "dialectical behaviour therapy", "cookies", "the", "groups sessions"} {
+		for _, q := range []string{"EUPD", "mentalizng", "mentalising", "self harm", "self-harm", "selfharm", "suicide", "kill myself", "behaviour", "therapies", "dialectical behaviour therapy", "cookies", "the", "groups sessions",
+			"a b c d e f g h i j self-harm", "one two three four five six seven eight nine ten eleven twelve mentalizing"} {
 			js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`pamphletSearch(`+jsString(q)+`, 10, false).then(rs => rs.map(r => "/" + r.url).join(" "))`, chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatalf("%q: %v", q, err)
@@ -109,6 +110,36 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		browser.WaitFor(t, ctx, 5*time.Second, "Enter to open the result", `location.pathname === "/understanding/mentalizing-and-bpd/"`)
+	})
+
+	t.Run("axe", func(t *testing.T) {
+		axe := browser.AxePath()
+		browser.Require(t, axe != "", "no axe-core found (see .ci/run, or set AXE_CORE)")
+		js, err := os.ReadFile(axe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/")); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 5*time.Second, "the script", `typeof window.pamphletSearch === "function"`)
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#q", "mentalizing")); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 5*time.Second, "results", `document.querySelector("#q").getAttribute("aria-expanded") === "true"`)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(js))); err != nil {
+			t.Fatal(err)
+		}
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v != "[]" {
+			t.Errorf("axe-core finds, with the list of results open: %s", v)
+		}
 	})
 
 	t.Run("search page", func(t *testing.T) {

@@ -28,6 +28,7 @@ type Builder struct {
 	termIDs map[string]int32
 
 	pages []record
+	ids   []int32 // the entries of the words of the field being added
 
 	// The page being added: weighted counts by term, the terms touched,
 	// and a count of pages to tell this page's words from the last's.
@@ -97,9 +98,14 @@ func (b *Builder) field(text string, w float32, r *record) int {
 		return 0
 	}
 	b.tok.split(text)
+	// Every word's entry first: a phrase is matched on the words after it.
+	b.ids = b.ids[:0]
+	for _, s := range b.tok.words {
+		b.ids = append(b.ids, b.entry(b.tok.word(s)))
+	}
 	n := 0
 	for i, s := range b.tok.words {
-		id := b.entry(b.tok.word(s))
+		id := b.ids[i]
 		e := &b.entries[id]
 		if e.lastSeq != b.seq {
 			e.lastSeq = b.seq
@@ -130,15 +136,14 @@ func (b *Builder) count(t int32, w float32) {
 // the tokenizer ("borderline personality disorder").
 func (b *Builder) phrasesAt(i int, w float32) {
 	words := b.tok.words
-	first := b.entries[b.words[string(b.tok.word(words[i]))]].canon
 next:
-	for _, p := range b.rules.phrases[first] {
+	for _, p := range b.rules.phrases[b.entries[b.ids[i]].canon] {
 		j := i
 		for _, pw := range p.words {
 			for j < len(words) && words[j].joined {
 				j++
 			}
-			if j == len(words) || b.entries[b.words[string(b.tok.word(words[j]))]].canon != pw {
+			if j == len(words) || b.entries[b.ids[j]].canon != pw {
 				continue next
 			}
 			j++

@@ -54,6 +54,7 @@ const (
 	qualityTypo2   = 0.5
 	qualityPrefix  = 0.6
 	prefixMaxWords = 50
+	maxQueryWords  = 12
 )
 
 // NewSearcher reads meta.json through fetch, which is given paths under
@@ -184,6 +185,16 @@ func (s *Searcher) units(text string) ([]unit, string) {
 		// bytes back to back just before it.
 		first := starts[w.start-(w.end-w.start)]
 		parts[first].joined, parts[first].n = string(t.word(w)), len(parts)-first
+	}
+	// A query is a few words; a pasted paragraph would fetch a shard a
+	// word. search.js keeps the same number.
+	if len(parts) > maxQueryWords {
+		parts = parts[:maxQueryWords]
+		for i := range parts {
+			if i+parts[i].n > len(parts) { // half a compound: its words alone
+				parts[i].joined, parts[i].n = "", 0
+			}
+		}
 	}
 	last := ""
 	if len(parts) > 0 {

@@ -15,7 +15,7 @@
   const Q = { exact: 1, ending: 0.9, typo: [1, 0.7, 0.5], prefix: 0.6 };
   const ENDINGS = [["ies", "y"], ["ied", "y"], ["es", ""], ["s", ""], ["ing", ""], ["ing", "e"],
     ["ed", ""], ["ed", "e"], ["ly", ""], ["er", ""], ["ers", ""]];
-  const SNIPPET_WORDS = 28, SNIPPET_BEFORE = 8;
+  const SNIPPET_WORDS = 28, SNIPPET_BEFORE = 8, MAX_WORDS = 12;
 
   // ---- the index's files ----
   let metaP = null;
@@ -110,6 +110,10 @@
     const parts = [];
     for (const c of compounds(text)) {
       c.parts.forEach((w, i) => parts.push(i === 0 && c.joined ? { w, joined: c.joined, n: c.parts.length } : { w }));
+    }
+    if (parts.length > MAX_WORDS) {
+      parts.length = MAX_WORDS;
+      parts.forEach((p, i) => { if (p.n && i + p.n > MAX_WORDS) parts[i] = { w: p.w }; });
     }
     const lastP = parts[parts.length - 1];
     const last = lastP ? (lastP.joined || lastP.w) : "";

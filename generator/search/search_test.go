@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -169,6 +170,28 @@ func TestRanking(t *testing.T) {
 	}
 	if got := search(t, x, "suicidal sleep"); !strings.HasPrefix(got, "/get-help-now/ /d/") {
 		t.Errorf("suicidal sleep: %q, want the crisis page first even though it says neither", got)
+	}
+}
+
+// TestBuildersInParallel adds pages from goroutines, one builder each, as
+// parse workers do (run with -race).
+func TestBuildersInParallel(t *testing.T) {
+	docs := tinySite()
+	ix := NewIndexer(Config{CrisisURL: "get-help-now/"})
+	builders := make([]*Builder, 3)
+	var wg sync.WaitGroup
+	for w := range builders {
+		builders[w] = ix.NewBuilder()
+		wg.Go(func() {
+			for i := w; i < len(docs); i += len(builders) {
+				builders[w].Add(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	x := ix.Merge(builders...)
+	if !maps.EqualFunc(x.Shards(), buildTiny(t, docs).Shards(), bytes.Equal) {
+		t.Error("the files depend on how pages were shared among builders")
 	}
 }
 
