@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -62,18 +64,24 @@ func TestBrowser(t *testing.T) {
 	browser.WaitFor(t, ctx, 5*time.Second, "the script", `typeof window.pamphletSearch === "function"`)
 
 	t.Run("same results as Go", func(t *testing.T) {
-		for _, q := range []string{"EUPD", "mentalizng", "mentalising", "self harm", "self-harm", "selfharm", "suicide", "kill myself", "behaviour", "therapies", "dialectical behaviour therapy", "cookies", "the", "groups sessions",
+		for _, q := range []string{"EUPD", "mentalizng", "mentalising", "self harm", "self-harm", "selfharm", "suicide", "kill myself", "behaviour", "therapies", "dialectical behaviour therapy", "cookies", "the", "groups sessions", "menta", "thera", "A&E",
 			"a b c d e f g h i j self-harm", "one two three four five six seven eight nine ten eleven twelve mentalizing"} {
-			js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`pamphletSearch(`+jsString(q)+`, 10, false).then(rs => rs.map(r => "/" + r.url).join(" "))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%q: %v", q, err)
-			}
-			rs, err := searcher(t, x).Search(Query{Text: q})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if js != urls(rs) {
-				t.Errorf("%q: the browser found %q, Go %q", q, js, urls(rs))
+			for _, typing := range []bool{false, true} {
+				js, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`pamphletSearch(%s, 10, %v).then(rs => rs.map(r => "/" + r.url + " " + r.heading + " " + r.snippet.map(([t, m]) => m ? "<mark>" + t + "</mark>" : t).join("")).join("\n"))`, jsString(q), typing), chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				rs, err := searcher(t, x).Search(Query{Text: q, Typing: typing})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var goes []string
+				for _, r := range rs {
+					goes = append(goes, "/"+r.URL+" "+r.Heading+" "+html.UnescapeString(r.Snippet))
+				}
+				if got := strings.Join(goes, "\n"); js != got {
+					t.Errorf("%q (typing %v): the browser found\n%s\nGo\n%s", q, typing, js, got)
+				}
 			}
 		}
 	})

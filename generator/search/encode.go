@@ -157,7 +157,9 @@ func (x *Index) encodeDictionary(files map[string][]byte, postings [][]posting) 
 func (x *Index) encodePostings(files map[string][]byte, postings [][]posting) []string {
 	var ids []int32
 	for t := range x.terms {
-		if len(postings[t]) > 0 {
+		// The crisis concept's pages are never looked up: a query that
+		// finds it shows the crisis page, whichever pages use the words.
+		if len(postings[t]) > 0 && x.terms[t] != crisisConcept {
 			ids = append(ids, int32(t))
 		}
 	}
