@@ -1,0 +1,179 @@
+package search
+
+import (
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Index is the search index of a whole site, made by Indexer.Merge. Its
+// files are made once, when it is made or updated. It is not safe for
+// concurrent use while Update runs.
+type Index struct {
+	rules *rules
+
+	// pages are the site's pages by URL; a page's id is its place here.
+	pages []record
+	// words and terms are the vocabulary of every builder, merged.
+	words     []string
+	wordTerms [][]int32
+	wordOther []int32
+	wordIDs   map[string]int32
+	terms     []string
+	termIDs   map[string]int32
+	// pinned are the words of the synonyms file: the dictionary lists
+	// them even when no page uses them, so that "EUPD" finds the pages
+	// that say "BPD", and "overdose" finds the crisis page.
+	pinned []int32
+
+	files map[string][]byte
+}
+
+// Merge makes the index of the pages added to the builders. A URL added
+// more than once is indexed as it was added last, in the order of
+// builders given. The builders must not be used afterwards.
+func (ix *Indexer) Merge(builders ...*Builder) *Index {
+	x := &Index{rules: ix.rules, wordIDs: map[string]int32{}, termIDs: map[string]int32{}}
+	byURL := map[string]int{}
+	for _, b := range builders {
+		x.adopt(b, byURL)
+	}
+	x.pin()
+	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.url, b.url) })
+	x.files = x.encode()
+	return x
+}
+
+// adopt takes a builder's pages into the index, turning its ids into the
+// index's.
+func (x *Index) adopt(b *Builder, byURL map[string]int) {
+	termOf := make([]int32, len(b.terms))
+	for i, t := range b.terms {
+		termOf[i] = x.term(t)
+	}
+	wordOf := make([]int32, len(b.entries))
+	for w, id := range b.words {
+		wordOf[id] = x.word(w, b.entries[id].terms, termOf)
+	}
+	for id, e := range b.entries {
+		if e.other >= 0 {
+			x.wordOther[wordOf[id]] = wordOf[e.other]
+		}
+	}
+	for _, r := range b.pages {
+		for i := range r.terms {
+			r.terms[i].term = termOf[r.terms[i].term]
+		}
+		for i := range r.words {
+			r.words[i] = wordOf[r.words[i]]
+		}
+		r.from = nil
+		if at, ok := byURL[r.url]; ok {
+			x.pages[at] = r
+			continue
+		}
+		byURL[r.url] = len(x.pages)
+		x.pages = append(x.pages, r)
+	}
+}
+
+func (x *Index) term(t string) int32 {
+	if id, ok := x.termIDs[t]; ok {
+		return id
+	}
+	id := int32(len(x.terms))
+	x.terms = append(x.terms, t)
+	x.termIDs[t] = id
+	return id
+}
+
+// word returns the index's id of a word, given its terms by a builder's
+// ids and the map from those to the index's.
+func (x *Index) word(w string, terms []int32, termOf []int32) int32 {
+	if id, ok := x.wordIDs[w]; ok {
+		return id
+	}
+	id := int32(len(x.words))
+	ts := make([]int32, len(terms))
+	for i, t := range terms {
+		ts[i] = termOf[t]
+	}
+	x.words = append(x.words, w)
+	x.wordTerms = append(x.wordTerms, ts)
+	x.wordOther = append(x.wordOther, -1)
+	x.wordIDs[w] = id
+	return id
+}
+
+// pin adds the single words of the synonyms file to the vocabulary, with
+// their stems and concepts, through a builder of their own.
+func (x *Index) pin() {
+	b := (&Indexer{rules: x.rules}).NewBuilder()
+	for _, w := range slices.Sorted(maps.Keys(x.rules.concepts)) {
+		for _, v := range append([]string{w}, Spellings(w)...) {
+			b.entry([]byte(v))
+		}
+	}
+	n := len(x.pages)
+	x.adopt(b, nil)
+	x.pages = x.pages[:n]
+	for w := range b.words {
+		x.pinned = append(x.pinned, x.wordIDs[w])
+	}
+	slices.Sort(x.pinned)
+}
+
+// Shards returns the index's files: path (under Config.Dir, slash-
+// separated) to bytes. The map and bytes are the index's: do not change
+// them.
+func (x *Index) Shards() map[string][]byte { return x.files }
+
+// Pages returns how many pages the index holds.
+func (x *Index) Pages() int { return len(x.pages) }
+
+// Update re-indexes one page (a page of the same URL is replaced; a new
+// URL is added) and returns the paths of the files whose bytes changed,
+// or were added, and of those removed, sorted. The files are those a
+// fresh build of the same pages would make.
+func (x *Index) Update(d Document) (changed, removed []string) {
+	ix := &Indexer{rules: x.rules}
+	b := ix.NewBuilder()
+	b.Add(d)
+	byURL := make(map[string]int, len(x.pages))
+	for i, r := range x.pages {
+		byURL[r.url] = i
+	}
+	x.adopt(b, byURL)
+	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.url, b.url) })
+	return x.refresh()
+}
+
+// Remove takes the page at url out of the index and returns the files
+// changed and removed, as Update does.
+func (x *Index) Remove(url string) (changed, removed []string) {
+	i := slices.IndexFunc(x.pages, func(r record) bool { return r.url == url })
+	if i < 0 {
+		return nil, nil
+	}
+	x.pages = slices.Delete(x.pages, i, i+1)
+	return x.refresh()
+}
+
+// refresh makes the files anew and compares them with the last ones.
+func (x *Index) refresh() (changed, removed []string) {
+	old := x.files
+	x.files = x.encode()
+	for p, b := range x.files {
+		if ob, ok := old[p]; !ok || string(ob) != string(b) {
+			changed = append(changed, p)
+		}
+	}
+	for p := range old {
+		if _, ok := x.files[p]; !ok {
+			removed = append(removed, p)
+		}
+	}
+	slices.Sort(changed)
+	slices.Sort(removed)
+	return changed, removed
+}
