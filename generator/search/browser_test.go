@@ -185,7 +185,7 @@ func TestBrowserCorpusTiming(t *testing.T) {
 	for _, d := range docs {
 		b.Add(d)
 	}
-	x := ix.Merge(b)
+	x := ix.Merge(testSections, b)
 	srv := serveTiny(t, x)
 	ctx := browser.New(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/")); err != nil {

@@ -51,6 +51,7 @@ type entry struct {
 // is not) and what it adds to the index, by the builder's ids.
 type record struct {
 	url     string
+	section string // its section's address (Document.Section)
 	excerpt []byte
 	crisis  bool
 	terms   []termWeight
@@ -73,7 +74,7 @@ func (ix *Indexer) NewBuilder() *Builder {
 // later one, when the builders are merged.
 func (b *Builder) Add(d Document) {
 	b.seq++
-	r := record{url: strings.Clone(d.URL), excerpt: mustJSON(newExcerpt(d)), crisis: d.Crisis, from: b}
+	r := record{url: strings.Clone(d.URL), section: strings.Clone(d.Section), excerpt: mustJSON(newExcerpt(d)), crisis: d.Crisis, from: b}
 	length := 0
 	length += b.field(d.Title, weightTitle, &r)
 	length += b.field(d.Description, weightDescription, &r)

@@ -123,7 +123,7 @@ func TestCorpusFigures(t *testing.T) {
 		}
 	}
 	added := time.Since(start)
-	x := ix.Merge(b1, b2)
+	x := ix.Merge(testSections, b1, b2)
 	merged := time.Since(start) - added
 	total, totalGz := 0, 0
 	for _, b := range x.Shards() {
@@ -194,7 +194,7 @@ func TestCorpusParallel(t *testing.T) {
 	}
 	wg.Wait()
 	added := time.Since(start)
-	x := ix.Merge(builders...)
+	x := ix.Merge(testSections, builders...)
 	total := time.Since(start)
 	var ru1 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)

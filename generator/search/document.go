@@ -7,10 +7,15 @@ type Document struct {
 	// URL is the page's site-relative address, as the browser links to it:
 	// "therapy/what-to-expect/", "" for the home page.
 	URL string
-	// Title is the page's title; Section the title of the section it is
-	// in, shown under the result ("Understanding BPD"); Description the
-	// front matter's one-sentence summary.
-	Title, Section, Description string
+	// Title is the page's title; Description the front matter's
+	// one-sentence summary.
+	Title, Description string
+	// Section is the address of the section the page is in ("therapy/"),
+	// whose title, given to Merge or SetSections, is shown under the
+	// result ("Understanding BPD"). A page parsed alone cannot know the
+	// section's title; the address it can, and a section whose title
+	// changes then changes one file of the index, not an excerpt a page.
+	Section string
 	// Crisis marks a page that comes first whenever a query matches it
 	// (front matter safety: crisis). The site's crisis page itself is
 	// Config.CrisisURL.

@@ -34,6 +34,21 @@ type meta struct {
 	// crisis page's id, or -1.
 	Crisis     []int `json:"crisis"`
 	CrisisPage int   `json:"crisisPage"`
+	// Sections are the titles of the sections pages are in, by address
+	// (an excerpt's "s").
+	Sections map[string]string `json:"sections,omitempty"`
+}
+
+// usedSections returns the titles of the sections the index's pages are
+// in.
+func (x *Index) usedSections() map[string]string {
+	out := map[string]string{}
+	for _, r := range x.pages {
+		if t, ok := x.sections[r.section]; ok && t != "" {
+			out[r.section] = t
+		}
+	}
+	return out
 }
 
 type metaPhrase struct {
@@ -66,7 +81,7 @@ func (x *Index) encode() map[string][]byte {
 		}
 		files[dir+"x/"+strconv.Itoa(id)+".json"] = r.excerpt
 	}
-	m := meta{Version: Version, Pages: len(x.pages), Crisis: crisis, CrisisPage: crisisPage}
+	m := meta{Version: Version, Pages: len(x.pages), Crisis: crisis, CrisisPage: crisisPage, Sections: x.usedSections()}
 	if m.Crisis == nil {
 		m.Crisis = []int{}
 	}

@@ -26,14 +26,18 @@ type Index struct {
 	// that say "BPD", and "overdose" finds the crisis page.
 	pinned []int32
 
+	// sections are the sections' titles, by address (Document.Section).
+	sections map[string]string
+
 	files map[string][]byte
 }
 
-// Merge makes the index of the pages added to the builders. A URL added
-// more than once is indexed as it was added last, in the order of
-// builders given. The builders must not be used afterwards.
-func (ix *Indexer) Merge(builders ...*Builder) *Index {
-	x := &Index{rules: ix.rules, wordIDs: map[string]int32{}, termIDs: map[string]int32{}}
+// Merge makes the index of the pages added to the builders, with the
+// sections' titles by address. A URL added more than once is indexed as it
+// was added last, in the order of builders given. The builders must not be
+// used afterwards.
+func (ix *Indexer) Merge(sections map[string]string, builders ...*Builder) *Index {
+	x := &Index{rules: ix.rules, wordIDs: map[string]int32{}, termIDs: map[string]int32{}, sections: sections}
 	byURL := map[string]int{}
 	for _, b := range builders {
 		x.adopt(b, byURL)
@@ -136,27 +140,44 @@ func (x *Index) Pages() int { return len(x.pages) }
 // or were added, and of those removed, sorted. The files are those a
 // fresh build of the same pages would make.
 func (x *Index) Update(d Document) (changed, removed []string) {
-	ix := &Indexer{rules: x.rules}
-	b := ix.NewBuilder()
-	b.Add(d)
-	byURL := make(map[string]int, len(x.pages))
-	for i, r := range x.pages {
-		byURL[r.url] = i
+	return x.Apply([]Document{d}, nil, x.sections)
+}
+
+// Apply re-indexes the pages docs (as Update does), takes out those at
+// the addresses in gone, and sets the sections' titles, making the files
+// once for all of it; it returns what Update does.
+func (x *Index) Apply(docs []Document, gone []string, sections map[string]string) (changed, removed []string) {
+	if len(docs) > 0 {
+		ix := &Indexer{rules: x.rules}
+		b := ix.NewBuilder()
+		for _, d := range docs {
+			b.Add(d)
+		}
+		byURL := make(map[string]int, len(x.pages))
+		for i, r := range x.pages {
+			byURL[r.url] = i
+		}
+		x.adopt(b, byURL)
 	}
-	x.adopt(b, byURL)
+	if len(gone) > 0 {
+		drop := make(map[string]bool, len(gone))
+		for _, u := range gone {
+			drop[u] = true
+		}
+		x.pages = slices.DeleteFunc(x.pages, func(r record) bool { return drop[r.url] })
+	}
 	slices.SortFunc(x.pages, func(a, b record) int { return strings.Compare(a.url, b.url) })
+	x.sections = sections
 	return x.refresh()
 }
 
 // Remove takes the page at url out of the index and returns the files
 // changed and removed, as Update does.
 func (x *Index) Remove(url string) (changed, removed []string) {
-	i := slices.IndexFunc(x.pages, func(r record) bool { return r.url == url })
-	if i < 0 {
+	if !slices.ContainsFunc(x.pages, func(r record) bool { return r.url == url }) {
 		return nil, nil
 	}
-	x.pages = slices.Delete(x.pages, i, i+1)
-	return x.refresh()
+	return x.Apply(nil, []string{url}, x.sections)
 }
 
 // refresh makes the files anew and compares them with the last ones.

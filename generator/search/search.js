@@ -231,7 +231,7 @@
     await Promise.all([...keys].filter((k) => !posts.has(k)).map(async (k) => posts.set(k, decodePostings(await get("p/" + fileName(k) + ".bin", "bin")))));
     const ranked = rank(m, found, hits, crisis).slice(0, limit);
     const marks = marksOf(m, hits);
-    return Promise.all(ranked.map(async (r) => result(r, await get("x/" + r.page + ".json"), marks)));
+    return Promise.all(ranked.map(async (r) => result(m, r, await get("x/" + r.page + ".json"), marks)));
   }
 
   function rank(m, found, hits, crisis) {
@@ -284,8 +284,8 @@
     const ws = compounds(text).map((c) => ({ start: c.start, end: c.end, marked: c.parts.some((p) => marks.has(p)) || (c.joined && marks.has(c.joined)) }));
     return [ws.filter((w) => w.marked).length, ws];
   }
-  function result(r, x, marks) {
-    const res = { url: x.u, title: x.t, section: x.s || "", heading: "", anchor: "", crisis: r.crisis, score: r.score };
+  function result(m, r, x, marks) {
+    const res = { url: x.u, title: x.t, section: (m.sections && m.sections[x.s]) || "", heading: "", anchor: "", crisis: r.crisis, score: r.score };
     let best = -1, text = x.d || "";
     if (x.d && markedWords(x.d, marks)[0] > 0) best = markedWords(x.d, marks)[0];
     for (const [h, a, t] of x.b || []) {

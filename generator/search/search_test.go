@@ -189,7 +189,7 @@ func TestBuildersInParallel(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	x := ix.Merge(builders...)
+	x := ix.Merge(testSections, builders...)
 	if !maps.EqualFunc(x.Shards(), buildTiny(t, docs).Shards(), bytes.Equal) {
 		t.Error("the files depend on how pages were shared among builders")
 	}

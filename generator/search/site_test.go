@@ -54,7 +54,7 @@ func buildTiny(t testing.TB, docs []Document) *Index {
 			b2.Add(d)
 		}
 	}
-	return ix.Merge(b1, b2)
+	return ix.Merge(testSections, b1, b2)
 }
 
 func searcher(t testing.TB, x *Index) *Searcher {
@@ -93,4 +93,10 @@ func TestTinySmoke(t *testing.T) {
 			t.Logf("   %s | %s | %s", r.Title, r.Heading, r.Snippet)
 		}
 	}
+}
+
+// testSections gives the sections of the test sites their titles: their
+// pages name their sections by title, which is also the section's address.
+var testSections = map[string]string{
+	"About": "About", "Get help now": "Get help now", "MBT": "MBT", "Understanding BPD": "Understanding BPD",
 }

@@ -56,7 +56,7 @@ func (s *Searcher) result(r scored, marks map[string]bool) (Result, error) {
 	if err := json.Unmarshal(b, &x); err != nil {
 		return Result{}, fmt.Errorf("%s: %w", name, err)
 	}
-	res := Result{URL: x.URL, Title: x.Title, Section: x.Section, Score: r.score, Crisis: r.crisis}
+	res := Result{URL: x.URL, Title: x.Title, Section: s.meta.Sections[x.Section], Score: r.score, Crisis: r.crisis}
 	best := -1
 	text := x.Description
 	if n, _ := markedWords(x.Description, marks); n > 0 {
