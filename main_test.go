@@ -117,7 +117,7 @@ func TestBuildExitStatus(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Built 2 pages") {
+	if !strings.Contains(stdout, "Built 3 pages") { // home, 404, search
 		t.Errorf("stdout: %q", stdout)
 	}
 	write("content/_index.md", "---\ntitle: Home\nweight: x\n---\n[a](b.md)\n")

@@ -109,7 +109,7 @@ func BenchmarkRender(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	plan, _ := html.Plan(site, in)
+	plan, _ := html.Plan(site, in, nil)
 	sv := html.NewSiteView(site)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -65,8 +65,8 @@ func TestBuildGoodSite(t *testing.T) {
 	if len(res.Diagnostics) != 0 {
 		t.Errorf("unexpected diagnostics:\n%s", res.Diagnostics)
 	}
-	if res.Pages != 5 { // home, section, two pages, 404
-		t.Errorf("Pages = %d, want 5", res.Pages)
+	if res.Pages != 6 { // home, section, two pages, 404, search
+		t.Errorf("Pages = %d, want 6", res.Pages)
 	}
 	page := s.read("therapy/what-to-expect/index.html")
 	assertContains(t, page,
@@ -642,9 +642,10 @@ Hello.
 	if doc["publishingPrinciples"] != "https://clinic.example/policy/" {
 		t.Errorf("publishingPrinciples: %v", doc["publishingPrinciples"])
 	}
-	// Only one script element: the hostile values closed nothing.
-	if n := strings.Count(home, "<script"); n != 1 {
-		t.Errorf("%d script elements, want 1", n)
+	// Only the JSON-LD's script element and the search box's: the
+	// hostile values closed nothing.
+	if n := strings.Count(home, "<script"); n != 2 {
+		t.Errorf("%d script elements, want 2", n)
 	}
 }
 

@@ -69,6 +69,7 @@ type Builder struct {
 
 	// Results of whole-site steps, kept while nothing they depend on changes.
 	cites    *resolve.Citations
+	search   *searchState
 	reloads  map[string]html.Reload // what each output of the last good build asks of a tab
 	siteHash uint64                 // what every page shows of the site: footer, crisis lines
 	setHash  uint64                 // the set of pages
@@ -139,9 +140,10 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == site.ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile():
+		case p == site.ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile() || p == site.SynonymsFile:
 			// The settings, or a whole folder of the site, came or went;
-			// or the citation style, which every citing page uses.
+			// or the citation style, which every citing page uses; or the
+			// search index's synonyms, which every page's entry uses.
 			return b.Build(ctx)
 		case strings.HasPrefix(p, TemplatesDir+"/"):
 			templates = true

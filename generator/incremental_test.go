@@ -98,8 +98,11 @@ func TestRebuildBodyEditRendersOnePage(t *testing.T) {
 	if u.Failed || u.Rendered != 1 {
 		t.Fatalf("rendered %d, failed %v: %s", u.Rendered, u.Failed, u.Diagnostics)
 	}
-	if !slices.Equal(u.Changed, []string{"therapy/b/index.html"}) {
+	if !slices.Equal(withoutIndex(u.Changed), []string{"therapy/b/index.html"}) {
 		t.Errorf("changed %v", u.Changed)
+	}
+	if !slices.Contains(u.Changed, "search/meta.json") || !slices.ContainsFunc(u.Changed, func(p string) bool { return strings.HasPrefix(p, "search/x/") }) {
+		t.Errorf("the search index did not change with the page's text: changed %v", u.Changed)
 	}
 	if !strings.Contains(string(b.Files()["therapy/b/index.html"]), "New bravo text.") {
 		t.Error("new text not in the output")
@@ -109,9 +112,10 @@ func TestRebuildBodyEditRendersOnePage(t *testing.T) {
 func TestRebuildTitleEditRendersItsLists(t *testing.T) {
 	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/therapy/b.md": "---\ntitle: Bravissimo\nweight: 2\n---\nBravo text.\n"})
-	// The page, its section's list, and its neighbours' previous/next links.
-	want := []string{"therapy/a/index.html", "therapy/b/index.html", "therapy/c/index.html", "therapy/index.html"}
-	if u.Rendered != len(want) || !slices.Equal(u.Changed, want) {
+	// The page, its section's list, its neighbours' previous/next links,
+	// and the search page's list of every page.
+	want := []string{"search/index.html", "therapy/a/index.html", "therapy/b/index.html", "therapy/c/index.html", "therapy/index.html"}
+	if u.Rendered != len(want) || !slices.Equal(withoutIndex(u.Changed), want) {
 		t.Errorf("rendered %d, changed %v; want %v", u.Rendered, u.Changed, want)
 	}
 	if !strings.Contains(string(b.Files()["therapy/a/index.html"]), "Bravissimo") {
@@ -123,7 +127,7 @@ func TestRebuildNewAndDeletedPages(t *testing.T) {
 	s, b := builtIncrementalSite(t)
 	u := rebuild(t, s, b, map[string]string{"content/other/z.md": "---\ntitle: Zulu\n---\nZ.\n"})
 	assertContains(t, strings.Join(u.Changed, " "), "other/z/index.html", "other/index.html", "sitemap.xml")
-	if u.Rendered > 4 { // z, the section list, y's next link, and nothing else
+	if u.Rendered > 5 { // z, the section list, y's next link, the search page, and nothing else
 		t.Errorf("rendered %d: %v", u.Rendered, u.Changed)
 	}
 	u = rebuild(t, s, b, map[string]string{"content/other/z.md": ""})
@@ -272,7 +276,7 @@ func TestRebuildExtraBibliography(t *testing.T) {
 	if u, err := b.Build(context.Background()); err != nil || u.Failed {
 		t.Fatalf("%v %s", err, u.Diagnostics)
 	}
-	if got := b.ExtraFiles(); !slices.Equal(got, []string{"bib/more.bib"}) {
+	if got := b.ExtraFiles(); !slices.Equal(got, []string{"bib/more.bib", "search/synonyms.yaml"}) {
 		t.Errorf("ExtraFiles = %v", got)
 	}
 	u := rebuild(t, s, b, map[string]string{"bib/more.bib": "@article{three, author = {Poe, E}, title = {Three, revised}, journal = {J}, year = 2022, volume = 1, pages = {5--6}}\n"})
@@ -367,7 +371,7 @@ func TestRebuildSameBytesChangesNothing(t *testing.T) {
 	s, b := builtIncrementalSite(t)
 	edit := map[string]string{"content/therapy/b.md": "---\ntitle: Bravo\nweight: 2\n---\nNew bravo text.\n"}
 	u := rebuild(t, s, b, edit)
-	if u.Failed || u.Build != 2 || !slices.Equal(u.Changed, []string{"therapy/b/index.html"}) {
+	if u.Failed || u.Build != 2 || !slices.Equal(withoutIndex(u.Changed), []string{"therapy/b/index.html"}) {
 		t.Fatalf("edit: build %d, failed %v, changed %v: %s", u.Build, u.Failed, u.Changed, u.Diagnostics)
 	}
 	u = rebuild(t, s, b, edit)
@@ -410,4 +414,16 @@ func TestRebuildSaysWhatTabsDo(t *testing.T) {
 	if !slices.Contains(u.Pages, "/other/y/") {
 		t.Errorf("a removed page: pages %v, want /other/y/ among them", u.Pages)
 	}
+}
+
+// withoutIndex leaves out of output paths the files of the search index
+// (search/ but for its page), which change with any page's text.
+func withoutIndex(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "search/") || p == "search/index.html" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

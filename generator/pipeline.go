@@ -56,6 +56,7 @@ func (b *Builder) load(ctx context.Context) error {
 		return nil
 	}
 	b.in, b.bibs, b.bibDiags, b.tpl, b.tplDiags = f.in, f.bibs, f.bibDiags, f.tpl, f.tplDiags
+	b.search = loadSearch(b.opts.Site, b.cfg)
 	b.walk = map[string]diag.List{}
 	for _, d := range f.walkDiags {
 		b.walk[d.File] = append(b.walk[d.File], d)
@@ -151,6 +152,9 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 // Builder's bodyMode says.
 func (b *Builder) newParser() (*page.Parser, error) {
 	ps := page.NewParser(b.cfg, b.in.Files, b.bibs)
+	if !b.bodies.Discard { // check needs no index
+		b.search.indexInto(ps)
+	}
 	return ps, ps.Treat(b.bodies.Bodies)
 }
 
@@ -191,7 +195,11 @@ func (b *Builder) resolve() *run {
 	site, cites := resolve.Assemble(b.cfg, pages, b.bibs, diags, resolve.Options{Drafts: b.opts.Drafts, Verbose: b.opts.Verbose}, b.cites)
 	b.cites = cites
 	diags.Add(site.Diags...)
-	plan, d := html.Plan(site, b.in)
+	diags.Add(b.search.diags...)
+	if !b.bodies.Discard && b.search.update(site, b.pages) {
+		b.changes |= html.InputIndex
+	}
+	plan, d := html.Plan(site, b.in, b.search.files())
 	diags.Add(d...)
 	return &run{site: site, plan: plan, diags: diags}
 }

@@ -53,6 +53,9 @@ const (
 	InputSettings
 	// InputLayout: the templates.
 	InputLayout
+	// InputIndex: the search index's files (the pages' text, titles and
+	// sections, as indexed).
+	InputIndex
 )
 
 // Reload says what an open browser tab does when an output changes.
@@ -196,4 +199,40 @@ func (o *siteOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
 // shownPath is an output's address as a reader would type it.
 func shownPath(o Output) string {
 	return "/" + strings.TrimSuffix(o.Path(), "index.html")
+}
+
+// indexOutput is a file of the site's search index (see package search):
+// its bytes are the index's, made as the pages were parsed.
+type indexOutput struct {
+	path  string
+	files map[string][]byte
+}
+
+func (o *indexOutput) Path() string   { return o.path }
+func (o *indexOutput) Source() string { return site.ContentDir }
+func (o *indexOutput) Reload() Reload { return ReloadNone }
+func (o *indexOutput) Inputs() Input  { return InputIndex }
+func (o *indexOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
+	return o.files[o.path], nil, nil
+}
+
+// searchPageOutput is the search page (search/index.html): the results of
+// the search box's query, and without JavaScript every page of the site
+// by section.
+type searchPageOutput struct{}
+
+func (searchPageOutput) Path() string                     { return SearchPage + "index.html" }
+func (searchPageOutput) Source() string                   { return site.TemplatesDir + "/search.html" }
+func (searchPageOutput) Reload() Reload                   { return ReloadPage }
+func (searchPageOutput) Inputs() Input                    { return InputPages | InputSettings | InputLayout }
+func (searchPageOutput) View(s *resolve.Site) *PageView   { return views{s}.searchView() }
+func (searchPageOutput) LayoutKind() string               { return KindSearch }
+func (searchPageOutput) Gen() uint64                      { return 0 }
+func (searchPageOutput) Dirty(pages map[string]bool) bool { return false }
+func (o searchPageOutput) Produce(w *Worker) ([]byte, *diag.Diagnostic, error) {
+	b, d := o.Render(w, o.View(w.site))
+	return b, d, nil
+}
+func (searchPageOutput) Render(w *Worker, v *PageView) ([]byte, *diag.Diagnostic) {
+	return w.execute(KindSearch, v)
 }

@@ -9,6 +9,7 @@ import (
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
 	"pamphlet/generator/resolve"
+	"pamphlet/generator/search"
 	"pamphlet/generator/site"
 )
 
@@ -16,15 +17,28 @@ import (
 // writes, from site.yaml's brand: (see site.ParseConfig).
 const BrandCSS = "css/brand.css"
 
-// Plan lists every file of the finished site, and reports two
-// sources that would be written to the same place.
-func Plan(s *resolve.Site, in *load.Inputs) ([]Output, diag.List) {
+// SearchPage is where the search page and the search index go: the
+// index's files under it, the page as its index.html.
+const SearchPage = "search/"
+
+// Plan lists every file of the finished site, and reports two sources
+// that would be written to the same place. index holds the files of the
+// site's search index, by path (nil: the site is not being published, and
+// has no search page).
+func Plan(s *resolve.Site, in *load.Inputs, index map[string][]byte) ([]Output, diag.List) {
 	var diags diag.List
-	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+4)
+	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+len(index)+6)
 	for _, p := range s.Pages {
 		plan = append(plan, &pageOutput{page: p, citesAll: p == s.ReferencesPage})
 	}
 	plan = append(plan, notFoundOutput{})
+	if index != nil {
+		plan = append(plan, searchPageOutput{})
+		plan = append(plan, &siteOutput{path: SearchPage + search.ScriptFile, inputs: InputSettings, reload: ReloadOther, make: func() []byte { return search.Script }})
+		for path := range index {
+			plan = append(plan, &indexOutput{path: path, files: index})
+		}
+	}
 	if s.Config.Absolute() {
 		plan = append(plan, &siteOutput{path: "sitemap.xml", inputs: InputPages | InputDates | InputSettings, make: views{s}.sitemap})
 	}

@@ -140,6 +140,15 @@ type PageView struct {
 	// AllReferences, on the site-wide references page only, lists every
 	// work the site cites with the pages that cite it.
 	AllReferences []referenceView
+	// Sections, on the search page only, lists every page of the site by
+	// section, for readers without JavaScript.
+	Sections []sectionView
+}
+
+// sectionView is a section of the site with its pages.
+type sectionView struct {
+	Title, URL string
+	Pages      []linkView
 }
 
 // dateView is a date as templates show it: .ISO ("2025-09-14", for
@@ -346,12 +355,52 @@ func (s views) isAncestor(a, p *page.Page) bool {
 // notFoundView is the data of the 404 page.
 func (s views) notFoundView() *PageView {
 	v := &PageView{Kind: page.Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
+	v.Menu = s.plainMenu()
+	return v
+}
+
+// plainMenu is the site menu on a page that is in no section: no entry
+// is current.
+func (s views) plainMenu() []menuItem {
+	var menu []menuItem
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if t := s.Page(m.Page); m.Page != "" && t != nil {
 			item.URL = s.Href(t)
 		}
-		v.Menu = append(v.Menu, item)
+		menu = append(menu, item)
+	}
+	return menu
+}
+
+// searchView is the data of the search page: every page of the site by
+// section, in the order the site lists them, for readers without
+// JavaScript, whose search box brings them here.
+func (s views) searchView() *PageView {
+	v := &PageView{Kind: KindSearch, Title: "Search this site", URL: site.Href(s.Config.BasePath(), SearchPage)}
+	v.Permalink = s.Config.AbsURL(SearchPage)
+	v.Menu = s.plainMenu()
+	var walk func(p *page.Page)
+	walk = func(p *page.Page) {
+		sec := sectionView{Title: p.Title(), URL: s.Href(p)}
+		if p.Kind == page.KindHome {
+			sec.Title = "Home"
+		}
+		var subs []*page.Page
+		for _, c := range s.Children[p.URL] {
+			if c.Kind == page.KindSection {
+				subs = append(subs, c)
+				continue
+			}
+			sec.Pages = append(sec.Pages, s.link(c))
+		}
+		v.Sections = append(v.Sections, sec)
+		for _, c := range subs {
+			walk(c)
+		}
+	}
+	if home := s.ByURL[""]; home != nil {
+		walk(home)
 	}
 	return v
 }

@@ -46,7 +46,12 @@ var LayoutFiles = map[string]string{
 	page.KindSection: "section.html",
 	page.KindPage:    "page.html",
 	page.Kind404:     "404.html",
+	KindSearch:       "search.html",
 }
+
+// KindSearch is the kind of the search page, which has a layout of its
+// own.
+const KindSearch = "search"
 
 // baseTemplate is the skeleton every layout fills in by defining "main".
 const baseTemplate = "base.html"

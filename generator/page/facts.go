@@ -15,9 +15,10 @@ import (
 // proseBlock is one paragraph, heading or list item of a page's prose, as
 // plain text, with the offset where it starts in the source.
 type proseBlock struct {
-	text   string
-	offset int
-	label  bool // a heading or a lone link
+	text    string
+	offset  int
+	label   bool         // a heading or a lone link
+	heading *ast.Heading // the heading it is, if it is one
 }
 
 // onlyLink reports whether a block holds nothing but one link.
@@ -58,8 +59,9 @@ func collectProse(doc ast.Node, source []byte, sc *proseScratch) []proseBlock {
 				// A heading, or a list item that is only a link, is a label,
 				// not a sentence: kept for the content checks, left out of
 				// the readability scores.
-				label := n.Kind() == ast.KindHeading || onlyLink(n)
-				blocks = append(blocks, proseBlock{"", off, label})
+				h, _ := n.(*ast.Heading)
+				label := h != nil || onlyLink(n)
+				blocks = append(blocks, proseBlock{"", off, label, h})
 				ends = append(ends, len(*buf))
 			}
 			return ast.WalkSkipChildren, nil

@@ -14,6 +14,7 @@ import (
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/load"
+	"pamphlet/generator/search"
 	"pamphlet/generator/site"
 	"pamphlet/internal/yamldecode"
 )
@@ -168,6 +169,9 @@ type Parser struct {
 	// summary says the trust checks' report will be only summarised (as
 	// by build), so the sentences it would quote are not kept.
 	summary bool
+	// searched, when set, takes each page's entry for the search index
+	// (see IndexInto).
+	searched func(search.Document)
 }
 
 // Bodies says what parsing does with the pages' rendered bodies: keep
@@ -254,7 +258,11 @@ func (ps *Parser) Parse(src load.Source) *Page {
 			cited.List[i].Occurrences = nil
 		}
 	}
-	p.facts = state.facts(collectProse(doc, src.Data, &ps.prose), &ps.prose)
+	prose := collectProse(doc, src.Data, &ps.prose)
+	if ps.searched != nil && p.Front.Searchable() && !state.badFrontMatter {
+		ps.searched(searchDocument(p, prose))
+	}
+	p.facts = state.facts(prose, &ps.prose)
 	ps.buf.Reset()
 	if ps.out == nil {
 		ps.out = bufio.NewWriter(&ps.buf)

@@ -138,7 +138,7 @@ func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported dia
 // breadcrumbs and section lists always have somewhere to point.
 func (s *Site) addMissingSections() {
 	for _, p := range slices.Clone(s.Pages) {
-		for dir := parentURL(p.URL); ; dir = parentURL(dir) {
+		for dir := site.ParentURL(p.URL); ; dir = site.ParentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
 				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true}
 				sec.Rel = dir + "_index.md"
@@ -197,18 +197,6 @@ func (s *Site) addReferencesPage() {
 	s.ReferencesPage = p
 }
 
-// parentURL returns the URL of the section that holds a page: "a/b/" -> "a/".
-func parentURL(u string) string {
-	if u == "" {
-		return ""
-	}
-	u = strings.TrimSuffix(u, "/")
-	i := strings.LastIndex(u, "/")
-	if i < 0 {
-		return ""
-	}
-	return u[:i+1]
-}
 
 // humanise turns a folder name into a title: "getting-help" -> "Getting help".
 func humanise(name string) string {
@@ -227,7 +215,7 @@ func (s *Site) order() {
 		if p.Kind == page.KindHome {
 			continue
 		}
-		parent := s.ByURL[parentURL(p.URL)]
+		parent := s.ByURL[site.ParentURL(p.URL)]
 		s.Parent[p] = parent
 		s.Children[parent.URL] = append(s.Children[parent.URL], p)
 	}

@@ -12,7 +12,8 @@ import (
 	"pamphlet/generator/diag"
 )
 
-// SynonymsFile is where a site keeps its own synonyms, beside content/.
+// SynonymsFile is where a site keeps its own synonyms, beside content/
+// (site.SynonymsFile, which the generator watches and digests).
 const SynonymsFile = "search/synonyms.yaml"
 
 // crisisConcept is the concept of every word of the synonyms file's

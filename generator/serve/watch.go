@@ -145,6 +145,9 @@ func newNotifyWatcher(root string, extra map[string]bool) (*notifyWatcher, error
 	}
 	for d := range dirs {
 		if err := fw.Add(d); err != nil {
+			if errors.Is(err, fs.ErrNotExist) && d != root {
+				continue // a folder an extra file would be in, not made (yet)
+			}
 			fw.Close()
 			return nil, watchError(err)
 		}

@@ -115,7 +115,7 @@ func (c *Config) ExtraFiles() []string {
 	if f := c.StyleFile(); f != "" {
 		out = append(out, f)
 	}
-	return out
+	return append(out, SynonymsFile)
 }
 
 // StyleFile returns the site-relative path of the site's own .csl style,

@@ -58,6 +58,14 @@ type FrontMatter struct {
 	// their .md files from this page; without it, the page's neighbours
 	// in its section are shown.
 	Related []string `yaml:"related"`
+	// Search: false leaves the page out of the site's search index.
+	Search *bool `yaml:"search"`
+}
+
+// Searchable reports whether the page belongs in the site's search index:
+// not a draft, and not marked search: false.
+func (f *FrontMatter) Searchable() bool {
+	return !f.Draft && (f.Search == nil || *f.Search)
 }
 
 // LastModified returns the latest of the page's own dates (reviewed,

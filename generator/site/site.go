@@ -23,6 +23,10 @@ const (
 	StaticDir    = "static"    // files published as they are, over the default theme's
 )
 
+// SynonymsFile is where a site keeps its own words for the search index
+// (see package search), beside content/.
+const SynonymsFile = "search/synonyms.yaml"
+
 // Folders are the folders a site is built from, each walked whole.
 var Folders = [...]string{ContentDir, TemplatesDir, StaticDir}
 

@@ -74,3 +74,16 @@ func HasScheme(dest string) (scheme string, ok bool) {
 	}
 	return "", false
 }
+
+// ParentURL returns the URL of the section that holds a page: "a/b/" -> "a/".
+func ParentURL(u string) string {
+	if u == "" {
+		return ""
+	}
+	u = strings.TrimSuffix(u, "/")
+	i := strings.LastIndex(u, "/")
+	if i < 0 {
+		return ""
+	}
+	return u[:i+1]
+}
