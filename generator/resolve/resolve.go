@@ -197,7 +197,6 @@ func (s *Site) addReferencesPage() {
 	s.ReferencesPage = p
 }
 
-
 // humanise turns a folder name into a title: "getting-help" -> "Getting help".
 func humanise(name string) string {
 	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
