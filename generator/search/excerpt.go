@@ -8,8 +8,8 @@ import "strings"
 // the start of each part of the page, enough for a snippet around a
 // matched word in most pages, not the whole text.
 const (
-	excerptBlock = 700  // bytes kept of each part of a page
-	excerptTotal = 3500 // bytes kept of a page in all
+	excerptBlock = 400  // bytes kept of each part of a page
+	excerptTotal = 1600 // bytes kept of a page in all
 )
 
 // excerpt is the file a result is shown from (x/<page id>.json).
