@@ -62,6 +62,10 @@ func Plan(s *resolve.Site, in *load.Inputs, index map[string][]byte) ([]Output, 
 			if a, ok := o.(*AssetOutput); ok && a.asset.FS != nil {
 				continue // a theme file that the site replaces
 			}
+			if _, ok := o.(searchPageOutput); ok {
+				diags.Errorf(prev, 0, 0, "this would be published at /%s, where the site's search page goes: rename it, or move it into another folder", SearchPage)
+				continue
+			}
 			diags.Errorf(o.Source(), 0, 0, "this would be published as %s, which %s already is: rename one of them", o.Path(), prev)
 			continue
 		}

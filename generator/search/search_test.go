@@ -86,7 +86,7 @@ func TestParseSynonyms(t *testing.T) {
 		{"good", "synonyms:\n  - [BPD, EUPD]\ncrisis: [overdose]\n", ""},
 		{"not yaml", "synonyms:\n  - [BPD, EUPD\n", "error: this is not valid YAML (did not find expected ',' or ']')"},
 		{"unknown key", "synonym:\n  - [BPD, EUPD]\n", `s.yaml:1:1: error: unknown key "synonym"`},
-		{"one word", "synonyms:\n  - [BPD]\n", "s.yaml:2:5: error: this group has 1 usable words"},
+		{"one word", "synonyms:\n  - [BPD]\n", "s.yaml:2:5: error: this group has only one usable word"},
 		{"not a group", "synonyms:\n  - BPD\n", `s.yaml:2:5: error: "BPD" is not a group`},
 		{"stop words", "synonyms:\n  - [BPD, EUPD, the and]\n", `s.yaml:2:17: error: "the and" is made only of words too common`},
 		{"nested", "crisis:\n  - [a, b]\n", "s.yaml:2:5: error: a crisis entry should be a word or phrase"},

@@ -111,7 +111,11 @@ func (s *Synonyms) readGroups(file string, v *yaml.Node, diags *diag.List) {
 		}
 		phrases := readPhrases(file, g, "synonyms", diags)
 		if len(phrases) < 2 {
-			diags.Errorf(file, g.Line, g.Column, "this group has %d usable words: a group needs two or more words that mean the same thing, or should be removed", len(phrases))
+			what := "no usable words"
+			if len(phrases) == 1 {
+				what = "only one usable word"
+			}
+			diags.Errorf(file, g.Line, g.Column, "this group has %s: a group needs two or more words that mean the same thing, or should be removed", what)
 			continue
 		}
 		s.groups = append(s.groups, group{concept: "=" + strings.Join(phrases[0], ""), phrases: phrases})
