@@ -19,7 +19,8 @@ func TestTuneGC(t *testing.T) {
 	if p := debug.SetGCPercent(-1); p != -1 {
 		t.Errorf("GC percent while tuned = %d, want -1: the limit alone decides", p)
 	}
-	// A live heap above half the floor raises the limit to twice it.
+	// A live heap above two thirds of the floor raises the limit to one
+	// and a half times it.
 	live := make([]*[1 << 20]byte, 40)
 	for i := range live {
 		live[i] = new([1 << 20]byte)
@@ -28,8 +29,8 @@ func TestTuneGC(t *testing.T) {
 	for range Recheck {
 		Tick()
 	}
-	if got := currentLimit(); got < 80<<20 {
-		t.Errorf("limit with 40 MiB live = %d MiB, want at least 80 MiB", got>>20)
+	if got := currentLimit(); got < 60<<20 {
+		t.Errorf("limit with 40 MiB live = %d MiB, want at least 60 MiB", got>>20)
 	}
 	runtime.KeepAlive(live)
 	// A site of 10,000 pages raises the floor to 16 KiB a page.
