@@ -18,6 +18,9 @@ func (l *layout) blocks(n ast.Node, indent float64, tight bool) {
 }
 
 func (l *layout) blockNode(n ast.Node, indent float64, tight bool) {
+	// Lists and quotes nested deeper than half the width go no further
+	// right, so that text always has room.
+	indent = min(indent, l.width()/2)
 	switch n := n.(type) {
 	case *ast.Heading:
 		level := min(max(n.Level, 1), 6)

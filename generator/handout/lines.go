@@ -26,8 +26,13 @@ type line struct {
 // text returns the line's text, for the layout log and tests.
 func (ln line) text() string {
 	var b strings.Builder
-	for _, f := range ln.frags {
+	end := 0.0
+	for i, f := range ln.frags {
+		if i > 0 && f.x > end+0.01 {
+			b.WriteByte(' ') // the space between two pieces
+		}
 		b.WriteString(f.text)
+		end = f.x + f.w
 	}
 	return b.String()
 }

@@ -87,6 +87,9 @@ func (r *Renderer) Render(d *Document) (*Handout, error) {
 	})
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, 0)
+	// Write fonts and images in a fixed order, not in a map's: the same
+	// page must make the same bytes.
+	pdf.SetCatalogSort(true)
 	pdf.SetTitle(d.Title, true)
 	pdf.SetSubject(d.Description, true)
 	pdf.SetAuthor(strings.Join(d.Authors, ", "), true)
