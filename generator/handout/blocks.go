@@ -103,6 +103,9 @@ func (l *layout) list(n *ast.List, indent float64) {
 			continue // an empty item
 		}
 		it := &l.items[first]
+		if c == n.FirstChild() {
+			it.before = max(it.before, paragraphGap) // the list from the text before it
+		}
 		draw := it.draw
 		it.draw = func(d *drawer, y float64) {
 			d.setColour(black)

@@ -9,6 +9,10 @@ type rgb struct{ r, g, b int }
 
 var black = rgb{}
 
+// slantAngle is how far italics lean: the angle of DejaVu Sans Oblique,
+// which is DejaVu Sans slanted.
+const slantAngle = 11
+
 // drawer draws one handout's items into its PDF.
 type drawer struct {
 	pdf    *fpdf.Fpdf
@@ -50,7 +54,14 @@ func (d *drawer) line(ln line, x, y float64, c rgb) {
 	d.setColour(c)
 	for _, f := range ln.frags {
 		d.setFont(f.face, f.size)
-		d.pdf.Text(x+f.x, y-f.rise, f.text)
+		if f.slant {
+			d.pdf.TransformBegin()
+			d.pdf.TransformSkewX(slantAngle, x+f.x, y-f.rise)
+			d.pdf.Text(x+f.x, y-f.rise, f.text)
+			d.pdf.TransformEnd()
+		} else {
+			d.pdf.Text(x+f.x, y-f.rise, f.text)
+		}
 		if f.link != "" {
 			d.pdf.LinkString(x+f.x, y-f.rise-f.size*0.93, f.w, f.size*1.17, f.link)
 		}

@@ -7,14 +7,16 @@ import (
 	"pamphlet/third_party/fonts"
 )
 
-// face is one of the four faces of the handout's font.
+// face is one of the faces of the handout's font. Italics are the
+// upright faces slanted as they are drawn (see drawer.line): DejaVu Sans's
+// own Oblique faces are the upright ones slanted by 11 degrees, and
+// slanting as they are drawn spares each handout with italics a font to
+// read and embed, a third of its cost.
 type face uint8
 
 const (
 	regular face = iota
 	bold
-	italic
-	boldItalic
 	faces
 )
 
@@ -25,10 +27,10 @@ const fontFamily = "DejaVuSans"
 const fontName = "DejaVu Sans"
 
 // fontFiles are the faces' files in third_party/fonts.
-var fontFiles = [faces]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
+var fontFiles = [faces]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}
 
 // fpdfStyle is the PDF library's name for each face.
-var fpdfStyle = [faces]string{"", "B", "I", "BI"}
+var fpdfStyle = [faces]string{"", "B"}
 
 // font is a face's file and its metrics, read once per Renderer.
 type font struct {

@@ -9,12 +9,13 @@ import (
 // frag is a piece of a line set in one face and size: what is drawn with
 // one call.
 type frag struct {
-	text string
-	face face
-	size float64
-	rise float64 // how far the baseline is raised (superscripts)
-	link string
-	x, w float64 // from the line's left edge
+	text  string
+	face  face
+	size  float64
+	slant bool    // italics
+	rise  float64 // how far the baseline is raised (superscripts)
+	link  string
+	x, w  float64 // from the line's left edge
 }
 
 // line is one line of text, broken to fit a width.
@@ -97,7 +98,7 @@ func (ln *line) place(w word, space float64) {
 		// as it can be.
 		if n := len(ln.frags); n > 0 {
 			p := &ln.frags[n-1]
-			if p.face == f.face && p.size == f.size && p.rise == f.rise && p.link == f.link {
+			if p.face == f.face && p.slant == f.slant && p.size == f.size && p.rise == f.rise && p.link == f.link {
 				if space > 0 {
 					p.text += " "
 				}
@@ -183,7 +184,7 @@ func (l *layout) words(runs []run, size float64) []word {
 			words = append(words, word{})
 			continue
 		}
-		f := frag{face: r.style.face(), size: size, link: r.link}
+		f := frag{face: r.style.face(), slant: r.style&styleItalic != 0, size: size, link: r.link}
 		switch {
 		case r.style&styleSup != 0:
 			f.size, f.rise = size*0.7, size*0.33

@@ -13,13 +13,8 @@ const (
 
 // face returns the face a run of this style is set in.
 func (s style) face() face {
-	switch {
-	case s&styleBold != 0 && s&styleItalic != 0:
-		return boldItalic
-	case s&styleBold != 0:
+	if s&styleBold != 0 {
 		return bold
-	case s&styleItalic != 0:
-		return italic
 	}
 	return regular
 }
