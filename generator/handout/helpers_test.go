@@ -53,6 +53,13 @@ func testRenderer(t testing.TB) *Renderer {
 // renderer that shows its citations.
 func page(t testing.TB, md, bib, style string) (*Document, *Renderer) {
 	t.Helper()
+	parse, r := pages(t, bib, style)
+	return parse(md), r
+}
+
+// pages returns page's parser of Markdown, made once for many pages.
+func pages(t testing.TB, bib, style string) (func(md string) *Document, *Renderer) {
+	t.Helper()
 	entries, diags := cite.ParseBibTeX("refs.bib", []byte(bib))
 	if len(diags) > 0 {
 		t.Fatalf("bibliography: %v", diags)
@@ -66,30 +73,32 @@ func page(t testing.TB, md, bib, style string) (*Document, *Renderer) {
 		t.Fatal(err)
 	}
 	m := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer, cite.New(cite.WithStyle(st), cite.WithBibliography(b))))
-	pc := parser.NewContext()
-	src := []byte(md)
-	doc := m.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d := &Document{
-		Lang: "en-GB", Title: "Placeholder title", Description: "A page made for the tests.",
-		SiteName: "Example Clinic", URL: "https://example.org/patient-info/sleep/",
-		Source: src, Body: doc, Brand: "#1d4f91",
-		Authors: []string{"Dr Ann Example (MD)"}, Reviewers: []string{"Dr Siân Ŵyn (PhD)"},
-		LastReviewed: "13 February 2025", NextReview: "13 February 2028",
-	}
-	if c := cite.Result(pc); c != nil {
-		for _, l := range c.List {
-			n := 0
-			if st.Numeric {
-				n = l.Number
-			}
-			d.References = append(d.References, Reference{Number: n, HTML: l.HTML})
-		}
-	}
 	r, err := NewRenderer(WithHTMLRenderer(m.Renderer()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d, r
+	return func(md string) *Document {
+		pc := parser.NewContext()
+		src := []byte(md)
+		doc := m.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+		d := &Document{
+			Lang: "en-GB", Title: "Placeholder title", Description: "A page made for the tests.",
+			SiteName: "Example Clinic", URL: "https://example.org/patient-info/sleep/",
+			Source: src, Body: doc, Brand: "#1d4f91",
+			Authors: []string{"Dr Ann Example (MD)"}, Reviewers: []string{"Dr Siân Ŵyn (PhD)"},
+			LastReviewed: "13 February 2025", NextReview: "13 February 2028",
+		}
+		if c := cite.Result(pc); c != nil {
+			for _, l := range c.List {
+				n := 0
+				if st.Numeric {
+					n = l.Number
+				}
+				d.References = append(d.References, Reference{Number: n, HTML: l.HTML})
+			}
+		}
+		return d
+	}, r
 }
 
 // tool returns the path of a command the test reads PDFs with, skipping
