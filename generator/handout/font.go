@@ -38,7 +38,7 @@ type font struct {
 	*metrics
 }
 
-// loadFonts reads and measures the four faces.
+// loadFonts reads and measures the faces.
 func loadFonts() ([faces]font, error) {
 	var set [faces]font
 	for f, name := range fontFiles {
