@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
 	"pamphlet/generator/resolve"
+	"pamphlet/generator/site"
 	"pamphlet/generator/write"
 	"pamphlet/internal/gcbudget"
 	"pamphlet/internal/parallel"
@@ -152,8 +154,17 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 // Builder's bodyMode says.
 func (b *Builder) newParser() (*page.Parser, error) {
 	ps := page.NewParser(b.cfg, b.in.Files, b.bibs)
-	if !b.bodies.Discard { // check needs no index
+	if !b.bodies.Discard { // check needs no index, and no handouts
 		b.search.indexInto(ps)
+		if b.cfg.Handouts {
+			logo := ""
+			if l := b.cfg.Brand.Logo; l != "" {
+				logo = filepath.Join(b.opts.Site, site.StaticDir, filepath.FromSlash(site.PageRel(l)))
+			}
+			if err := ps.MakeHandouts(page.Handouts{Root: b.opts.Site, Logo: logo}); err != nil {
+				return ps, err
+			}
+		}
 	}
 	return ps, ps.Treat(b.bodies.Bodies)
 }
@@ -280,7 +291,7 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 				// A file copied as it is: read again, since the watcher
 				// reports a change to it as a change to its source.
 				jobs = append(jobs, job{o: o})
-			case had && changed&o.Inputs() == 0:
+			case had && changed&o.Inputs() == 0 && !isDirty(o, b.dirty):
 				m.kept[p] = old
 			default:
 				jobs = append(jobs, job{o: o})
@@ -397,4 +408,11 @@ func (s *stagingSink) count() {
 	s.mu.Lock()
 	s.written++
 	s.mu.Unlock()
+}
+
+// isDirty reports whether an output made from one page's source (a
+// handout) is of a page parsed again.
+func isDirty(o html.Output, pages map[string]bool) bool {
+	so, ok := o.(html.Sourced)
+	return ok && so.Dirty(pages)
 }

@@ -72,6 +72,16 @@ const (
 	ReloadOther
 )
 
+// Sourced is an output made from one page's source: the dev server makes
+// it again when that page was parsed again (Dirty), as well as when one
+// of its other inputs changed.
+type Sourced interface {
+	Output
+	// Dirty reports whether its page changed, among the pages given by
+	// content-relative path.
+	Dirty(pages map[string]bool) bool
+}
+
 // Layout is an output rendered with the theme's templates: its view
 // is worked out first, so that the dev server can tell from it (see
 // Fingerprint) whether the page needs rendering at all.
@@ -235,4 +245,24 @@ func (o searchPageOutput) Produce(w *Worker) ([]byte, *diag.Diagnostic, error) {
 }
 func (searchPageOutput) Render(w *Worker, v *PageView) ([]byte, *diag.Diagnostic) {
 	return w.execute(KindSearch, v)
+}
+
+// handoutOutput is a page's PDF handout (see page.Handout), made as the
+// page was parsed: beside its index.html.
+type handoutOutput struct {
+	page *page.Page
+}
+
+func (o *handoutOutput) Path() string   { return o.page.URL + page.HandoutFile }
+func (o *handoutOutput) Source() string { return o.page.Path }
+func (o *handoutOutput) Reload() Reload { return ReloadOther }
+
+// Inputs: the handout shows the page, its references as the bibliography
+// formats them, and the settings (the site's name, brand, logo, paper,
+// address and crisis lines); no template.
+func (o *handoutOutput) Inputs() Input                    { return InputSource | InputCitations | InputSettings }
+func (o *handoutOutput) Dirty(pages map[string]bool) bool { return pages[o.page.Rel] }
+func (o *handoutOutput) Produce(w *Worker) ([]byte, *diag.Diagnostic, error) {
+	b, err := o.page.Handout.Bytes(&w.page)
+	return b, nil, err
 }

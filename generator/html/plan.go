@@ -30,6 +30,9 @@ func Plan(s *resolve.Site, in *load.Inputs, index map[string][]byte) ([]Output, 
 	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+len(index)+6)
 	for _, p := range s.Pages {
 		plan = append(plan, &pageOutput{page: p, citesAll: p == s.ReferencesPage})
+		if p.Handout != nil {
+			plan = append(plan, &handoutOutput{page: p})
+		}
 	}
 	plan = append(plan, notFoundOutput{})
 	if index != nil {

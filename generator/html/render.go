@@ -143,6 +143,16 @@ type PageView struct {
 	// Sections, on the search page only, lists every page of the site by
 	// section, for readers without JavaScript.
 	Sections []sectionView
+	// Handout is the page's PDF handout, or nil.
+	Handout *handoutView
+}
+
+// handoutView is a page's PDF handout: where it is, how many pages it
+// prints on, and its size as a reader reads it ("84 kB").
+type handoutView struct {
+	URL   string
+	Pages int
+	Size  string
 }
 
 // sectionView is a section of the site with its pages.
@@ -291,6 +301,9 @@ func (s views) newPageView(p *page.Page) *PageView {
 		}
 	}
 	v.Related = s.related(p)
+	if h := p.Handout; h != nil {
+		v.Handout = &handoutView{URL: s.Href(p) + page.HandoutFile, Pages: h.Pages, Size: humanSize(h.Size)}
+	}
 	for _, m := range s.Config.Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if m.Page != "" {
@@ -432,4 +445,17 @@ func (s views) robots() []byte {
 		fmt.Fprintf(&b, "\nSitemap: %s\n", s.Config.AbsURL("sitemap.xml"))
 	}
 	return b.Bytes()
+}
+
+// humanSize writes a file's size as a download link gives it: "84 kB",
+// "1.2 MB" (decimal units, as browsers and operating systems show them).
+func humanSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d kB", (n+500)/1000)
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
+	"pamphlet/generator/handout"
 	"pamphlet/generator/load"
 	"pamphlet/generator/search"
 	"pamphlet/generator/site"
@@ -69,6 +70,9 @@ type Page struct {
 	Targets []string
 	Gen     uint64
 	stored  *spillRef // where Body, References and jsonld went, when spilled
+	// Handout is the page's PDF handout, when site.yaml asks for them and
+	// the page has one (see Parser.MakeHandouts).
+	Handout *Handout
 	// href is the link to the page, under the site's base path, made as
 	// the page is parsed: once, on the core that parsed it, where a map
 	// of them took a tenth of a second to fill at 100,000 pages, on one
@@ -172,6 +176,9 @@ type Parser struct {
 	// searched, when set, takes each page's entry for the search index
 	// (see IndexInto).
 	searched func(search.Document)
+	// handouts, when set, makes the pages' PDF handouts (MakeHandouts).
+	handouts    *handout.Renderer
+	handoutSite Handouts
 }
 
 // Bodies says what parsing does with the pages' rendered bodies: keep
@@ -275,6 +282,9 @@ func (ps *Parser) Parse(src load.Source) *Page {
 		ps.out.Reset(&ps.buf)
 		p.Diags.Errorf(p.Path, 0, 0, "cannot render this page: %v", err)
 		return p
+	}
+	if ps.wantsHandout(p) && !state.badFrontMatter {
+		ps.makeHandout(state, doc, src.Data)
 	}
 	switch {
 	case ps.discard:

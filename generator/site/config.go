@@ -43,6 +43,10 @@ type Config struct {
 	ReviewInterval    string       `yaml:"review_interval"`    // "3 years" (default), "18 months"
 	ReadabilityTarget float64      `yaml:"readability_target"` // US school grade, default 8
 	Brand             Brand        `yaml:"brand"`
+	// Handouts makes a printable PDF of each medical page (handout.pdf
+	// beside it), on Paper: "A4" (the default) or "letter".
+	Handouts bool   `yaml:"handouts"`
+	Paper    string `yaml:"paper"`
 
 	// pos says where each setting stands in site.yaml; base is BaseURL
 	// parsed, basePath its path, always ending in "/"; baseFromFlag says
@@ -242,6 +246,7 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	}
 	diags.Add(cfg.checkCrisis()...)
 	diags.Add(cfg.checkBrand()...)
+	diags.Add(cfg.checkPaper()...)
 	diags.Add(cfg.setBase()...)
 	return cfg, diags
 }
@@ -290,6 +295,22 @@ func validTag(s string) bool {
 // found, the ratio needed and the nearest colour of the same hue that
 // passes. The default brand stands in for what is wrong, so the rest of
 // the site is still checked.
+// checkPaper checks the handouts' paper size, and writes it as the
+// handouts take it.
+func (c *Config) checkPaper() []diag.Diagnostic {
+	switch strings.ToLower(strings.TrimSpace(c.Paper)) {
+	case "", "a4":
+		c.Paper = "A4"
+	case "letter", "us letter":
+		c.Paper = "letter"
+	default:
+		d := diag.Errorf(ConfigFile, c.Line("paper"), c.Col("paper"), "paper %q is not a paper size Pamphlet prints handouts on: write A4 (the default) or letter", c.Paper)
+		c.Paper = "A4"
+		return []diag.Diagnostic{d}
+	}
+	return nil
+}
+
 func (c *Config) checkBrand() []diag.Diagnostic {
 	var diags []diag.Diagnostic
 	var b brand.Brand

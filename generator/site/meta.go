@@ -60,6 +60,9 @@ type FrontMatter struct {
 	Related []string `yaml:"related"`
 	// Search: false leaves the page out of the site's search index.
 	Search *bool `yaml:"search"`
+	// Handout: false makes no PDF handout of the page, where site.yaml
+	// asks for handouts.
+	Handout *bool `yaml:"handout"`
 }
 
 // Searchable reports whether the page belongs in the site's search index:
