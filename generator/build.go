@@ -20,7 +20,7 @@ import (
 
 // Options says what to build and where.
 type Options struct {
-	// resolve.Site is the site's root folder (where site.yaml is).
+	// Site is the site's root folder (where site.yaml is).
 	Site string
 	// Out is the output folder; "" means public/ in the site.
 	Out string
@@ -56,7 +56,7 @@ type Result struct {
 	Duration    time.Duration
 	// Trust is the summary of the check of the site, as of Options.Today,
 	// with the check's errors (a review date in the future, say) in Site:
-	// its resolve.Site and Pages are left empty, to save memory while pages render
+	// its Site and Pages are left empty, to save memory while pages render
 	// (Check gives the whole report).
 	Trust *trust.Report
 	// Stages says how long each stage took, in order.
@@ -171,7 +171,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// beside it, on facts taken from the pages first: what only the checks
 	// and the link checks needed is then dropped (rendering never reads
 	// it), and the report keeps only its summary and its errors (in
-	// resolve.Site), which is all a build shows.
+	// Site), which is all a build shows.
 	checked := make(chan *trust.Report, 1)
 	buildDiags := slices.Clone(res.Diagnostics)
 	go func() {
@@ -190,7 +190,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	// The digest of the inputs, for the manifest, lists the site's files
-	// again (a load.Walk of the content folder), beside rendering: at 100,000
+	// again (a walk of the content folder), beside rendering: at 100,000
 	// pages it took 0.2 s after it, on one core. The pages are hashed by
 	// now; the other files were hashed before the build read them.
 	type digested struct {

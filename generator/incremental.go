@@ -31,7 +31,7 @@ import (
 // re-parses the pages that cite the changed entries; a static file is read
 // again. The dev server uses it; `build` runs the pipeline once instead.
 //
-// A failed build keeps the last good site: resolve.Site returns it unchanged, and
+// A failed build keeps the last good site: Files returns it unchanged, and
 // the next build compares against it, so fixing the mistake redoes
 // everything that changed since. A Builder is not safe for concurrent use.
 type Builder struct {
@@ -103,7 +103,7 @@ func (b *Builder) Files() map[string][]byte { return b.files }
 
 // ExtraFiles returns the files outside content/, templates/ and static/
 // that the site is built from and a watcher must watch too: the
-// load.Bibliographies site.yaml lists and its own .csl style (site-relative,
+// bibliographies site.yaml lists and its own .csl style (site-relative,
 // slash-separated).
 func (b *Builder) ExtraFiles() []string {
 	if b.cfg == nil {
@@ -274,7 +274,7 @@ func (b *Builder) refreshStatic() {
 	}
 }
 
-// reloadBibliographies reads the load.Bibliographies again and returns the
+// reloadBibliographies reads the bibliographies again and returns the
 // pages to parse again: those citing an entry that changed, came or went,
 // and those with citation problems (an unknown key may now be known).
 func (b *Builder) reloadBibliographies() []load.Source {

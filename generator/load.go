@@ -17,7 +17,7 @@ const (
 )
 
 // siteFiles is what the load stage reads of a site, each part with the
-// problems found reading it: its settings, its files, its load.Bibliographies
+// problems found reading it: its settings, its files, its bibliographies
 // and citation style, and its templates. Cfg is nil when site.yaml cannot
 // be read at all, and then nothing else is read.
 type siteFiles struct {

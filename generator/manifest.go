@@ -147,7 +147,7 @@ func writeManifest(out string, m *manifest) {
 // inputDigest hashes everything a build's output depends on: the
 // pamphlet program itself, the options, the theme, site.yaml, and the
 // contents of every file under content/, templates/ and static/ and of the
-// load.Bibliographies site.yaml names. Files are read and hashed in parallel.Run,
+// bibliographies site.yaml names. Files are read and hashed in parallel,
 // except those whose SHA-256 known holds (by site-relative name). today is
 // left out on purpose: no output file depends on it.
 func inputDigest(ctx context.Context, opts Options, extra []string, known map[string][32]byte, cache *statCache) (string, []inputRecord, error) {
@@ -183,9 +183,9 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 type inputFile struct{ name, path string }
 
 // inputFiles lists the files inputDigest hashes, by name, found by the
-// same load.Walk as the build's (see load.Walk): a file the build would leave out
+// same walk as the build's (see load.Walk): a file the build would leave out
 // (a special file, a link out of the site or to a hidden file) is never
-// opened, and what the load.Walk reports about such files is part of the
+// opened, and what the walk reports about such files is part of the
 // digest, so a change that brings a new warning is not taken for no
 // change at all.
 func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
@@ -216,7 +216,7 @@ func inputFiles(opts Options, extra []string) ([]inputFile, diag.List) {
 
 // hashFiles returns the SHA-256 of each file by name, taken from known
 // when it is there, from cache when the file's size and time allow (see
-// statCache), and read otherwise, in parallel.Run; and a record of each file
+// statCache), and read otherwise, in parallel; and a record of each file
 // with its size and time, for the next build's cache. Files that skip
 // names are left out. A file that does not exist hashes as empty.
 func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[string][32]byte, skip func(name string) bool, cache *statCache) (map[string][32]byte, []inputRecord, error) {

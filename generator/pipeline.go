@@ -24,7 +24,7 @@ import (
 // The pipeline has one driver, Builder, which every command runs:
 //
 //	load     read site.yaml, list the site's files, parse every page
-//	resolve  put the pages together into a resolve.Site, plan its outputs
+//	resolve  put the pages together into a Site, plan its outputs
 //	make     make the outputs that need making and hand them to a sink
 //
 // `build` runs it once on everything, with the pages' bodies spilled to
@@ -35,7 +35,7 @@ import (
 // (Builder.Rebuild). The three differ only in their bodyMode and sink.
 
 // newBuilder returns a Builder whose parsers treat pages' bodies as
-// bodies says. A Builder that page.Spills or drops bodies runs once: it does
+// bodies says. A Builder that spills or drops bodies runs once: it does
 // not keep what it makes for a next build (oneShot).
 func newBuilder(opts Options, bodies bodyMode) *Builder {
 	return &Builder{
@@ -72,7 +72,7 @@ func (b *Builder) load(ctx context.Context) error {
 	return nil
 }
 
-// parse parses sources in parallel.Run into b.pages, noting in b.dirty, and
+// parse parses sources in parallel into b.pages, noting in b.dirty, and
 // in b.changes, what changed for the rest of the site.
 func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 	if len(srcs) == 0 {
@@ -185,7 +185,7 @@ type run struct {
 	diags diag.List
 }
 
-// resolve puts the parsed pages together into a resolve.Site and plans its
+// resolve puts the parsed pages together into a Site and plans its
 // outputs.
 func (b *Builder) resolve() *run {
 	var diags diag.List

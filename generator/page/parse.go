@@ -217,7 +217,7 @@ func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographie
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
-// site settings, the list of files and the load.Bibliographies, so pages can be
+// site settings, the list of files and the bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src load.Source) *Page {
 	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage}
