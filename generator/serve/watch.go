@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"syscall"
@@ -189,6 +190,17 @@ func (nw *notifyWatcher) addTree(dir string, report bool) error {
 	})
 }
 
+// holdsExtra reports whether the folder rel (slash-separated, from the
+// root) is where one of the extra files is.
+func (nw *notifyWatcher) holdsExtra(rel string) bool {
+	for e := range nw.extra {
+		if path.Dir(e) == rel {
+			return true
+		}
+	}
+	return false
+}
+
 func (nw *notifyWatcher) report(abs string) {
 	rel, err := filepath.Rel(nw.root, abs)
 	if err != nil {
@@ -213,8 +225,22 @@ func (nw *notifyWatcher) loop() {
 			if ev.Op&fsnotify.Create != 0 {
 				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
 					rel, _ := filepath.Rel(nw.root, ev.Name)
-					if site.Input(filepath.ToSlash(rel), nw.extra) {
+					rel = filepath.ToSlash(rel)
+					switch {
+					case site.Input(rel, nw.extra):
 						_ = nw.addTree(ev.Name, true)
+					case nw.holdsExtra(rel):
+						// The folder of a file the site names outside its
+						// folders (search/synonyms.yaml), made after the
+						// watch began: watch it, and report what is in it.
+						_ = nw.w.Add(ev.Name)
+						for e := range nw.extra {
+							if path.Dir(e) == rel {
+								if _, err := os.Stat(filepath.Join(nw.root, filepath.FromSlash(e))); err == nil {
+									nw.b.add(e)
+								}
+							}
+						}
 					}
 				}
 			}

@@ -220,3 +220,19 @@ func TestExtraFilesWatched(t *testing.T) {
 	write(t, root, "bib/extra.bib", "@misc{x, title = {X}}")
 	until(t, w, "bib/extra.bib")
 }
+
+// TestExtraFileInANewFolder: a file the site names outside its folders,
+// in a folder made after the watch began (search/synonyms.yaml, made while
+// the dev server runs), is seen when it is written.
+func TestExtraFileInANewFolder(t *testing.T) {
+	root := newSite(t)
+	w, err := NewWatcher(root, []string{"search/synonyms.yaml"}, 0, func(err error) { t.Fatal(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	write(t, root, "search/synonyms.yaml", "synonyms:\n  - [CMHT, community mental health team]\n")
+	until(t, w, "search/synonyms.yaml")
+	write(t, root, "search/synonyms.yaml", "synonyms:\n  - [CMHT, community team]\n")
+	until(t, w, "search/synonyms.yaml")
+}
