@@ -140,19 +140,19 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == site.ConfigFile || p == ContentDir || p == TemplatesDir || p == StaticDir || p == b.cfg.StyleFile() || p == site.SynonymsFile:
+		case p == site.ConfigFile || p == site.ContentDir || p == site.TemplatesDir || p == site.StaticDir || p == b.cfg.StyleFile() || p == site.SynonymsFile:
 			// The settings, or a whole folder of the site, came or went;
 			// or the citation style, which every citing page uses; or the
 			// search index's synonyms, which every page's entry uses.
 			return b.Build(ctx)
-		case strings.HasPrefix(p, TemplatesDir+"/"):
+		case strings.HasPrefix(p, site.TemplatesDir+"/"):
 			templates = true
-		case strings.HasPrefix(p, StaticDir+"/"):
+		case strings.HasPrefix(p, site.StaticDir+"/"):
 			b.refreshStatic()
 		case b.isBibliography(p):
 			bibs = true
-		case strings.HasPrefix(p, ContentDir+"/"):
-			rel := strings.TrimPrefix(p, ContentDir+"/")
+		case strings.HasPrefix(p, site.ContentDir+"/"):
+			rel := strings.TrimPrefix(p, site.ContentDir+"/")
 			for f := range b.walk {
 				if f == p || strings.HasPrefix(f, p+"/") {
 					delete(b.walk, f)
@@ -200,7 +200,7 @@ func (b *Builder) isBibliography(p string) bool {
 	if b.bibs == nil {
 		return false
 	}
-	return b.bibs.Read(p) || (strings.HasPrefix(p, ContentDir+"/") && load.IsBibliography(path.Base(p)))
+	return b.bibs.Read(p) || (strings.HasPrefix(p, site.ContentDir+"/") && load.IsBibliography(path.Base(p)))
 }
 
 // refreshContent brings the record of one content path up to date: a
@@ -208,7 +208,7 @@ func (b *Builder) isBibliography(p string) bool {
 // is in it. touched collects the files that came or went.
 func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]load.Source, diag.List) {
 	var diags diag.List
-	abs := filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))
+	abs := filepath.Join(b.opts.Site, site.ContentDir, filepath.FromSlash(rel))
 	fi, err := os.Stat(abs)
 	if errors.Is(err, fs.ErrNotExist) {
 		// Gone: the file, or a folder with everything in it.
@@ -223,7 +223,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]load.So
 		return nil, nil
 	}
 	if err != nil {
-		diags.Errorf(ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", diag.Cause(err))
+		diags.Errorf(site.ContentDir+"/"+rel, 0, 0, "cannot read this file: %v", diag.Cause(err))
 		return nil, diags
 	}
 	var srcs []load.Source
@@ -232,7 +232,7 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]load.So
 			touched[r] = true
 		}
 		b.in.Files[r] = true
-		sitePath := ContentDir + "/" + r
+		sitePath := site.ContentDir + "/" + r
 		switch {
 		case strings.HasSuffix(r, ".md"):
 			srcs = append(srcs, load.Source{Path: sitePath, Rel: r, Abs: a})
@@ -250,9 +250,9 @@ func (b *Builder) refreshContent(rel string, touched map[string]bool) ([]load.So
 	// files and editors' temporary files are treated the same way.
 	realRoot, _ := filepath.EvalSymlinks(b.opts.Site)
 	if fi.IsDir() {
-		load.Walk(b.opts.Site, realRoot, ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
+		load.Walk(b.opts.Site, realRoot, site.ContentDir+"/"+rel, &diags, func(sub, a string) { add(rel+"/"+sub, a) })
 	} else if li, err := os.Lstat(abs); err == nil && !site.IsIgnored(path.Base(rel)) {
-		if a, ok := load.CheckFile(realRoot, abs, ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
+		if a, ok := load.CheckFile(realRoot, abs, site.ContentDir+"/"+rel, li.Mode().Type(), &diags); ok {
 			add(rel, a)
 		}
 	}
@@ -265,7 +265,7 @@ func (b *Builder) refreshStatic() {
 	in, diags := load.LoadStatic(b.opts.Site, b.opts.Theme)
 	b.in.Static = in
 	for f := range b.walk {
-		if strings.HasPrefix(f, StaticDir+"/") || f == StaticDir {
+		if strings.HasPrefix(f, site.StaticDir+"/") || f == site.StaticDir {
 			delete(b.walk, f)
 		}
 	}
@@ -319,7 +319,7 @@ func sameEntry(a, b *cite.Entry) bool {
 
 // source reads a page's source again from disk.
 func (b *Builder) source(rel string) load.Source {
-	return load.Source{Path: ContentDir + "/" + rel, Rel: rel, Abs: filepath.Join(b.opts.Site, ContentDir, filepath.FromSlash(rel))}
+	return load.Source{Path: site.ContentDir + "/" + rel, Rel: rel, Abs: filepath.Join(b.opts.Site, site.ContentDir, filepath.FromSlash(rel))}
 }
 
 // bumpKinds marks the page kinds whose layouts changed: a layout file
@@ -330,7 +330,7 @@ func (b *Builder) bumpKinds(changed []string) {
 		byFile[f] = k
 	}
 	for _, p := range changed {
-		if !strings.HasPrefix(p, TemplatesDir+"/") {
+		if !strings.HasPrefix(p, site.TemplatesDir+"/") {
 			continue
 		}
 		if k, ok := byFile[path.Base(p)]; ok {
@@ -388,6 +388,7 @@ func (b *Builder) finish(ctx context.Context) (*Update, error) {
 	}
 	b.files, b.prints, b.reloads = files, m.prints, reloads
 	b.dirty, b.changes = nil, 0
+	b.search.delivered()
 	b.build++
 	u.Build = b.build
 	return u, nil

@@ -8,14 +8,6 @@ import (
 	"pamphlet/generator/write"
 )
 
-// ContentDir, TemplatesDir and StaticDir are the folders of a site, as
-// package site names them.
-const (
-	ContentDir   = site.ContentDir
-	TemplatesDir = site.TemplatesDir
-	StaticDir    = site.StaticDir
-)
-
 // siteFiles is what the load stage reads of a site, each part with the
 // problems found reading it: its settings, its files, its bibliographies
 // and citation style, and its templates. Cfg is nil when site.yaml cannot

@@ -160,7 +160,7 @@ func inputDigest(ctx context.Context, opts Options, extra []string, known map[st
 	fmt.Fprintf(h, "pamphlet build %d\nbase-url %q\ndrafts %v\n", manifestFormat, opts.BaseURL, opts.Drafts)
 	if opts.Theme != nil {
 		_ = fs.WalkDir(opts.Theme, ".", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (strings.HasPrefix(p, TemplatesDir+"/") || strings.HasPrefix(p, StaticDir+"/")) {
+			if err == nil && !d.IsDir() && (strings.HasPrefix(p, site.TemplatesDir+"/") || strings.HasPrefix(p, site.StaticDir+"/")) {
 				b, _ := fs.ReadFile(opts.Theme, p)
 				s := sha256.Sum256(b)
 				fmt.Fprintf(h, "theme %s %x\n", p, s)
@@ -270,7 +270,7 @@ func hashFiles(ctx context.Context, opts Options, files []inputFile, known map[s
 func hashAllButPages(ctx context.Context, opts Options) map[string][32]byte {
 	files, _ := inputFiles(opts, configExtraFiles(opts))
 	sums, _, _ := hashFiles(ctx, opts, files, nil, func(name string) bool {
-		return strings.HasPrefix(name, ContentDir+"/") && strings.HasSuffix(name, ".md")
+		return strings.HasPrefix(name, site.ContentDir+"/") && strings.HasSuffix(name, ".md")
 	}, nil)
 	return sums
 }

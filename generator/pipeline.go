@@ -207,8 +207,8 @@ func (b *Builder) resolve() *run {
 	b.cites = cites
 	diags.Add(site.Diags...)
 	diags.Add(b.search.diags...)
-	if !b.bodies.Discard && b.search.update(site, b.pages) {
-		b.changes |= html.InputIndex
+	if !b.bodies.Discard {
+		b.search.update(site, b.pages)
 	}
 	plan, d := html.Plan(site, b.in, b.search.files())
 	diags.Add(d...)

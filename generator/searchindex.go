@@ -5,9 +5,11 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/html"
 	"pamphlet/generator/page"
 	"pamphlet/generator/resolve"
 	"pamphlet/generator/search"
@@ -31,8 +33,10 @@ type searchState struct {
 	mu       sync.Mutex
 	builders []*search.Builder
 	docs     []search.Document
-	indexed  map[string]bool   // the addresses the index holds
 	sections map[string]string // the titles it shows, by address
+	// changed holds the index's files that changed since the last good
+	// build (nil: all of them, until a first build is good).
+	changed map[string]bool
 }
 
 // loadSearch reads the site's synonyms (search/synonyms.yaml, over the
@@ -78,14 +82,19 @@ func (st *searchState) indexInto(ps *page.Parser) {
 	})
 }
 
-// update brings the index up to date with the resolved site and reports
-// whether any of its files changed.
-func (st *searchState) update(s *resolve.Site, pages map[string]*page.Page) bool {
+// update brings the index up to date with the resolved site.
+func (st *searchState) update(s *resolve.Site, pages map[string]*page.Page) {
 	sections := map[string]string{}
 	for _, p := range s.Pages {
 		if p.Kind == page.KindHome || p.Kind == page.KindSection {
 			sections[p.URL] = p.Title()
 		}
+	}
+	defer func() { st.sections, st.docs = sections, nil }()
+	if st.index == nil {
+		st.index = st.indexer.Merge(sections, st.builders...)
+		st.builders = nil
+		return
 	}
 	wanted := make(map[string]bool, len(pages))
 	for _, p := range pages {
@@ -93,29 +102,31 @@ func (st *searchState) update(s *resolve.Site, pages map[string]*page.Page) bool
 			wanted[p.URL] = true
 		}
 	}
-	defer func() { st.indexed, st.sections, st.docs = wanted, sections, nil }()
-	if st.index == nil {
-		st.index = st.indexer.Merge(sections, st.builders...)
-		st.builders = nil
-		return true
-	}
 	var gone []string
-	for u := range st.indexed {
+	for u := range st.index.URLs() {
 		if !wanted[u] {
 			gone = append(gone, u)
 		}
 	}
 	if len(st.docs) == 0 && len(gone) == 0 && maps.Equal(sections, st.sections) {
-		return false
+		return
 	}
 	changed, removed := st.index.Apply(st.docs, gone, sections)
-	return len(changed)+len(removed) > 0
+	if st.changed != nil {
+		for _, p := range slices.Concat(changed, removed) {
+			st.changed[p] = true
+		}
+	}
 }
 
-// files returns the index's files, by path in the output.
-func (st *searchState) files() map[string][]byte {
-	if st == nil || st.index == nil {
+// delivered notes that a good build took the index's files as they are.
+func (st *searchState) delivered() { st.changed = map[string]bool{} }
+
+// files returns the index's files for the output stage, or nil when the
+// site is not indexed (check).
+func (st *searchState) files() *html.SearchFiles {
+	if st.index == nil {
 		return nil
 	}
-	return st.index.Shards()
+	return &html.SearchFiles{Files: st.index.Shards(), Changed: st.changed}
 }

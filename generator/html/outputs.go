@@ -53,9 +53,6 @@ const (
 	InputSettings
 	// InputLayout: the templates.
 	InputLayout
-	// InputIndex: the search index's files (the pages' text, titles and
-	// sections, as indexed).
-	InputIndex
 )
 
 // Reload says what an open browser tab does when an output changes.
@@ -72,13 +69,15 @@ const (
 	ReloadOther
 )
 
-// Sourced is an output made from one page's source: the dev server makes
-// it again when that page was parsed again (Dirty), as well as when one
-// of its other inputs changed.
+// Sourced is an output that can tell for itself that it changed: one made
+// from one page's source (a handout), whose page was parsed again, or a
+// file of the search index, which the index says changed. The dev server
+// makes it again when it is Dirty, as well as when one of its Inputs
+// changed.
 type Sourced interface {
 	Output
-	// Dirty reports whether its page changed, among the pages given by
-	// content-relative path.
+	// Dirty reports whether it changed, given the pages parsed again
+	// (content-relative paths).
 	Dirty(pages map[string]bool) bool
 }
 
@@ -211,19 +210,35 @@ func shownPath(o Output) string {
 	return "/" + strings.TrimSuffix(o.Path(), "index.html")
 }
 
-// indexOutput is a file of the site's search index (see package search):
-// its bytes are the index's, made as the pages were parsed.
+// SearchFiles is the site's search index as the output stage takes it
+// (see package search): its files by path, made as the pages were parsed,
+// and those that changed since the last good build (nil: any may have).
+type SearchFiles struct {
+	Files   map[string][]byte
+	Changed map[string]bool
+}
+
+// indexOutput is a file of the site's search index. The index knows which
+// of its files an edit changed: an edit that touches a few words makes
+// again a few of its thousands of files, not all of them.
 type indexOutput struct {
 	path  string
-	files map[string][]byte
+	index *SearchFiles
 }
 
 func (o *indexOutput) Path() string   { return o.path }
 func (o *indexOutput) Source() string { return site.ContentDir }
 func (o *indexOutput) Reload() Reload { return ReloadNone }
-func (o *indexOutput) Inputs() Input  { return InputIndex }
+func (o *indexOutput) Inputs() Input  { return 0 }
+func (o *indexOutput) Dirty(map[string]bool) bool {
+	if o.index.Changed == nil {
+		return true
+	}
+	_, ok := o.index.Changed[o.path]
+	return ok
+}
 func (o *indexOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
-	return o.files[o.path], nil, nil
+	return o.index.Files[o.path], nil, nil
 }
 
 // searchPageOutput is the search page (search/index.html): the results of

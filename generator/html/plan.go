@@ -25,9 +25,9 @@ const SearchPage = "search/"
 // that would be written to the same place. index holds the files of the
 // site's search index, by path (nil: the site is not being published, and
 // has no search page).
-func Plan(s *resolve.Site, in *load.Inputs, index map[string][]byte) ([]Output, diag.List) {
+func Plan(s *resolve.Site, in *load.Inputs, index *SearchFiles) ([]Output, diag.List) {
 	var diags diag.List
-	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+len(index)+6)
+	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+6)
 	for _, p := range s.Pages {
 		plan = append(plan, &pageOutput{page: p, citesAll: p == s.ReferencesPage})
 		if p.Handout != nil {
@@ -38,8 +38,8 @@ func Plan(s *resolve.Site, in *load.Inputs, index map[string][]byte) ([]Output, 
 	if index != nil {
 		plan = append(plan, searchPageOutput{})
 		plan = append(plan, &siteOutput{path: SearchPage + search.ScriptFile, inputs: InputSettings, reload: ReloadOther, make: func() []byte { return search.Script }})
-		for path := range index {
-			plan = append(plan, &indexOutput{path: path, files: index})
+		for path := range index.Files {
+			plan = append(plan, &indexOutput{path: path, index: index})
 		}
 	}
 	if s.Config.Absolute() {

@@ -37,9 +37,8 @@ type bibFile struct {
 // LoadBibliographies reads content/references.bib and references.json
 // (when present) and the files site.yaml lists, and picks the style.
 func LoadBibliographies(root string, cfg *site.Config) (*Bibliographies, diag.List) {
-	b := &Bibliographies{root: root, files: map[string]*bibFile{}}
-	var diags diag.List
-	b.style, diags = LoadStyle(root, cfg)
+	style, diags := LoadStyle(root, cfg)
+	b := NewBibliographies(root, style, nil)
 	var sets [][]cite.Entry
 	for _, name := range cite.DefaultFiles {
 		p := site.ContentDir + "/" + name

@@ -133,10 +133,6 @@ func (p *Page) Title() string { return p.Front.Title }
 // makes).
 func (p *Page) Href() string { return p.href }
 
-// JSONLD returns the page's schema.org data, as made when it was parsed
-// and kept like its body (nil when spilled: see Content).
-func (p *Page) JSONLDBytes() []byte { return p.jsonld }
-
 // Release drops what only the checks needed (anchors, links, key lines,
 // the facts of its text, diagnostics, and what it cites, whose reference
 // list and JSON-LD are made by now), once the checks have taken their

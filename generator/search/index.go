@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -131,6 +132,17 @@ func (x *Index) pin() {
 // separated) to bytes. The map and bytes are the index's: do not change
 // them.
 func (x *Index) Shards() map[string][]byte { return x.files }
+
+// URLs returns the addresses of the pages the index holds.
+func (x *Index) URLs() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, r := range x.pages {
+			if !yield(r.url) {
+				return
+			}
+		}
+	}
+}
 
 // Pages returns how many pages the index holds.
 func (x *Index) Pages() int { return len(x.pages) }
