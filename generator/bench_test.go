@@ -78,7 +78,7 @@ func BenchmarkParse(b *testing.B) {
 	for _, cites := range []bool{false, true} {
 		b.Run(fmt.Sprintf("citations=%v", cites), func(b *testing.B) {
 			cfg, in, bibs := loadCorpus(b, 1000, cites)
-			ps := page.NewParser(cfg, in.Files, bibs)
+			ps := page.NewParser(cfg, in.Files, bibs, nil)
 			var bytes int64
 			for _, s := range in.Pages {
 				bytes += int64(len(s.Data))
@@ -99,18 +99,18 @@ func BenchmarkParse(b *testing.B) {
 // core.
 func BenchmarkRender(b *testing.B) {
 	cfg, in, bibs := loadCorpus(b, 1000, true)
-	ps := page.NewParser(cfg, in.Files, bibs)
+	ps := page.NewParser(cfg, in.Files, bibs, nil)
 	pages := make([]*page.Page, len(in.Pages))
 	for i, s := range in.Pages {
 		pages[i] = ps.Parse(s)
 	}
-	site := resolve.Resolve(cfg, pages, false, nil)
+	site := resolve.Resolve(cfg, pages, resolve.Options{}, nil)
 	tpl, diags := html.LoadTemplates(corpusSite(b, 1000, true), defaultTheme, html.Funcs(cfg))
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
 	plan, _ := html.Plan(site, in, nil)
-	sv := html.NewSiteView(site)
+	sv := html.NewSiteViews(site)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

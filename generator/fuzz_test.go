@@ -42,7 +42,7 @@ func FuzzParsePage(f *testing.F) {
 		if d != nil {
 			return // not text: load.Load reports it
 		}
-		p := page.NewParser(cfg, files, bibs).Parse(load.Source{Path: "content/a.md", Rel: "a.md", Data: data})
+		p := page.NewParser(cfg, files, bibs, nil).Parse(load.Source{Path: "content/a.md", Rel: "a.md", Data: data})
 		lines := strings.Count(string(data), "\n") + 1
 		for _, d := range p.Diags {
 			if d.File != "content/a.md" || d.Line > lines || d.Message == "" {

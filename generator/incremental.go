@@ -17,6 +17,7 @@ import (
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/html"
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
 	"pamphlet/generator/resolve"
@@ -51,6 +52,7 @@ type Builder struct {
 	bibDiags diag.List
 	tpl      *html.Templates
 	tplDiags diag.List
+	words    *i18n.Catalog     // the theme's words in the site's languages
 	kindGen  map[string]uint64 // bumped when a layout a kind uses changes
 	cfgGen   uint64
 	pages    map[string]*page.Page // by content-relative path, drafts included
@@ -140,10 +142,11 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	touched := map[string]bool{} // content files added or removed
 	for _, p := range changed {
 		switch {
-		case p == site.ConfigFile || p == site.ContentDir || p == site.TemplatesDir || p == site.StaticDir || p == b.cfg.StyleFile() || p == site.SynonymsFile:
+		case p == site.ConfigFile || p == site.ContentDir || p == site.TemplatesDir || p == site.StaticDir || p == b.cfg.StyleFile() || b.isSynonyms(p) || site.Within(site.I18nDir, p):
 			// The settings, or a whole folder of the site, came or went;
 			// or the citation style, which every citing page uses; or the
-			// search index's synonyms, which every page's entry uses.
+			// search index's synonyms, which every page's entry uses; or
+			// the theme's words, which every page shows.
 			return b.Build(ctx)
 		case strings.HasPrefix(p, site.TemplatesDir+"/"):
 			templates = true
@@ -173,6 +176,11 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 	if len(touched) > 0 {
 		b.changes |= html.InputPages // pages or files came or went
 	}
+	if b.crisisPageMoved(touched) {
+		// The search index of a language puts its crisis page first:
+		// a translation of it came or went.
+		return b.Build(ctx)
+	}
 	if bibs {
 		reparse = append(reparse, b.reloadBibliographies()...)
 		b.changes |= html.InputCitations
@@ -192,6 +200,36 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Update, error
 		return nil, err
 	}
 	return b.finish(ctx)
+}
+
+// crisisPageMoved reports whether a translation of the crisis page came
+// or went among the content files touched.
+func (b *Builder) crisisPageMoved(touched map[string]bool) bool {
+	if len(touched) == 0 || !b.cfg.Multilingual() {
+		return false
+	}
+	for _, l := range b.cfg.Languages() {
+		if p := b.cfg.In(l.Tag).CrisisPage; p != "" {
+			_, key := b.cfg.LanguageOf(site.PageRel(p))
+			for _, t := range b.cfg.TranslationPaths(key, l.Tag) {
+				if touched[t] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isSynonyms reports whether a site path is one of the files of the
+// site's own search synonyms, one per language.
+func (b *Builder) isSynonyms(p string) bool {
+	for _, l := range b.cfg.Languages() {
+		if p == b.cfg.SynonymsFileIn(l.Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBibliography reports whether a site path is a bibliography the site or

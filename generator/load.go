@@ -3,6 +3,7 @@ package generator
 import (
 	"pamphlet/generator/diag"
 	"pamphlet/generator/html"
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/load"
 	"pamphlet/generator/site"
 	"pamphlet/generator/write"
@@ -17,6 +18,7 @@ type siteFiles struct {
 	in                                      *load.Inputs
 	bibs                                    *load.Bibliographies
 	tpl                                     *html.Templates
+	words                                   *i18n.Catalog
 	cfgDiags, walkDiags, bibDiags, tplDiags diag.List
 }
 
@@ -32,7 +34,19 @@ func loadSite(opts Options) *siteFiles {
 	f.in, f.walkDiags = load.Load(opts.Site, opts.Theme)
 	f.bibs, f.bibDiags = load.LoadBibliographies(opts.Site, f.cfg)
 	f.tpl, f.tplDiags = html.LoadTemplates(opts.Site, opts.Theme, html.Funcs(f.cfg))
+	var d diag.List
+	f.words, d = i18n.Load(opts.Site, languageTags(f.cfg))
+	f.cfgDiags.Add(d...)
 	return f
+}
+
+// languageTags lists the tags of the site's languages, the default first.
+func languageTags(cfg *site.Config) []string {
+	var tags []string
+	for _, l := range cfg.Languages() {
+		tags = append(tags, l.Tag)
+	}
+	return tags
 }
 
 // copyAsset copies an asset into the staging folder as a stream.

@@ -57,8 +57,8 @@ func (b *Builder) load(ctx context.Context) error {
 	if b.cfg == nil {
 		return nil
 	}
-	b.in, b.bibs, b.bibDiags, b.tpl, b.tplDiags = f.in, f.bibs, f.bibDiags, f.tpl, f.tplDiags
-	b.search = loadSearch(b.opts.Site, b.cfg)
+	b.in, b.bibs, b.bibDiags, b.tpl, b.tplDiags, b.words = f.in, f.bibs, f.bibDiags, f.tpl, f.tplDiags, f.words
+	b.search = loadSearch(b.opts.Site, b.cfg, b.in.Files)
 	b.walk = map[string]diag.List{}
 	for _, d := range f.walkDiags {
 		b.walk[d.File] = append(b.walk[d.File], d)
@@ -153,7 +153,7 @@ func (b *Builder) parse(ctx context.Context, srcs []load.Source) error {
 // newParser returns a parser for one worker, treating bodies as the
 // Builder's bodyMode says.
 func (b *Builder) newParser() (*page.Parser, error) {
-	ps := page.NewParser(b.cfg, b.in.Files, b.bibs)
+	ps := page.NewParser(b.cfg, b.in.Files, b.bibs, b.words)
 	if !b.bodies.Discard { // check needs no index, and no handouts
 		b.search.indexInto(ps)
 		if b.cfg.Handouts {
@@ -180,7 +180,7 @@ func (b *Builder) workers() int {
 // outputs planned for it and every diagnostic so far.
 type run struct {
 	site  *resolve.Site
-	sv    *html.SiteView
+	sv    *html.SiteViews
 	plan  []html.Output
 	diags diag.List
 }
@@ -203,7 +203,7 @@ func (b *Builder) resolve() *run {
 	if b.changes&(html.InputPages|html.InputCitations) != 0 {
 		b.cites = nil // what the site cites, or how, may have changed
 	}
-	site, cites := resolve.Assemble(b.cfg, pages, b.bibs, diags, resolve.Options{Drafts: b.opts.Drafts, Verbose: b.opts.Verbose}, b.cites)
+	site, cites := resolve.Assemble(b.cfg, pages, b.bibs, diags, resolve.Options{Drafts: b.opts.Drafts, Verbose: b.opts.Verbose, Words: b.words}, b.cites)
 	b.cites = cites
 	diags.Add(site.Diags...)
 	diags.Add(b.search.diags...)
@@ -244,7 +244,7 @@ type made struct {
 // (which section lists and menus show), concerns every page, whose view
 // is then worked out and rendered only when it changed (html.Fingerprint).
 func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
-	r.sv = html.NewSiteView(r.site)
+	r.sv = html.NewSiteViews(r.site)
 	m := &made{}
 	type job struct {
 		o    html.Output
@@ -260,7 +260,7 @@ func (b *Builder) make(ctx context.Context, r *run, s sink) (*made, error) {
 		// What every page shows of the site (its footer, the crisis
 		// lines), and the set of pages (which section lists and menus
 		// show), concern every page.
-		siteHash, setHash := html.HashSiteView(r.sv), html.HashPageSet(r.plan)
+		siteHash, setHash := html.HashSiteViews(r.sv), html.HashPageSet(r.plan)
 		if siteHash != b.siteHash || setHash != b.setHash {
 			b.changes |= html.InputPages
 		}

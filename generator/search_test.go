@@ -78,7 +78,7 @@ func TestSearchIndexHoldsTheRightPages(t *testing.T) {
 		t.Error("the crisis page is not marked as such in the index")
 	}
 	assertContains(t, s.read("search/index.html"), `data-search-results`, `<a href="/therapy/mbt/">Mentalization-based treatment</a>`)
-	assertContains(t, s.read("index.html"), `<form class="site-search" role="search" action="/search/" method="get" data-search>`, `<script src="/search/search.js" defer></script>`)
+	assertContains(t, s.read("index.html"), `<form class="site-search" role="search" action="/search/" method="get" data-search data-search-words="{&#34;search_count.one&#34;:&#34;{n} result for {query}&#34;,`, `<script src="/search/search.js" defer></script>`)
 	if !s.exists("search/search.js") {
 		t.Error("no search/search.js")
 	}

@@ -21,16 +21,25 @@ import (
 // are merged once the site is resolved (the index shows each page's
 // section by title). The dev server then re-indexes the pages it parses
 // again, and takes out those that went, making again only the index's
-// files that changed.
+// files that changed. A site of several languages has an index for each,
+// in the language's folder (search/, es/search/), each with its words
+// stemmed and folded the language's way.
 
-// searchState is what a Builder keeps of the search index.
+// searchState is what a Builder keeps of the search indexes.
 type searchState struct {
+	diags diag.List // problems in the synonyms files
+	// mu guards the builders and docs of every language.
+	mu    sync.Mutex
+	langs map[string]*langIndex // by language tag
+	order []string              // the tags, the default first
+}
+
+// langIndex is the index of the pages in one language.
+type langIndex struct {
 	indexer *search.Indexer
-	diags   diag.List // problems in search/synonyms.yaml
 	index   *search.Index
 	// builders are a first build's, one per parser, until merged; docs
 	// are the pages a rebuild parsed again, until applied.
-	mu       sync.Mutex
 	builders []*search.Builder
 	docs     []search.Document
 	sections map[string]string // the titles it shows, by address
@@ -39,94 +48,150 @@ type searchState struct {
 	changed map[string]bool
 }
 
-// loadSearch reads the site's synonyms (search/synonyms.yaml, over the
-// theme's) and starts a new index.
-func loadSearch(root string, cfg *site.Config) *searchState {
-	st := &searchState{}
-	syn := search.DefaultSynonyms()
-	data, err := site.ReadRegular(filepath.Join(root, filepath.FromSlash(search.SynonymsFile)))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		st.diags.Errorf(search.SynonymsFile, 0, 0, "cannot read the site's synonyms: %v", diag.Cause(err))
-	default:
-		own, d := search.ParseSynonyms(search.SynonymsFile, data)
-		st.diags.Add(d...)
-		if own != nil {
-			syn = syn.With(own)
+// loadSearch reads the site's synonyms for each language (over the
+// theme's, for English) and starts a new index for each.
+func loadSearch(root string, cfg *site.Config, files map[string]bool) *searchState {
+	st := &searchState{langs: map[string]*langIndex{}}
+	for _, l := range cfg.Languages() {
+		syn := search.DefaultSynonymsFor(l.Tag)
+		file := cfg.SynonymsFileIn(l.Tag)
+		data, err := site.ReadRegular(filepath.Join(root, filepath.FromSlash(file)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			st.diags.Errorf(file, 0, 0, "cannot read the site's synonyms: %v", diag.Cause(err))
+		default:
+			own, d := search.ParseSynonymsFor(l.Tag, file, data)
+			st.diags.Add(d...)
+			if own != nil {
+				syn = syn.With(own)
+			}
 		}
+		crisis := ""
+		if p := cfg.In(l.Tag).CrisisPage; p != "" {
+			crisis = crisisPageIn(cfg, files, site.PageRel(p), l.Tag)
+		}
+		c := search.Config{Synonyms: syn, CrisisURL: crisis, Dir: l.Prefix() + html.SearchPage, Language: l.Tag}
+		st.langs[l.Tag] = &langIndex{indexer: search.NewIndexer(c)}
+		st.order = append(st.order, l.Tag)
 	}
-	crisis := ""
-	if cfg.CrisisPage != "" {
-		crisis = site.PageURL(site.PageRel(cfg.CrisisPage))
-	}
-	st.indexer = search.NewIndexer(search.Config{Synonyms: syn, CrisisURL: crisis})
 	return st
 }
 
-// indexInto makes ps add the pages it parses to the index: to a builder
-// of its own in a first build, to the pages to apply in a rebuild.
-func (st *searchState) indexInto(ps *page.Parser) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if st.index == nil {
-		b := st.indexer.NewBuilder()
-		st.builders = append(st.builders, b)
-		ps.IndexInto(b.Add)
-		return
+// crisisPageIn returns the address of the crisis page in the language
+// tag: the page site.yaml names, or its translation into the language;
+// "" when the language has none (search does not put a page of another
+// language first).
+func crisisPageIn(cfg *site.Config, files map[string]bool, rel, tag string) string {
+	if lang, _ := cfg.LanguageOf(rel); lang == tag {
+		return cfg.URLOf(rel)
 	}
-	ps.IndexInto(func(d search.Document) {
+	_, key := cfg.LanguageOf(rel)
+	for _, t := range cfg.TranslationPaths(key, tag) {
+		if files[t] {
+			return cfg.URLOf(t)
+		}
+	}
+	return ""
+}
+
+// indexInto makes ps add the pages it parses to the index of their
+// language: to builders of its own in a first build, to the pages to
+// apply in a rebuild.
+func (st *searchState) indexInto(ps *page.Parser) {
+	mine := map[string]*search.Builder{} // used by ps's goroutine alone
+	ps.IndexInto(func(lang string, d search.Document) {
+		li := st.langs[lang]
+		if li == nil {
+			return
+		}
+		if b := mine[lang]; b != nil {
+			b.Add(d)
+			return
+		}
 		st.mu.Lock()
-		st.docs = append(st.docs, d)
-		st.mu.Unlock()
+		defer st.mu.Unlock()
+		if li.index != nil {
+			li.docs = append(li.docs, d)
+			return
+		}
+		b := li.indexer.NewBuilder()
+		li.builders = append(li.builders, b)
+		mine[lang] = b
+		b.Add(d)
 	})
 }
 
-// update brings the index up to date with the resolved site.
+// update brings each index up to date with the resolved site.
 func (st *searchState) update(s *resolve.Site, pages map[string]*page.Page) {
+	for _, tag := range st.order {
+		st.langs[tag].update(s, pages, tag)
+	}
+}
+
+func (li *langIndex) update(s *resolve.Site, pages map[string]*page.Page, tag string) {
 	sections := map[string]string{}
 	for _, p := range s.Pages {
-		if p.Kind == page.KindHome || p.Kind == page.KindSection {
+		if p.Lang == tag && (p.Kind == page.KindHome || p.Kind == page.KindSection) {
 			sections[p.URL] = p.Title()
 		}
 	}
-	defer func() { st.sections, st.docs = sections, nil }()
-	if st.index == nil {
-		st.index = st.indexer.Merge(sections, st.builders...)
-		st.builders = nil
+	defer func() { li.sections, li.docs = sections, nil }()
+	if li.index == nil {
+		li.index = li.indexer.Merge(sections, li.builders...)
+		li.builders = nil
 		return
 	}
 	wanted := make(map[string]bool, len(pages))
 	for _, p := range pages {
-		if p.Front.Searchable() {
+		if p.Lang == tag && p.Front.Searchable() {
 			wanted[p.URL] = true
 		}
 	}
 	var gone []string
-	for u := range st.index.URLs() {
+	for u := range li.index.URLs() {
 		if !wanted[u] {
 			gone = append(gone, u)
 		}
 	}
-	if len(st.docs) == 0 && len(gone) == 0 && maps.Equal(sections, st.sections) {
+	if len(li.docs) == 0 && len(gone) == 0 && maps.Equal(sections, li.sections) {
 		return
 	}
-	changed, removed := st.index.Apply(st.docs, gone, sections)
-	if st.changed != nil {
+	changed, removed := li.index.Apply(li.docs, gone, sections)
+	if li.changed != nil {
 		for _, p := range slices.Concat(changed, removed) {
-			st.changed[p] = true
+			li.changed[p] = true
 		}
 	}
 }
 
-// delivered notes that a good build took the index's files as they are.
-func (st *searchState) delivered() { st.changed = map[string]bool{} }
+// delivered notes that a good build took the indexes' files as they are.
+func (st *searchState) delivered() {
+	for _, li := range st.langs {
+		li.changed = map[string]bool{}
+	}
+}
 
-// files returns the index's files for the output stage, or nil when the
+// files returns the indexes' files for the output stage, or nil when the
 // site is not indexed (check).
 func (st *searchState) files() *html.SearchFiles {
-	if st.index == nil {
+	if len(st.order) == 0 || st.langs[st.order[0]].index == nil {
 		return nil
 	}
-	return &html.SearchFiles{Files: st.index.Shards(), Changed: st.changed}
+	if len(st.order) == 1 {
+		li := st.langs[st.order[0]]
+		return &html.SearchFiles{Files: li.index.Shards(), Changed: li.changed}
+	}
+	out := &html.SearchFiles{Files: map[string][]byte{}, Changed: map[string]bool{}}
+	for _, tag := range st.order {
+		li := st.langs[tag]
+		maps.Copy(out.Files, li.index.Shards())
+		if li.changed == nil {
+			for p := range li.index.Shards() {
+				out.Changed[p] = true
+			}
+		}
+		maps.Copy(out.Changed, li.changed)
+	}
+	return out
 }

@@ -21,10 +21,10 @@ type Bibliography struct {
 	entries map[string]*Entry
 	order   []*Entry // own entries in file order
 
-	procOnce  sync.Once
-	procStyle *Style
-	proc      *csl.Processor
-	procErr   error
+	// procs holds a processor (*lazyProcessor) for each style the
+	// bibliography is formatted in: the site's style, and that style in
+	// each other language of the site (Style.In).
+	procs sync.Map
 	// forms holds each entry's formatted reference (*formatted, by
 	// formKey) for styles whose entries do not depend on the document
 	// (Style.independent).
@@ -100,16 +100,17 @@ func (b *Bibliography) Suggest(key string) string {
 // bibliography file has a Bibliography of its own, and so a processor of
 // its own.
 func (b *Bibliography) processor(s *Style) (*csl.Processor, error) {
-	b.procOnce.Do(func() {
-		b.procStyle = s
-		b.proc, b.procErr = s.newProcessor(b.Entries())
-	})
-	if b.procStyle != s {
-		// A bibliography is formatted with one style per build; another
-		// style (in tests) gets a processor of its own, not cached.
-		return s.newProcessor(b.Entries())
-	}
-	return b.proc, b.procErr
+	v, _ := b.procs.LoadOrStore(s, &lazyProcessor{})
+	lp := v.(*lazyProcessor)
+	lp.once.Do(func() { lp.proc, lp.err = s.newProcessor(b.Entries()) })
+	return lp.proc, lp.err
+}
+
+// lazyProcessor is a processor made the first time it is needed.
+type lazyProcessor struct {
+	once sync.Once
+	proc *csl.Processor
+	err  error
 }
 
 // formatted is an entry's reference as a list shows it and as a popup

@@ -580,16 +580,22 @@ func popupHTML(h string) string {
 // style's order for author-date ones, each entry with its DOI, PMID or URL
 // links and a link back to every place that cites it. It writes nothing
 // when the page cites nothing. A parser writes every page's list into one
-// buffer of its own.
-func WriteList(b *bytes.Buffer, c *Cited) {
+// buffer of its own. words are the list's words in the page's language.
+func WriteList(b *bytes.Buffer, c *Cited, words ListWords) {
 	if c == nil || len(c.List) == 0 || c.style == nil {
 		return
 	}
+	words = words.english()
 	tag, kind := "ol", "numeric"
 	if !c.style.Numeric {
 		tag, kind = "ul", "author-date"
 	}
-	fmt.Fprintf(b, "<section class=\"references references-%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">References</h2>\n<%s>\n", kind, ListAnchor, ListAnchor, tag)
+	fmt.Fprintf(b, "<section class=\"references references-%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n<%s>\n", kind, ListAnchor, ListAnchor, html.EscapeString(words.Heading), tag)
+	back, _, _ := strings.Cut(words.BackTo, "{n}")
+	backAfter := ""
+	if i := strings.Index(words.BackTo, "{n}"); i >= 0 {
+		backAfter = words.BackTo[i+3:]
+	}
 	var num []byte
 	for _, l := range c.List {
 		b.WriteString(`<li id="`)
@@ -601,8 +607,10 @@ func WriteList(b *bytes.Buffer, c *Cited) {
 			num = strconv.AppendInt(num[:0], int64(i+1), 10)
 			b.WriteString(`<a href="#`)
 			b.WriteString(id)
-			b.WriteString(`" aria-label="Back to citation `)
+			b.WriteString(`" aria-label="`)
+			b.WriteString(html.EscapeString(back))
 			b.Write(num)
+			b.WriteString(html.EscapeString(backAfter))
 			b.WriteString(`">↩`)
 			if len(l.Occurrences) > 1 {
 				b.Write(num)
@@ -615,6 +623,23 @@ func WriteList(b *bytes.Buffer, c *Cited) {
 		b.WriteString("</span></li>\n")
 	}
 	fmt.Fprintf(b, "</%s>\n</section>\n", tag)
+}
+
+// ListWords are the words of a reference list in the page's language:
+// its heading ("References") and the label of a link back to a citation
+// ("Back to citation {n}"). Those left empty are English.
+type ListWords struct {
+	Heading, BackTo string
+}
+
+func (w ListWords) english() ListWords {
+	if w.Heading == "" {
+		w.Heading = "References"
+	}
+	if w.BackTo == "" {
+		w.BackTo = "Back to citation {n}"
+	}
+	return w
 }
 
 // FormatAll formats the reference list of the given entries as one

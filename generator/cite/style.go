@@ -210,6 +210,33 @@ func (s *Style) probeIndependent() (bool, error) {
 	return referenceHTML(both[1].HTML(), &b) == referenceHTML(alone[0].HTML(), &b), nil
 }
 
+// In returns the style as it formats pages in the language tag: with
+// the CSL locale of that language (its terms, "and", "accessed", and its
+// dates), unless the style's own default-locale is of the same language
+// (en-GB for an English page), which then wins as it does for the
+// site's default language. The Style returned shares the parsed style;
+// ask for each language once (the bibliography keeps a processor for
+// each Style it is given).
+func (s *Style) In(tag string) *Style {
+	if tag == "" || sameLanguage(tag, s.lang) || (s.lang == "" && sameLanguage(tag, s.csl.DefaultLocale)) {
+		return s
+	}
+	c := *s
+	c.lang = tag
+	return &c
+}
+
+// sameLanguage reports whether two tags are of one language: en-GB and
+// en-US are, en and es are not.
+func sameLanguage(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	baseA, _, _ := strings.Cut(a, "-")
+	baseB, _, _ := strings.Cut(b, "-")
+	return strings.EqualFold(baseA, baseB)
+}
+
 // Processor returns a CSL processor for this style with the entries
 // registered, for tools that format outside a site (cmd/bibtext).
 func (s *Style) Processor(entries []*Entry) (*csl.Processor, error) {

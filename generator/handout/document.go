@@ -56,10 +56,43 @@ type Document struct {
 	// Brand is the brand colour as #rrggbb, for headings and rules; ""
 	// prints them black.
 	Brand string
+	// Words are the handout's own words in the page's language; any left
+	// empty are English.
+	Words Words
 	// Date is written as the PDF's creation and modification date. Give
 	// a date of the page (its last review) so that the same page makes
 	// the same bytes; the zero time writes 1 January 2000.
 	Date time.Time
+}
+
+// Words are the words a handout prints around the page, in the page's
+// language (see package i18n).
+type Words struct {
+	References   string // "References"
+	LastReviewed string // "Page last reviewed"
+	NextReview   string // "Next review due"
+	WrittenBy    string // "Written by"
+	ReviewedBy   string // "Reviewed by"
+	Scan         string // "To read this page online, scan the code or type the address under it."
+	// PageOf is the footer's "Page {n} of {total}".
+	PageOf string
+}
+
+// english are the words of a handout that Words leaves empty.
+func (w Words) english() Words {
+	or := func(s *string, def string) {
+		if *s == "" {
+			*s = def
+		}
+	}
+	or(&w.References, "References")
+	or(&w.LastReviewed, "Page last reviewed")
+	or(&w.NextReview, "Next review due")
+	or(&w.WrittenBy, "Written by")
+	or(&w.ReviewedBy, "Reviewed by")
+	or(&w.Scan, "To read this page online, scan the code or type the address under it.")
+	or(&w.PageOf, "Page {n} of {total}")
+	return w
 }
 
 // Reference is one entry of a page's reference list.

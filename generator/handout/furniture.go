@@ -137,7 +137,7 @@ func (l *layout) references() {
 	if len(l.doc.References) == 0 {
 		return
 	}
-	heading := l.breakLines([]run{{text: "References", style: styleBold, at: -1}}, headingSize[2], l.width())
+	heading := l.breakLines([]run{{text: l.say.References, style: styleBold, at: -1}}, headingSize[2], l.width())
 	l.textLines("h2", heading, headingSize[2], 0, headingSize[2]*0.9, l.brand, true)
 	hang := 0.0
 	for _, ref := range l.doc.References {
@@ -187,19 +187,19 @@ func (l *layout) aboutBox() {
 		rows = append(rows, []run{{text: notice, style: styleBold, at: -1}})
 	}
 	if l.doc.LastReviewed != "" {
-		rows = append(rows, []run{{text: "Page last reviewed: ", at: -1}, {text: l.doc.LastReviewed, style: styleBold, at: -1}})
+		rows = append(rows, []run{{text: l.say.LastReviewed + ": ", at: -1}, {text: l.doc.LastReviewed, style: styleBold, at: -1}})
 	}
 	if l.doc.NextReview != "" {
-		rows = append(rows, []run{{text: "Next review due: ", at: -1}, {text: l.doc.NextReview, style: styleBold, at: -1}})
+		rows = append(rows, []run{{text: l.say.NextReview + ": ", at: -1}, {text: l.doc.NextReview, style: styleBold, at: -1}})
 	}
 	if len(l.doc.Authors) > 0 {
-		rows = append(rows, []run{{text: "Written by " + strings.Join(l.doc.Authors, ", "), at: -1}})
+		rows = append(rows, []run{{text: l.say.WrittenBy + " " + strings.Join(l.doc.Authors, ", "), at: -1}})
 	}
 	if len(l.doc.Reviewers) > 0 {
-		rows = append(rows, []run{{text: "Reviewed by " + strings.Join(l.doc.Reviewers, ", "), at: -1}})
+		rows = append(rows, []run{{text: l.say.ReviewedBy + " " + strings.Join(l.doc.Reviewers, ", "), at: -1}})
 	}
 	if modules != nil {
-		rows = append(rows, []run{{text: "To read this page online, scan the code or type the address under it.", at: -1}})
+		rows = append(rows, []run{{text: l.say.Scan, at: -1}})
 	}
 	if len(rows) == 0 {
 		return
@@ -260,7 +260,7 @@ func (l *layout) footer(d *drawer, page, pages int) {
 		name := l.breakLines([]run{{text: l.doc.SiteName, at: -1}}, footerSize, l.width()*0.6)
 		d.line(name[0], marginSide, y, black)
 	}
-	of := "Page " + strconv.Itoa(page) + " of " + strconv.Itoa(pages)
+	of := strings.NewReplacer("{n}", strconv.Itoa(page), "{total}", strconv.Itoa(pages)).Replace(l.say.PageOf)
 	d.setFont(regular, footerSize)
 	d.pdf.Text(marginSide+l.width()-l.r.fonts[regular].width(of, footerSize), y, of)
 }

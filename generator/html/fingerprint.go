@@ -2,7 +2,9 @@ package html
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 )
 
 // The dev server renders a page again only when what it is rendered from
@@ -14,10 +16,14 @@ import (
 // parse generation covers it, and hashing its bytes (a whole rendered body)
 // would cost more than rendering the page.
 
-// HashSiteView hashes what every page shows of the site as a whole.
-func HashSiteView(v *SiteView) uint64 {
+// HashSiteViews hashes what every page shows of the site as a whole, in
+// each of its languages.
+func HashSiteViews(v *SiteViews) uint64 {
 	h := newHasher()
-	h.value(reflect.ValueOf(v).Elem())
+	for _, tag := range slices.Sorted(maps.Keys(v.langs)) {
+		h.str(tag)
+		h.value(reflect.ValueOf(v.langs[tag]).Elem())
+	}
 	return uint64(h)
 }
 
@@ -71,7 +77,8 @@ func (h *hasher) str(s string) {
 }
 
 // value hashes v: its exported fields, less those marked
-// `fingerprint:"source"`. Views hold only strings, booleans, integers,
+// `fingerprint:"source"`, and those marked `fingerprint:"settings"`,
+// which the settings' generation covers. Views hold only strings, booleans, integers,
 // pointers, slices and structs of them; anything else is a bug in the
 // view, and panics in the tests.
 func (h *hasher) value(v reflect.Value) {
@@ -104,7 +111,7 @@ func (h *hasher) value(v reflect.Value) {
 		t := v.Type()
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("fingerprint") == "source" {
+			if tag := f.Tag.Get("fingerprint"); !f.IsExported() || tag == "source" || tag == "settings" {
 				continue
 			}
 			h.value(v.Field(i))

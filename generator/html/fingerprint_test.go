@@ -29,17 +29,23 @@ func TestFingerprintCoversTheView(t *testing.T) {
 			t.Errorf("generations %v do not change the fingerprint", gens)
 		}
 	}
-	siteBase := HashSiteView(&SiteView{})
+	one := func(v *SiteView) *SiteViews { return &SiteViews{def: v, langs: map[string]*SiteView{"en": v}} }
+	siteBase := HashSiteViews(one(&SiteView{}))
 	styp := reflect.TypeFor[SiteView]()
 	for i := 0; i < styp.NumField(); i++ {
-		if !styp.Field(i).IsExported() {
+		f := styp.Field(i)
+		if !f.IsExported() || f.Tag.Get("fingerprint") == "settings" {
 			continue
 		}
 		v := &SiteView{}
 		fill(reflect.ValueOf(v).Elem().Field(i))
-		if HashSiteView(v) == siteBase {
-			t.Errorf("SiteView.%s does not change HashSiteView", styp.Field(i).Name)
+		if HashSiteViews(one(v)) == siteBase {
+			t.Errorf("SiteView.%s does not change HashSiteViews", f.Name)
 		}
+	}
+	two := &SiteViews{langs: map[string]*SiteView{"en": {}, "es": {Title: "x"}}}
+	if HashSiteViews(two) == HashSiteViews(&SiteViews{langs: map[string]*SiteView{"en": {}, "es": {}}}) {
+		t.Error("a language's SiteView does not change HashSiteViews")
 	}
 }
 

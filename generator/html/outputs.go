@@ -113,6 +113,9 @@ func (o *pageOutput) Inputs() Input {
 	if o.citesAll {
 		in |= InputCitations
 	}
+	if o.page.Source != "" {
+		in |= InputDates // a translation tells its readers when its source changed
+	}
 	return in
 }
 func (o *pageOutput) View(s *resolve.Site) *PageView   { return views{s}.newPageView(o.page) }
@@ -241,16 +244,18 @@ func (o *indexOutput) Produce(*Worker) ([]byte, *diag.Diagnostic, error) {
 	return o.index.Files[o.path], nil, nil
 }
 
-// searchPageOutput is the search page (search/index.html): the results of
-// the search box's query, and without JavaScript every page of the site
-// by section.
-type searchPageOutput struct{}
+// searchPageOutput is the search page of a language (search/index.html,
+// es/search/index.html): the results of the search box's query, and
+// without JavaScript every page of the language by section.
+type searchPageOutput struct {
+	lang, prefix string // the language's tag, and its folder ("es/")
+}
 
-func (searchPageOutput) Path() string                     { return SearchPage + "index.html" }
+func (o searchPageOutput) Path() string                   { return o.prefix + SearchPage + "index.html" }
 func (searchPageOutput) Source() string                   { return site.TemplatesDir + "/search.html" }
 func (searchPageOutput) Reload() Reload                   { return ReloadPage }
 func (searchPageOutput) Inputs() Input                    { return InputPages | InputSettings | InputLayout }
-func (searchPageOutput) View(s *resolve.Site) *PageView   { return views{s}.searchView() }
+func (o searchPageOutput) View(s *resolve.Site) *PageView { return views{s}.searchView(o.lang) }
 func (searchPageOutput) LayoutKind() string               { return KindSearch }
 func (searchPageOutput) Gen() uint64                      { return 0 }
 func (searchPageOutput) Dirty(pages map[string]bool) bool { return false }

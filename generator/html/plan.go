@@ -36,7 +36,9 @@ func Plan(s *resolve.Site, in *load.Inputs, index *SearchFiles) ([]Output, diag.
 	}
 	plan = append(plan, notFoundOutput{})
 	if index != nil {
-		plan = append(plan, searchPageOutput{})
+		for _, l := range s.Config.Languages() {
+			plan = append(plan, searchPageOutput{lang: l.Tag, prefix: l.Prefix()})
+		}
 		plan = append(plan, &siteOutput{path: SearchPage + search.ScriptFile, inputs: InputSettings, reload: ReloadOther, make: func() []byte { return search.Script }})
 		for path := range index.Files {
 			plan = append(plan, &indexOutput{path: path, index: index})
@@ -66,7 +68,7 @@ func Plan(s *resolve.Site, in *load.Inputs, index *SearchFiles) ([]Output, diag.
 				continue // a theme file that the site replaces
 			}
 			if _, ok := o.(searchPageOutput); ok {
-				diags.Errorf(prev, 0, 0, "this would be published at /%s, where the site's search page goes: rename it, or move it into another folder", SearchPage)
+				diags.Errorf(prev, 0, 0, "this would be published at /%s, where the site's search page goes: rename it, or move it into another folder", strings.TrimSuffix(o.Path(), "index.html"))
 				continue
 			}
 			diags.Errorf(o.Source(), 0, 0, "this would be published as %s, which %s already is: rename one of them", o.Path(), prev)
@@ -107,7 +109,7 @@ func caseCollisions(plan []Output) diag.List {
 // page's body as read back from its spill file, see spillRef.read).
 type Worker struct {
 	site      *resolve.Site
-	sv        *SiteView
+	sv        *SiteViews
 	tpl       *Templates
 	out, page bytes.Buffer
 }
@@ -116,7 +118,7 @@ type Worker struct {
 // Workers that execute one template set share the locks text/template
 // takes on every function call and {{template}}: on two cores that cost
 // more than cloning the set per worker (BenchmarkRender).
-func NewWorker(s *resolve.Site, sv *SiteView, tpl *Templates) *Worker {
+func NewWorker(s *resolve.Site, sv *SiteViews, tpl *Templates) *Worker {
 	return &Worker{site: s, sv: sv, tpl: tpl.clone()}
 }
 
@@ -124,7 +126,8 @@ func NewWorker(s *resolve.Site, sv *SiteView, tpl *Templates) *Worker {
 // buffer and returns its bytes: a caller that keeps them copies them.
 func (w *Worker) execute(kind string, v *PageView) ([]byte, *diag.Diagnostic) {
 	w.out.Reset()
-	if err := w.tpl.execute(&w.out, kind, &pageData{Site: w.sv, Page: v}); err != nil {
+	sv := w.sv.In(v.Lang)
+	if err := w.tpl.execute(&w.out, kind, &pageData{Site: sv, Page: v, T: sv.T}); err != nil {
 		d := w.tpl.templateError(err)
 		return nil, &d
 	}

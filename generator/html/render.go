@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -9,8 +10,10 @@ import (
 	"strings"
 	"sync"
 
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/page"
 	"pamphlet/generator/resolve"
+	"pamphlet/generator/search"
 	"pamphlet/generator/site"
 )
 
@@ -18,12 +21,24 @@ import (
 // that make the views are the output stage's, on the resolve stage's Site.
 type views struct{ *resolve.Site }
 
-// SiteView is what templates see as .Site.
+// SiteView is what templates see as .Site: the site as pages in one of
+// its languages show it.
 type SiteView struct {
-	Title        string
-	Description  string
-	Lang         string
-	BaseURL      string
+	Title       string
+	Description string
+	// Lang is the language's BCP 47 tag, Dir its direction ("ltr" or
+	// "rtl"), for <html lang dir>.
+	Lang, Dir string
+	BaseURL   string
+	// HomeURL and SearchURL link to the home page and the search page of
+	// the language.
+	HomeURL, SearchURL string
+	// SearchWords are the search script's words in the language, as JSON.
+	SearchWords string
+	// T are the theme's words in the language: {{.T.on_this_page}} (see
+	// package i18n). They are the settings', which the dev server's
+	// settings generation covers.
+	T            i18n.Strings `fingerprint:"settings"`
 	Organisation site.Organisation
 	Disclaimer   string
 	Funding      string
@@ -91,12 +106,18 @@ type linkView struct {
 	Title       string
 	URL         string
 	Description string
+	// Lang is the language of the page linked to, where it is not the
+	// language of the page the link is on (a page not yet translated):
+	// the link's text is in that language.
+	Lang string
 }
 
 // menuItem is one entry of the site menu on a given page.
 type menuItem struct {
-	Title    string
-	URL      string
+	Title string
+	URL   string
+	Lang  string // the page's language, where it is not the menu's
+
 	Current  bool // this entry is the page being shown
 	Ancestor bool // the page being shown is inside this entry's section
 }
@@ -104,7 +125,10 @@ type menuItem struct {
 // PageView is what templates see as .Page. The README lists every
 // field.
 type PageView struct {
-	Kind        string
+	Kind string
+	// Lang is the page's language (its BCP 47 tag): the page is shown
+	// with the SiteView of that language.
+	Lang        string
 	Title       string
 	Description string
 	URL         string // link to the page, under the base path
@@ -145,6 +169,35 @@ type PageView struct {
 	Sections []sectionView
 	// Handout is the page's PDF handout, or nil.
 	Handout *handoutView
+	// Translations lists the page in every language it is in, this one
+	// too (Current), in site.yaml's order, for the language switcher and
+	// <link rel="alternate" hreflang>; XDefault is the address of the
+	// page in the default language. Both are empty on a site of one
+	// language, and on a page that has no translation.
+	Translations []translationView
+	XDefault     string
+	// Outdated, on a translation whose source page changed after the
+	// date it was translated from, says so to its readers.
+	Outdated *outdatedView
+}
+
+// translationView is the page in one language.
+type translationView struct {
+	Lang, Name, Dir string // tag, the language's name in itself, direction
+	URL, Href       string // link under the base path; Href the full address when there is one, for hreflang
+	Current         bool
+}
+
+// outdatedView is the notice on a translation whose source changed: the
+// date it was translated from, in the page's language, and the source
+// page's language and address.
+type outdatedView struct {
+	Date     string
+	Language string // the source's language, named in the page's language where the theme can
+	URL      string
+	Lang     string // the source's tag
+	Text     string // the notice, in the page's language
+	Link     string // the link's words
 }
 
 // handoutView is a page's PDF handout: where it is, how many pages it
@@ -162,19 +215,21 @@ type sectionView struct {
 }
 
 // dateView is a date as templates show it: .ISO ("2025-09-14", for
-// datetime attributes) and .Human ("14 September 2025"). Both are made
+// datetime attributes) and .Human ("14 September 2025", in the page's
+// language). Both are made
 // once, as fields: a method that a template calls costs it a lookup and a
 // call through reflection each time.
 type dateView struct {
 	ISO, Human string
 }
 
-// newDateView returns the view of d, or nil for no date.
-func newDateView(d *site.Date) *dateView {
+// newDateView returns the view of d in the words of a language, or nil
+// for no date.
+func newDateView(d *site.Date, words i18n.Strings) *dateView {
 	if d == nil {
 		return nil
 	}
-	return &dateView{ISO: d.ISO(), Human: d.Human()}
+	return &dateView{ISO: d.ISO(), Human: page.HumanDate(words, d.Time)}
 }
 
 // referenceView is one work on the site-wide references page.
@@ -188,36 +243,80 @@ type referenceView struct {
 type pageData struct {
 	Site *SiteView
 	Page *PageView
+	// T are the theme's words in the page's language (Site.T).
+	T i18n.Strings
 
 	kind string             // the layout being executed
 	tpl  *template.Template // and its template set, for partialCached
 }
 
-// NewSiteView makes the site-wide part of every page's data.
-func NewSiteView(s *resolve.Site) *SiteView {
+// SiteViews are the site-wide part of every page's data, one for each of
+// the site's languages.
+type SiteViews struct {
+	def   *SiteView
+	langs map[string]*SiteView
+}
+
+// In returns the view of the site in the language tag (the default
+// language's for a tag the site does not have).
+func (v *SiteViews) In(tag string) *SiteView {
+	if sv, ok := v.langs[tag]; ok {
+		return sv
+	}
+	return v.def
+}
+
+// NewSiteViews makes the site-wide part of every page's data, in each of
+// the site's languages.
+func NewSiteViews(s *resolve.Site) *SiteViews {
+	v := &SiteViews{langs: map[string]*SiteView{}}
+	for _, l := range s.Config.Languages() {
+		v.langs[l.Tag] = newSiteView(s, l.Tag)
+	}
+	v.def = v.langs[s.Config.DefaultLanguage()]
+	return v
+}
+
+// newSiteView makes the site-wide part of the data of pages in one
+// language: the site's settings for it, and its policy and crisis pages
+// in that language where they are translated.
+func newSiteView(s *resolve.Site, tag string) *SiteView {
 	c := s.Config
+	in := c.In(tag)
+	words := s.Strings(tag)
 	v := &SiteView{
-		Title:         c.Title,
-		Description:   c.Description,
-		Lang:          c.Language,
+		Title:         in.Title,
+		Description:   in.Description,
+		Lang:          tag,
+		Dir:           i18n.Dir(tag),
 		BaseURL:       c.AbsURL(""),
+		HomeURL:       site.Href(c.BasePath(), in.Prefix()),
+		SearchURL:     site.Href(c.BasePath(), in.Prefix()+SearchPage),
+		T:             words,
 		Organisation:  c.Organisation,
-		Disclaimer:    c.Disclaimer,
+		Disclaimer:    in.Disclaimer,
 		Funding:       c.Funding,
 		Advertising:   c.Advertising,
-		CrisisGroups:  crisisGroups(c.Crisis),
+		CrisisGroups:  crisisGroups(in.Crisis),
 		LogoAlt:       c.Brand.LogoAlt,
 		CitationStyle: s.CitationStyle,
+	}
+	if words != nil {
+		v.SearchWords = words.JSON(search.ScriptWords()...)
 	}
 	if c.Brand.Logo != "" {
 		v.Logo = site.Href(c.BasePath(), site.PageRel(c.Brand.Logo))
 	}
-	for _, k := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg} {
-		if p := s.Page(k); k != "" && p != nil {
-			v.FooterLinks = append(v.FooterLinks, views{s}.link(p))
+	for _, k := range []string{in.ContactPage, in.PrivacyPage, in.EditorialPg, in.DisclaimerPg} {
+		if p := s.In(s.Page(k), tag); k != "" && p != nil {
+			l := views{s}.link(p)
+			if p.Lang != tag {
+				l.Lang = p.Lang
+			}
+			v.FooterLinks = append(v.FooterLinks, l)
 		}
 	}
-	if p := s.Page(c.CrisisPage); c.CrisisPage != "" && p != nil {
+	if p := s.In(s.Page(in.CrisisPage), tag); in.CrisisPage != "" && p != nil {
 		v.CrisisURL = s.Href(p)
 	}
 	return v
@@ -238,27 +337,30 @@ func (s views) linkPtr(p *page.Page) *linkView {
 // newPageView makes the data one page is rendered with.
 func (s views) newPageView(p *page.Page) *PageView {
 	f := &p.Front
+	words := s.Strings(p.Lang)
+	in := s.Config.In(p.Lang)
 	v := &PageView{
 		Kind:         p.Kind,
+		Lang:         p.Lang,
 		Title:        f.Title,
 		Description:  f.Description,
 		URL:          s.Href(p),
 		Permalink:    s.Config.AbsURL(p.URL),
 		Authors:      f.Authors,
 		ReviewedBy:   f.ReviewedBy,
-		Published:    newDateView(f.Published),
-		Updated:      newDateView(f.Updated),
-		LastReviewed: newDateView(f.LastReviewed),
-		NextReview:   newDateView(f.NextReview),
+		Published:    newDateView(f.Published, words),
+		Updated:      newDateView(f.Updated, words),
+		LastReviewed: newDateView(f.LastReviewed, words),
+		NextReview:   newDateView(f.NextReview, words),
 		Audience:     f.Audience,
 		About:        f.About,
 		Crisis:       f.Safety == "crisis",
 	}
 	if v.NextReview == nil && f.LastReviewed != nil {
 		// Next review due: last reviewed plus the site's review interval.
-		v.NextReview = newDateView(&site.Date{Time: s.Config.ReviewEvery().AddTo(f.LastReviewed.Time)})
+		v.NextReview = newDateView(&site.Date{Time: s.Config.ReviewEvery().AddTo(f.LastReviewed.Time)}, words)
 	}
-	if ed := s.Page(s.Config.EditorialPg); s.Config.EditorialPg != "" && ed != nil {
+	if ed := s.In(s.Page(in.EditorialPg), p.Lang); in.EditorialPg != "" && ed != nil {
 		v.EditorialURL = s.Href(ed)
 	}
 	if p == s.ReferencesPage {
@@ -273,7 +375,7 @@ func (s views) newPageView(p *page.Page) *PageView {
 	for a := s.Parent[p]; a != nil; a = s.Parent[a] {
 		l := s.link(a)
 		if a.Kind == page.KindHome {
-			l.Title = "Home"
+			l.Title = cmp.Or(words["home"], "Home")
 		}
 		v.Breadcrumbs = append(v.Breadcrumbs, l)
 	}
@@ -304,20 +406,86 @@ func (s views) newPageView(p *page.Page) *PageView {
 	if h := p.Handout; h != nil {
 		v.Handout = &handoutView{URL: s.Href(p) + page.HandoutFile, Pages: h.Pages, Size: humanSize(h.Size)}
 	}
-	for _, m := range s.Config.Menu {
+	v.Menu = s.menu(p, p.Lang)
+	s.translations(p, v)
+	return v
+}
+
+// menu returns the site menu of pages in the language tag as it shows on
+// p (nil: a page in no section, on which no entry is current). An entry
+// that names a page links to its translation into the language, and,
+// unless the language has a menu of its own, shows the translation's
+// title.
+func (s views) menu(p *page.Page, tag string) []menuItem {
+	own := s.Config.Lang(tag).Menu != nil
+	var menu []menuItem
+	for _, m := range s.Config.In(tag).Menu {
 		item := menuItem{Title: m.Title, URL: m.URL}
 		if m.Page != "" {
 			t := s.Page(m.Page)
 			if t == nil {
 				continue
 			}
+			if tr := s.In(t, tag); tr != t {
+				t = tr
+				if !own {
+					item.Title = t.Title()
+				}
+			}
 			item.URL = s.Href(t)
-			item.Current = t == p
-			item.Ancestor = !item.Current && t.Kind != page.KindHome && s.isAncestor(t, p)
+			if t.Lang != tag {
+				item.Lang = t.Lang
+			}
+			if p != nil {
+				item.Current = t == p
+				item.Ancestor = !item.Current && t.Kind != page.KindHome && s.isAncestor(t, p)
+			}
 		}
-		v.Menu = append(v.Menu, item)
+		menu = append(menu, item)
 	}
-	return v
+	return menu
+}
+
+// translations fills in the page's translations and, on a translation
+// whose source changed after it was made, the notice for its readers.
+func (s views) translations(p *page.Page, v *PageView) {
+	ts := s.TranslationsOf(p)
+	for _, t := range ts {
+		href := s.Config.AbsURL(t.URL)
+		if href == "" {
+			href = s.Href(t)
+		}
+		name := t.Lang
+		if s.Words != nil {
+			name = s.Words.Name(t.Lang)
+		}
+		v.Translations = append(v.Translations, translationView{Lang: t.Lang, Name: name, Dir: i18n.Dir(t.Lang), URL: s.Href(t), Href: href, Current: t == p})
+		if t.Lang == s.Config.DefaultLanguage() {
+			v.XDefault = href
+		}
+	}
+	src := s.SourceOf(p)
+	if src == nil || !Outdated(p, src) {
+		return
+	}
+	words := s.Strings(p.Lang)
+	name := src.Lang
+	if words != nil {
+		name = words.LanguageName(src.Lang)
+	}
+	o := &outdatedView{Date: page.HumanDate(words, p.Front.TranslatedFrom.Time), Language: name, URL: s.Href(src), Lang: src.Lang}
+	o.Text = cmp.Or(words.Fill("translation_outdated", "language", name, "date", o.Date), "This translation was made from the "+name+" page of "+o.Date+". That page has changed since, so this one may be out of date.")
+	o.Link = cmp.Or(words.Fill("translation_read_current", "language", name), "Read the current page in "+name)
+	v.Outdated = o
+}
+
+// Outdated reports whether a translation fell behind its source: the
+// source's own latest date (its last review, update or publication) is
+// after the date the translation was made from.
+func Outdated(t, src *page.Page) bool {
+	from := t.Front.TranslatedFrom
+	last := src.Front.LastModified()
+	return from != nil && last != nil && last.After(from.Time)
 }
 
 // minContents is how many sections a page needs for an "On this page"
@@ -367,37 +535,26 @@ func (s views) isAncestor(a, p *page.Page) bool {
 
 // notFoundView is the data of the 404 page.
 func (s views) notFoundView() *PageView {
-	v := &PageView{Kind: page.Kind404, Title: "Page not found", URL: site.Href(s.Config.BasePath(), "404.html")}
-	v.Menu = s.plainMenu()
+	def := s.Config.DefaultLanguage()
+	v := &PageView{Kind: page.Kind404, Lang: def, Title: cmp.Or(s.Strings(def)["not_found_title"], "Page not found"), URL: site.Href(s.Config.BasePath(), "404.html")}
+	v.Menu = s.menu(nil, def)
 	return v
-}
-
-// plainMenu is the site menu on a page that is in no section: no entry
-// is current.
-func (s views) plainMenu() []menuItem {
-	var menu []menuItem
-	for _, m := range s.Config.Menu {
-		item := menuItem{Title: m.Title, URL: m.URL}
-		if t := s.Page(m.Page); m.Page != "" && t != nil {
-			item.URL = s.Href(t)
-		}
-		menu = append(menu, item)
-	}
-	return menu
 }
 
 // searchView is the data of the search page: every page of the site by
 // section, in the order the site lists them, for readers without
 // JavaScript, whose search box brings them here.
-func (s views) searchView() *PageView {
-	v := &PageView{Kind: KindSearch, Title: "Search this site", URL: site.Href(s.Config.BasePath(), SearchPage)}
-	v.Permalink = s.Config.AbsURL(SearchPage)
-	v.Menu = s.plainMenu()
+func (s views) searchView(tag string) *PageView {
+	words := s.Strings(tag)
+	prefix := s.Config.Lang(tag).Prefix()
+	v := &PageView{Kind: KindSearch, Lang: tag, Title: cmp.Or(words["search_title"], "Search this site"), URL: site.Href(s.Config.BasePath(), prefix+SearchPage)}
+	v.Permalink = s.Config.AbsURL(prefix + SearchPage)
+	v.Menu = s.menu(nil, tag)
 	var walk func(p *page.Page)
 	walk = func(p *page.Page) {
 		sec := sectionView{Title: p.Title(), URL: s.Href(p)}
 		if p.Kind == page.KindHome {
-			sec.Title = "Home"
+			sec.Title = cmp.Or(words["home"], "Home")
 		}
 		var subs []*page.Page
 		for _, c := range s.Children[p.URL] {
@@ -412,7 +569,7 @@ func (s views) searchView() *PageView {
 			walk(c)
 		}
 	}
-	if home := s.ByURL[""]; home != nil {
+	if home := s.ByURL[prefix]; home != nil {
 		walk(home)
 	}
 	return v
@@ -423,7 +580,11 @@ func (s views) searchView() *PageView {
 func (s views) sitemap() []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+	if s.Translations != nil {
+		b.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+	}
+	b.WriteString(">\n")
 	for _, p := range s.Pages {
 		b.WriteString("<url><loc>")
 		_ = xml.EscapeText(&b, []byte(s.Config.AbsURL(p.URL)))
@@ -431,10 +592,29 @@ func (s views) sitemap() []byte {
 		if d := p.Front.LastModified(); d != nil {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.ISO())
 		}
+		// Every version of a translated page lists every version,
+		// itself too, and the default language's as x-default (as
+		// Google documents for sitemaps).
+		ts := s.TranslationsOf(p)
+		for _, t := range ts {
+			s.alternate(&b, t.Lang, t)
+		}
+		if len(ts) > 0 && ts[0].Lang == s.Config.DefaultLanguage() {
+			s.alternate(&b, "x-default", ts[0])
+		}
 		b.WriteString("</url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// alternate writes one <xhtml:link rel="alternate"> of a sitemap entry.
+func (s views) alternate(b *bytes.Buffer, hreflang string, t *page.Page) {
+	b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+	_ = xml.EscapeText(b, []byte(hreflang))
+	b.WriteString(`" href="`)
+	_ = xml.EscapeText(b, []byte(s.Config.AbsURL(t.URL)))
+	b.WriteString(`"/>`)
 }
 
 // robots returns robots.txt, pointing crawlers at the sitemap.

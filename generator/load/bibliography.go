@@ -22,6 +22,8 @@ type Bibliographies struct {
 	root  string
 	style *cite.Style
 	site  *cite.Bibliography
+	// styles is the style in each of the site's other languages.
+	styles map[string]*cite.Style
 
 	mu    sync.Mutex
 	files map[string]*bibFile // by site-relative path
@@ -62,6 +64,9 @@ func LoadBibliographies(root string, cfg *site.Config) (*Bibliographies, diag.Li
 	site, d := cite.NewBibliography(nil, sets...)
 	diags.Add(d...)
 	b.site = site
+	for _, l := range cfg.Languages()[1:] {
+		b.styles[l.Tag] = style.In(l.Tag)
+	}
 	return b, diags
 }
 
@@ -69,7 +74,7 @@ func LoadBibliographies(root string, cfg *site.Config) (*Bibliographies, diag.Li
 // in style, with the site's own entries in siteBib; the files pages name are
 // read from root when asked for.
 func NewBibliographies(root string, style *cite.Style, siteBib *cite.Bibliography) *Bibliographies {
-	return &Bibliographies{root: root, style: style, site: siteBib, files: map[string]*bibFile{}}
+	return &Bibliographies{root: root, style: style, site: siteBib, files: map[string]*bibFile{}, styles: map[string]*cite.Style{}}
 }
 
 // Site returns the site's bibliography: the default files and those
@@ -78,6 +83,16 @@ func (b *Bibliographies) Site() *cite.Bibliography { return b.site }
 
 // Style returns the citation style that formats every reference.
 func (b *Bibliographies) Style() *cite.Style { return b.style }
+
+// StyleIn returns the citation style as it formats pages in the site's
+// language tag (see cite.Style.In): the same style, with that language's
+// CSL locale.
+func (b *Bibliographies) StyleIn(tag string) *cite.Style {
+	if s, ok := b.styles[tag]; ok {
+		return s
+	}
+	return b.style
+}
 
 // Read reports whether the bibliography file at the site path rel was
 // read (or looked for), by the site or for a page.

@@ -5,10 +5,12 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 
 	"pamphlet/generator/handout"
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/site"
 )
 
@@ -44,7 +46,7 @@ type Handouts struct {
 // wantsHandout). Its error is the handout renderer's, which cannot start
 // without its fonts: a bug in Pamphlet's build.
 func (ps *Parser) MakeHandouts(h Handouts) error {
-	r, err := handout.NewRenderer(handout.WithHTMLRenderer(ps.md.Renderer()))
+	r, err := handout.NewRenderer(handout.WithHTMLRenderer(ps.readers(ps.cfg.DefaultLanguage()).md.Renderer()))
 	if err != nil {
 		return err
 	}
@@ -54,10 +56,21 @@ func (ps *Parser) MakeHandouts(h Handouts) error {
 
 // wantsHandout reports whether the page has a handout: a page of medical
 // information (not one of the site's policies) whose front matter does
-// not say handout: false.
+// not say handout: false, in a language written left to right (the PDF
+// writer cannot yet set right-to-left text: see docs/handouts.md).
 func (ps *Parser) wantsHandout(p *Page) bool {
 	f := &p.Front
-	return ps.handouts != nil && !ps.discard && !ps.cfg.PolicyPage(p.Rel) && (f.Handout == nil || *f.Handout)
+	return ps.handouts != nil && !ps.discard && !ps.cfg.PolicyPage(p.Key) && (f.Handout == nil || *f.Handout) && i18n.Dir(p.Lang) == "ltr"
+}
+
+// HumanDate writes a date in the words of its language ("14 September
+// 2025", "14 de septiembre de 2025"), or as NHS.UK writes it in English
+// when there are no words (nil).
+func HumanDate(words i18n.Strings, t time.Time) string {
+	if words == nil {
+		return site.Date{Time: t}.Human()
+	}
+	return words.Date(t)
 }
 
 // makeHandout lays out and draws the page's handout from its AST (after
@@ -66,9 +79,10 @@ func (ps *Parser) wantsHandout(p *Page) bool {
 func (ps *Parser) makeHandout(s *parseState, doc ast.Node, source []byte) {
 	p, cfg := s.page, ps.cfg
 	f := &p.Front
+	in, words := cfg.In(p.Lang), ps.strings(p.Lang)
 	d := &handout.Document{
-		Lang: cfg.Language, Title: f.Title, Description: f.Description,
-		SiteName: cfg.Title, URL: cfg.AbsURL(p.URL), Logo: ps.handoutSite.Logo,
+		Lang: p.Lang, Title: f.Title, Description: f.Description,
+		SiteName: in.Title, URL: cfg.AbsURL(p.URL), Logo: ps.handoutSite.Logo,
 		Source: source, Body: doc, Paper: cfg.Paper, Brand: cfg.Theme().Print.Heading.String(),
 		Images: func(dest string) string {
 			if strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") {
@@ -77,7 +91,11 @@ func (ps *Parser) makeHandout(s *parseState, doc ast.Node, source []byte) {
 			rel := path.Join(path.Dir(p.Rel), dest)
 			return filepath.Join(ps.handoutSite.Root, site.ContentDir, filepath.FromSlash(rel))
 		},
-		Unreviewed: len(f.ReviewedBy) == 0,
+		Unreviewed: len(f.ReviewedBy) == 0, UnreviewedNotice: words["unreviewed"], CrisisHeading: words["crisis_heading"],
+		Words: handout.Words{
+			References: words["references"], LastReviewed: words["page_last_reviewed"], NextReview: words["next_review_due"],
+			WrittenBy: words["written_by"], ReviewedBy: words["reviewed_by"], Scan: words["handout_scan"], PageOf: words["handout_page_of"],
+		},
 	}
 	if d.URL == "" {
 		d.URL = site.Href(cfg.BasePath(), p.URL)
@@ -105,17 +123,17 @@ func (ps *Parser) makeHandout(s *parseState, doc ast.Node, source []byte) {
 		}
 	}
 	if f.LastReviewed != nil {
-		d.LastReviewed = f.LastReviewed.Human()
+		d.LastReviewed = HumanDate(words, f.LastReviewed.Time)
 		d.Date = f.LastReviewed.Time
-		d.NextReview = site.Date{Time: cfg.ReviewEvery().AddTo(f.LastReviewed.Time)}.Human()
+		d.NextReview = HumanDate(words, cfg.ReviewEvery().AddTo(f.LastReviewed.Time))
 	} else if f.Published != nil {
 		d.Date = f.Published.Time
 	}
 	if f.NextReview != nil {
-		d.NextReview = f.NextReview.Human()
+		d.NextReview = HumanDate(words, f.NextReview.Time)
 	}
-	if f.Safety == "crisis" || (cfg.CrisisPage != "" && p.Rel == site.PageRel(cfg.CrisisPage)) {
-		for _, l := range cfg.Crisis {
+	if f.Safety == "crisis" || (in.CrisisPage != "" && (p.Rel == site.PageRel(in.CrisisPage) || p.Key == site.PageRel(in.CrisisPage))) {
+		for _, l := range in.Crisis {
 			d.Crisis = append(d.Crisis, handout.CrisisLine{Region: l.Region, When: l.When, Name: l.Name, Phone: l.Phone, Text: l.Text, Contact: l.Contact})
 		}
 	}

@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"strings"
 
@@ -33,7 +34,11 @@ type (
 		PublishingPrinciples string       `json:"publishingPrinciples,omitempty"`
 		ReviewedBy           []ldPerson   `json:"reviewedBy,omitempty"`
 		Specialty            string       `json:"specialty,omitempty"`
+		TranslationOfWork    *ldRef       `json:"translationOfWork,omitempty"`
 		URL                  string       `json:"url,omitempty"`
+	}
+	ldRef struct {
+		ID string `json:"@id"`
 	}
 	ldThing struct {
 		Type string `json:"@type"`
@@ -89,7 +94,7 @@ func writeJSONLD(b *bytes.Buffer, c *site.Config, p *Page) {
 		Context:     "https://schema.org",
 		Type:        "MedicalWebPage",
 		Name:        f.Title,
-		InLanguage:  c.Language,
+		InLanguage:  cmp.Or(p.Lang, c.Language),
 		Description: f.Description,
 		URL:         c.AbsURL(p.URL),
 		Author:      people(f.Authors),
@@ -97,6 +102,13 @@ func writeJSONLD(b *bytes.Buffer, c *site.Config, p *Page) {
 	}
 	if c.PolicyPage(p.Rel) {
 		doc.Type = "WebPage"
+	}
+	if p.Source != "" {
+		u := c.AbsURL(c.URLOf(p.Source))
+		if u == "" {
+			u = site.Href(c.BasePath(), c.URLOf(p.Source))
+		}
+		doc.TranslationOfWork = &ldRef{u}
 	}
 	if f.LastReviewed != nil {
 		doc.LastReviewed = f.LastReviewed.ISO()

@@ -451,11 +451,13 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 	if strings.HasPrefix(p, "/") {
 		target = path.Clean(strings.TrimPrefix(p, "/"))
 	}
-	s.page.Targets = append(s.page.Targets, target)
 	if target == ".." || strings.HasPrefix(target, "../") {
+		s.page.Targets = append(s.page.Targets, target)
 		s.errorf(line, col, "%s %q points outside the content folder: link to a page or file inside content/", what, d)
 		return dest
 	}
+	target = s.localize(target)
+	s.page.Targets = append(s.page.Targets, target)
 	suffix := ""
 	if query != "" {
 		suffix += "?" + query
@@ -469,7 +471,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 			return dest
 		}
 		s.pending = append(s.pending, pageLink{Target: target, Fragment: frag, Line: line, Col: col})
-		return []byte(site.Href(s.cfg.BasePath(), site.PageURL(target)) + suffix)
+		return []byte(site.Href(s.cfg.BasePath(), s.cfg.URLOf(target)) + suffix)
 	}
 	if target == "." || s.files[target+"/_index.md"] || s.files[target+"/index.md"] || strings.HasSuffix(p, "/") {
 		idx := target + "/_index.md"
@@ -481,7 +483,7 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		}
 		if s.files[idx] {
 			s.pending = append(s.pending, pageLink{Target: idx, Fragment: frag, Line: line, Col: col})
-			return []byte(site.Href(s.cfg.BasePath(), site.PageURL(idx)) + suffix)
+			return []byte(site.Href(s.cfg.BasePath(), s.cfg.URLOf(idx)) + suffix)
 		}
 	}
 	if !s.files[target] {
@@ -493,6 +495,37 @@ func (s *parseState) rewrite(dest []byte, line, col int, what string) []byte {
 		return dest
 	}
 	return []byte(site.Href(s.cfg.BasePath(), site.AssetURL(target)) + suffix)
+}
+
+// localize returns the file that a link from the page to target means
+// on a site of several languages: a link from a page in Spanish to a page
+// of the default language goes to its Spanish translation where there is
+// one; a link from a page under es/ to a page or file that only the
+// default language has (an image, a page not yet translated) goes to
+// that. Every file it looked for is one of the page's targets, so that
+// the page is parsed again when a translation comes or goes.
+func (s *parseState) localize(target string) string {
+	cfg, lang := s.cfg, s.page.Lang
+	if !cfg.Multilingual() || lang == cfg.DefaultLanguage() {
+		return target
+	}
+	tl, key := cfg.LanguageOf(target)
+	if strings.HasSuffix(target, ".md") && tl == cfg.DefaultLanguage() {
+		for _, t := range cfg.TranslationPaths(key, lang) {
+			s.page.Targets = append(s.page.Targets, t)
+			if s.files[t] {
+				return t
+			}
+		}
+		return target
+	}
+	if tl == lang && !s.files[target] {
+		s.page.Targets = append(s.page.Targets, target)
+		if key != target && (s.files[key] || strings.HasSuffix(key, "/") || s.files[key+"/_index.md"] || s.files[key+"/index.md"]) {
+			return key
+		}
+	}
+	return target
 }
 
 // suggest returns " (did you mean ...?)" naming the site file nearest to a

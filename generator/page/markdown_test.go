@@ -61,9 +61,10 @@ func TestParseWithoutLinkifySame(t *testing.T) {
 		}
 	}
 	cfg, in, bibs := loadForTest(t, dir)
-	fast := NewParser(cfg, in.Files, bibs)
-	always := NewParser(cfg, in.Files, bibs)
-	always.plain = always.md
+	fast := NewParser(cfg, in.Files, bibs, nil)
+	always := NewParser(cfg, in.Files, bibs, nil)
+	rd := always.readers(cfg.DefaultLanguage())
+	rd.plain = rd.md
 	skipped := 0
 	for i := range in.Pages {
 		s := in.Pages[i]
@@ -140,7 +141,7 @@ func TestParseKeepsNoSource(t *testing.T) {
 			}
 		}
 		cfg, in, bibs := loadForTest(t, dir)
-		ps := NewParser(cfg, in.Files, bibs)
+		ps := NewParser(cfg, in.Files, bibs, nil)
 		var buf []byte
 		for _, s := range in.Pages {
 			fromBuf := s
@@ -192,7 +193,7 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 	}
 	for _, site := range []string{dir, "../.."} {
 		cfg, in, bibs := loadForTest(t, site)
-		shared := NewParser(cfg, in.Files, bibs)
+		shared := NewParser(cfg, in.Files, bibs, nil)
 		var got []*Page
 		for _, s := range in.Pages {
 			if d := s.ReadSum(nil, &shared.src); d != nil {
@@ -204,7 +205,7 @@ func TestParserKeepsNothingBetweenPages(t *testing.T) {
 			if d := s.Read(); d != nil {
 				t.Fatal(d)
 			}
-			want := NewParser(cfg, in.Files, bibs).Parse(s)
+			want := NewParser(cfg, in.Files, bibs, nil).Parse(s)
 			got[i].Gen, want.Gen = 0, 0
 			if !reflect.DeepEqual(got[i], want) {
 				t.Errorf("%s: parsed after other pages by the same Parser, it differs:\n%+v\nwant\n%+v", s.Path, got[i], want)

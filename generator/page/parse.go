@@ -14,6 +14,7 @@ import (
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
 	"pamphlet/generator/handout"
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/load"
 	"pamphlet/generator/search"
 	"pamphlet/generator/site"
@@ -32,13 +33,19 @@ const (
 // with links already rewritten, and what the resolve stage needs to check
 // links into it. A Page is made by Parse and not changed after that.
 type Page struct {
-	Path    string // site-relative source path, for diagnostics
-	Rel     string // content-relative source path
-	URL     string // site-relative output folder: "therapy/what-to-expect/"
-	Kind    string
-	Front   site.FrontMatter
-	Body    []byte // rendered Markdown
-	Anchors string // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
+	Path string // site-relative source path, for diagnostics
+	Rel  string // content-relative source path
+	URL  string // site-relative output folder: "therapy/what-to-expect/"
+	Kind string
+	// Lang is the page's language, a tag of site.yaml's languages; Key
+	// the content-relative path of the page as the default language has
+	// it, which its translations share (see site.Config.LanguageOf).
+	// Source is Key when the page is a translation and the default
+	// language has the page: the page it was translated from.
+	Lang, Key, Source string
+	Front             site.FrontMatter
+	Body              []byte // rendered Markdown
+	Anchors           string // ids of headings and elements with {#id}, each ended by a NUL (see hasAnchor)
 	// Contents lists the page's second-level headings, for the theme's
 	// "On this page" list; Related the pages front matter's related:
 	// names (content-relative), checked like links.
@@ -148,8 +155,10 @@ type Parser struct {
 	cfg   *site.Config
 	files map[string]bool
 	bibs  *load.Bibliographies
-	md    goldmark.Markdown // with GFM's Linkify
-	plain goldmark.Markdown // without it, for pages with nothing to link
+	words *i18n.Catalog // the theme's words in each language (nil: English)
+	// md holds the Markdown readers of each language the parser met
+	// (the citation style differs by the CSL locale of the language).
+	md    map[string]*readers
 	buf   bytes.Buffer
 	out   *bufio.Writer // goldmark's writer, into buf
 	refs  bytes.Buffer  // the page's reference list
@@ -171,7 +180,7 @@ type Parser struct {
 	summary bool
 	// searched, when set, takes each page's entry for the search index
 	// (see IndexInto).
-	searched func(search.Document)
+	searched func(lang string, d search.Document)
 	// handouts, when set, makes the pages' PDF handouts (MakeHandouts).
 	handouts    *handout.Renderer
 	handoutSite Handouts
@@ -207,21 +216,57 @@ func (ps *Parser) Err() error { return ps.err }
 
 // NewParser returns a Parser for the pages of a site whose content folder
 // holds files (content-relative paths of every page and file), citing from
-// bibs.
-func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographies) *Parser {
-	return &Parser{cfg: cfg, files: files, bibs: bibs, frontMatter: yamldecode.New[site.FrontMatter](), md: newMarkdown(cfg, bibs.Style(), true), plain: newMarkdown(cfg, bibs.Style(), false)}
+// bibs, in the words of the site's languages (nil: the theme's English).
+func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographies, words *i18n.Catalog) *Parser {
+	return &Parser{cfg: cfg, files: files, bibs: bibs, words: words, frontMatter: yamldecode.New[site.FrontMatter](), md: map[string]*readers{}}
+}
+
+// strings returns the theme's words in the language tag (nil, which
+// reads as English everywhere it is used, when the parser has none).
+func (ps *Parser) strings(tag string) i18n.Strings {
+	if ps.words == nil {
+		return nil
+	}
+	return ps.words.Strings(tag)
+}
+
+// readers are the Markdown readers of one language: with GFM's Linkify,
+// and without it, for pages with nothing to link.
+type readers struct {
+	md, plain goldmark.Markdown
+}
+
+// readers returns the Markdown readers for pages in the language tag,
+// made the first time the parser meets the language.
+func (ps *Parser) readers(tag string) *readers {
+	r, ok := ps.md[tag]
+	if !ok {
+		style := ps.bibs.StyleIn(tag)
+		r = &readers{md: newMarkdown(ps.cfg, style, true), plain: newMarkdown(ps.cfg, style, false)}
+		ps.md[tag] = r
+	}
+	return r
 }
 
 // Parse turns one source into a Page. It depends only on the source, the
 // site settings, the list of files and the bibliographies, so pages can be
 // parsed in any order, in parallel, and one page can be parsed again alone.
 func (ps *Parser) Parse(src load.Source) *Page {
-	p := &Page{Path: src.Path, Rel: src.Rel, URL: site.PageURL(src.Rel), Kind: KindPage}
+	lang, key := ps.cfg.LanguageOf(src.Rel)
+	p := &Page{Path: src.Path, Rel: src.Rel, URL: ps.cfg.Lang(lang).Prefix() + site.PageURL(key), Kind: KindPage, Lang: lang, Key: key}
 	p.href = site.Href(ps.cfg.BasePath(), p.URL)
+	if lang != ps.cfg.DefaultLanguage() {
+		// Whether the page translates another depends on that page's
+		// file: parse it again when the file comes or goes.
+		p.Targets = append(p.Targets, key)
+		if ps.files[key] {
+			p.Source = key
+		}
+	}
 	switch {
-	case src.Rel == "_index.md" || src.Rel == "index.md":
+	case key == "_index.md" || key == "index.md":
 		p.Kind = KindHome
-	case site.IsSection(src.Rel):
+	case site.IsSection(key):
 		p.Kind = KindSection
 	}
 	ps.lines = lineStarts(ps.lines, src.Data)
@@ -235,9 +280,10 @@ func (ps *Parser) Parse(src load.Source) *Page {
 	}
 	pc := parser.NewContext()
 	pc.Set(parseStateKey, state)
-	md := ps.plain
+	rd := ps.readers(lang)
+	md := rd.plain
 	if mayLinkify(src.Data) {
-		md = ps.md
+		md = rd.md
 	}
 	doc := md.Parser().Parse(text.NewReader(src.Data), parser.WithContext(pc))
 	if state.badFrontMatter {
@@ -252,7 +298,8 @@ func (ps *Parser) Parse(src load.Source) *Page {
 			p.Diags.Add(diag.Diagnostic{File: p.Path, Line: line, Col: col, Severity: pr.Severity, Message: pr.Message})
 		}
 		ps.refs.Reset()
-		cite.WriteList(&ps.refs, cited)
+		words := ps.strings(lang)
+		cite.WriteList(&ps.refs, cited, cite.ListWords{Heading: words["references"], BackTo: words["back_to_citation"]})
 		refs = ps.refs.Bytes()
 		// With the list rendered, the ids of the places that cite each
 		// work are needed no more: only how many there are.
@@ -263,7 +310,7 @@ func (ps *Parser) Parse(src load.Source) *Page {
 	}
 	prose := collectProse(doc, src.Data, &ps.prose)
 	if ps.searched != nil && p.Front.Searchable() && !state.badFrontMatter {
-		ps.searched(searchDocument(p, prose))
+		ps.searched(p.Lang, searchDocument(p, prose))
 	}
 	p.facts = state.facts(prose, &ps.prose)
 	ps.buf.Reset()

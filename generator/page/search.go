@@ -10,8 +10,9 @@ import (
 // IndexInto makes ps give each page it parses that belongs in the site's
 // search index (see site.FrontMatter.Searchable) to add, as the search
 // index's Document, made from the prose the content checks read: the text
-// under each heading, with the heading's id to link to.
-func (ps *Parser) IndexInto(add func(search.Document)) { ps.searched = add }
+// under each heading, with the heading's id to link to, and the page's
+// language, whose index it belongs in.
+func (ps *Parser) IndexInto(add func(lang string, d search.Document)) { ps.searched = add }
 
 // A page's safety: crisis shows the crisis box on it, as safe-messaging
 // guidance asks of many pages; it does not make the page a crisis page for

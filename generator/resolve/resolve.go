@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"pamphlet/generator/diag"
+	"pamphlet/generator/i18n"
 	"pamphlet/generator/load"
 	"pamphlet/generator/page"
 	"pamphlet/generator/site"
@@ -38,6 +39,22 @@ type Site struct {
 	// Place is each page's index among its parent's Children, so finding
 	// a page's neighbours does not search a section of thousands.
 	Place map[*page.Page]int
+
+	// Translations holds, on a site of several languages, each page that
+	// has a translation with its translations, by key (page.Page.Key),
+	// in the order of site.yaml's languages.
+	Translations map[string][]*page.Page
+	// Words are the theme's words in the site's languages (nil: English).
+	Words *i18n.Catalog
+}
+
+// Strings returns the theme's words in the language tag (nil, read as
+// English, when the site has none).
+func (s *Site) Strings(tag string) i18n.Strings {
+	if s.Words == nil {
+		return nil
+	}
+	return s.Words.Strings(tag)
 }
 
 // Citations is what the whole-site citation steps found: the
@@ -53,6 +70,9 @@ type Citations struct {
 // up more than a few.
 type Options struct {
 	Drafts, Verbose bool
+	// Words are the theme's words in the site's languages (nil: the
+	// theme's English), for the pages Pamphlet makes itself.
+	Words *i18n.Catalog
 }
 
 // Assemble is the resolve stage: it resolves the parsed pages into a Site
@@ -61,7 +81,7 @@ type Options struct {
 // changed, and says when there are no pages at all. The Site's Diags hold
 // everything it found.
 func Assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, reported diag.List, opts Options, cached *Citations) (*Site, *Citations) {
-	s := Resolve(cfg, pages, opts.Drafts, reported)
+	s := Resolve(cfg, pages, opts, reported)
 	for _, p := range pages {
 		s.Diags.Add(draftDiagnostics(p, opts.Drafts)...)
 	}
@@ -92,8 +112,10 @@ func Assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, r
 // (one that cannot be read, a link that loops): a link to such a file is
 // not reported again, so that the cause stands alone, not drowned among
 // what follows from it.
-func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported diag.List) *Site {
+func Resolve(cfg *site.Config, pages []*page.Page, opts Options, reported diag.List) *Site {
+	withDrafts := opts.Drafts
 	s := &Site{
+		Words:    opts.Words,
 		Config:   cfg,
 		ByRel:    make(map[string]*page.Page, len(pages)),
 		ByURL:    make(map[string]*page.Page, len(pages)),
@@ -120,6 +142,8 @@ func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported dia
 	s.addReferencesPage()
 	s.addMissingSections()
 	s.order()
+	s.linkTranslations()
+	s.checkHandoutLanguages()
 	broken := map[string]bool{}
 	for _, d := range reported {
 		if rel, ok := strings.CutPrefix(d.File, site.ContentDir+"/"); ok && d.Severity == diag.Error {
@@ -138,23 +162,32 @@ func Resolve(cfg *site.Config, pages []*page.Page, withDrafts bool, reported dia
 // breadcrumbs and section lists always have somewhere to point.
 func (s *Site) addMissingSections() {
 	for _, p := range slices.Clone(s.Pages) {
+		root := s.Config.Lang(p.Lang).Prefix()
+		if p.URL == root {
+			continue // a language's home page is in no section
+		}
 		for dir := site.ParentURL(p.URL); ; dir = site.ParentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
-				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true}
-				sec.Rel = dir + "_index.md"
+				key := strings.TrimPrefix(dir, root) + "_index.md"
+				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true, Lang: p.Lang, Key: key}
+				sec.Rel = s.Config.TranslationPaths(key, p.Lang)[0]
 				sec.Path = site.ContentDir + "/" + sec.Rel
-				if dir == "" {
+				if dir == root {
+					in := s.Config.In(p.Lang)
 					sec.Kind = page.KindHome
-					sec.Front.Title = s.Config.Title
-					sec.Front.Description = s.Config.Description
+					sec.Front.Title = in.Title
+					sec.Front.Description = in.Description
 				} else {
 					sec.Front.Title = humanise(path.Base(strings.TrimSuffix(dir, "/")))
+					if src := s.ByURL[strings.TrimPrefix(dir, root)]; src != nil && root != "" && !src.Generated {
+						sec.Front.Title = src.Title() // better a title in the default language than a folder's name
+					}
 				}
 				s.ByURL[dir] = sec
 				s.ByRel[sec.Rel] = sec
 				s.Pages = append(s.Pages, sec)
 			}
-			if dir == "" {
+			if dir == root || dir == "" {
 				break
 			}
 		}
@@ -174,6 +207,8 @@ func (s *Site) addReferencesPage() {
 		s.ReferencesPage = p
 		return
 	}
+	// The site-wide list is in the default language; the words of its
+	// title come from the theme's.
 	if s.Config.ReferencesPage != "" {
 		s.configPage("references_page", s.Config.ReferencesPage)
 		return
@@ -185,9 +220,11 @@ func (s *Site) addReferencesPage() {
 	if !cites {
 		return
 	}
-	p := &page.Page{Rel: rel, Path: site.ContentDir + "/" + rel, URL: site.PageURL(rel), Kind: page.KindPage, Generated: true}
-	p.Front.Title = "References"
-	p.Front.Description = "Every work cited on this site, with the pages that cite it."
+	p := &page.Page{Rel: rel, Path: site.ContentDir + "/" + rel, URL: s.Config.URLOf(rel), Kind: page.KindPage, Generated: true}
+	p.Lang, p.Key = s.Config.LanguageOf(rel)
+	words := s.Strings(p.Lang)
+	p.Front.Title = cmp.Or(words["references"], "References")
+	p.Front.Description = cmp.Or(words["references_description"], "Every work cited on this site, with the pages that cite it.")
 	if other, ok := s.ByURL[p.URL]; ok {
 		s.Diags.Errorf(other.Path, 0, 0, "this page is published at /%s, where the site-wide references page goes: rename it, or set references_page in site.yaml", p.URL)
 		return
@@ -306,8 +343,21 @@ func anchorHint(frag string, ids []string) string {
 // checkConfigPages checks the pages that site.yaml names: menu entries and
 // the contact, privacy, editorial policy, disclaimer and crisis pages.
 func (s *Site) checkConfigPages() {
-	for i, m := range s.Config.Menu {
-		at := fmt.Sprintf("menu[%d]", i+1)
+	c := s.Config
+	s.checkMenu("", c.Menu)
+	s.checkPolicies("", site.Language{ContactPage: c.ContactPage, PrivacyPage: c.PrivacyPage, EditorialPg: c.EditorialPg, DisclaimerPg: c.DisclaimerPg, CrisisPage: c.CrisisPage})
+	for _, l := range c.Languages() {
+		if l.At() != "" {
+			s.checkMenu(l.At()+".", l.Menu)
+			s.checkPolicies(l.At()+".", l)
+		}
+	}
+}
+
+// checkMenu checks the menu at the key path prefix+"menu".
+func (s *Site) checkMenu(prefix string, menu []site.MenuEntry) {
+	for i, m := range menu {
+		at := fmt.Sprintf("%smenu[%d]", prefix, i+1)
 		switch {
 		case m.Page == "" && m.URL == "":
 			s.Diags.Errorf(site.ConfigFile, s.Config.Line(at), s.Config.Col(at), "menu entry %q has neither page nor url: add page: (a .md file in content/) or url:", m.Title)
@@ -315,15 +365,20 @@ func (s *Site) checkConfigPages() {
 			s.configPage(at+".page", m.Page)
 		}
 	}
+}
+
+// checkPolicies checks the pages that name the site's policies, and its
+// crisis page, at the key path prefix.
+func (s *Site) checkPolicies(prefix string, l site.Language) {
 	for _, k := range []struct{ key, val string }{
-		{"contact_page", s.Config.ContactPage},
-		{"privacy_page", s.Config.PrivacyPage},
-		{"editorial_policy_page", s.Config.EditorialPg},
-		{"disclaimer_page", s.Config.DisclaimerPg},
-		{"crisis_page", s.Config.CrisisPage},
+		{"contact_page", l.ContactPage},
+		{"privacy_page", l.PrivacyPage},
+		{"editorial_policy_page", l.EditorialPg},
+		{"disclaimer_page", l.DisclaimerPg},
+		{"crisis_page", l.CrisisPage},
 	} {
 		if k.val != "" {
-			s.configPage(k.key, k.val)
+			s.configPage(prefix+k.key, k.val)
 		}
 	}
 }

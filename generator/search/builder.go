@@ -41,7 +41,7 @@ type Builder struct {
 type entry struct {
 	terms   []int32 // its stem and concepts; none for a stop word
 	other   int32   // its other spelling's entry, or -1
-	canon   string  // its American spelling, which phrases are matched on
+	canon   string  // what phrases are matched on: in English, its American spelling
 	phrase  bool    // canon begins a phrase of the synonyms
 	lastSeq int32   // the last page it was seen on (see Builder.seq)
 }
@@ -161,7 +161,7 @@ func (b *Builder) entry(w []byte) int32 {
 	}
 	word := string(w)
 	id := b.newEntry(word)
-	if others := Spellings(word); len(others) > 0 {
+	if others := b.rules.lang.spellings(word); len(others) > 0 {
 		if _, ok := b.words[others[0]]; !ok {
 			o := b.newEntry(others[0])
 			b.entries[o].other = id
@@ -173,11 +173,12 @@ func (b *Builder) entry(w []byte) int32 {
 
 func (b *Builder) newEntry(word string) int32 {
 	id := int32(len(b.entries))
-	canon := american(word)
+	lang := b.rules.lang
+	canon := lang.canon(word)
 	e := entry{other: -1, canon: canon, lastSeq: -1}
 	_, e.phrase = b.rules.phrases[canon]
-	if !IsStopWord(word) {
-		e.terms = append(e.terms, b.term(Stem(word)))
+	if !lang.isStop(word) {
+		e.terms = append(e.terms, b.term(lang.term(word)))
 	}
 	for _, c := range b.rules.concepts[canon] {
 		e.terms = append(e.terms, b.term(c))

@@ -22,6 +22,16 @@ type meta struct {
 	// to every address it fetches, so a browser never mixes two builds.
 	Hash  string `json:"hash"`
 	Pages int    `json:"pages"`
+	// Lang is the index's language (Config.Language), for the script's
+	// plural forms when the page does not say; absent for "".
+	Lang string `json:"lang,omitempty"`
+	// Root is the address of the site's root relative to the index's
+	// folder ("../../" for "es/search/"), which the script resolves the
+	// pages' addresses against; absent for "../", the root of "search/".
+	Root string `json:"root,omitempty"`
+	// Endings are the endings a query word is tried without (see
+	// language.endings); absent for English, whose list the script has.
+	Endings *[][2]string `json:"endings,omitempty"`
 	// Dict and Post are the keys of the dictionary and postings shards.
 	Dict []string `json:"dict"`
 	Post []string `json:"post"`
@@ -82,6 +92,13 @@ func (x *Index) encode() map[string][]byte {
 		files[dir+"x/"+strconv.Itoa(id)+".json"] = r.excerpt
 	}
 	m := meta{Version: Version, Pages: len(x.pages), Crisis: crisis, CrisisPage: crisisPage, Sections: x.usedSections()}
+	m.Lang = x.rules.Language
+	if x.rules.root != "../" {
+		m.Root = x.rules.root
+	}
+	if e := x.rules.lang.endings; e != nil {
+		m.Endings = &e
+	}
 	if m.Crisis == nil {
 		m.Crisis = []int{}
 	}
@@ -213,8 +230,9 @@ func (x *Index) encodePostings(files map[string][]byte, postings [][]posting) []
 func (x *Index) metaSynonyms() ([]metaPhrase, map[string][]string) {
 	phrases := []metaPhrase{}
 	marks := map[string][]string{}
+	lang := x.rules.lang
 	mark := func(c, w string) {
-		if !slices.Contains(marks[c], w) && !IsStopWord(w) {
+		if !slices.Contains(marks[c], w) && !lang.isStop(w) {
 			marks[c] = append(marks[c], w)
 		}
 	}
@@ -222,12 +240,12 @@ func (x *Index) metaSynonyms() ([]metaPhrase, map[string][]string) {
 		for _, p := range g.phrases {
 			mp := metaPhrase{Concept: g.concept}
 			for _, w := range p {
-				mp.Words = append(mp.Words, append([]string{w}, Spellings(w)...))
+				mp.Words = append(mp.Words, append([]string{w}, lang.spellings(w)...))
 				if g.concept == crisisConcept {
 					continue // the crisis page is shown for these, not marked
 				}
 				mark(g.concept, w)
-				for _, s := range Spellings(w) {
+				for _, s := range lang.spellings(w) {
 					mark(g.concept, s)
 				}
 			}

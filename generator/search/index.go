@@ -115,7 +115,7 @@ func (x *Index) word(w string, terms []int32, termOf []int32) int32 {
 func (x *Index) pin() {
 	b := (&Indexer{rules: x.rules}).NewBuilder()
 	for _, w := range slices.Sorted(maps.Keys(x.rules.concepts)) {
-		for _, v := range append([]string{w}, Spellings(w)...) {
+		for _, v := range append([]string{w}, x.rules.lang.spellings(w)...) {
 			b.entry([]byte(v))
 		}
 	}

@@ -8,14 +8,19 @@ import (
 )
 
 // appendFolded appends r to dst as the index compares letters: lower case,
-// accents removed (é -> e, ﬁ -> fi). search.js does the same with
-// normalize("NFKD"), dropping \p{M} and toLowerCase().
+// accents and other marks removed (é -> e, ﬁ -> fi, Arabic harakat), and
+// a few letters that NFKD leaves alone spelt out (see appendLetter). й
+// keeps its mark: it is a letter of its own in every language that has
+// it, and Russian's stemmer needs it. search.js does the same (fold).
 func appendFolded(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
 		return append(dst, byte(r))
+	}
+	if r == 'й' || r == 'Й' {
+		return append(dst, "й"...)
 	}
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
@@ -29,13 +34,39 @@ func appendFolded(dst []byte, r rune) []byte {
 			if unicode.Is(unicode.M, c) {
 				continue
 			}
-			dst = utf8.AppendRune(dst, unicode.ToLower(c))
+			dst = appendLetter(dst, unicode.ToLower(c))
 		}
 	}
 	return dst
 }
 
-// Fold returns s as the index compares words: lower case, accents removed.
+// appendLetter appends a lower-case letter that NFKD has left, spelling
+// out those that searchers write otherwise: Polish ł as l, German ß as
+// ss; in Arabic, alef maksura ى as yeh ي and teh marbuta ة as heh ه (the
+// alefs with hamza or madda, أ إ آ, are already bare alef ا, their marks
+// dropped), the tatweel ـ that stretches a word dropped, and Arabic-Indic
+// digits as 0-9. These are what Arabic search engines commonly do
+// (Lucene's ArabicNormalizer).
+func appendLetter(dst []byte, c rune) []byte {
+	switch {
+	case c == 'ł':
+		return append(dst, 'l')
+	case c == 'ß':
+		return append(dst, "ss"...)
+	case c == '\u0649': // alef maksura
+		return append(dst, "\u064a"...)
+	case c == '\u0629': // teh marbuta
+		return append(dst, "\u0647"...)
+	case c == '\u0640': // tatweel
+		return dst
+	case '\u0660' <= c && c <= '\u0669', '\u06f0' <= c && c <= '\u06f9':
+		return append(dst, byte('0'+c&0xf))
+	}
+	return utf8.AppendRune(dst, c)
+}
+
+// Fold returns s as the index compares words: lower case, accents removed
+// (see appendFolded).
 // It does not split words; see Words for that.
 func Fold(s string) string {
 	b := make([]byte, 0, len(s))
@@ -45,9 +76,10 @@ func Fold(s string) string {
 	return string(b)
 }
 
-// isWordRune reports whether r belongs to a word: a letter, a decimal
-// digit, or a combining mark after one (an accent typed separately).
-// search.js uses \p{L}, \p{Nd} and \p{M}.
+// isWordRune reports whether r belongs to a word: a letter (Arabic's
+// tatweel too, which folds to nothing), a decimal digit, or a combining
+// mark after one (an accent typed separately, Arabic harakat). search.js
+// uses \p{L}, \p{Nd} and \p{M} (isWordRune).
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'

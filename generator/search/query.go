@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -22,6 +23,8 @@ type Searcher struct {
 	postKeys map[string]bool
 	dict     map[string]map[string][]string
 	post     map[string]map[string][]posting
+	// endings are the index's language's (meta.json's, or English's).
+	endings [][2]string
 	// Fetched gives the bytes of each file fetched so far, by path.
 	Fetched map[string]int
 }
@@ -72,6 +75,10 @@ func NewSearcher(fetch func(path string) ([]byte, error)) (*Searcher, error) {
 		return nil, fmt.Errorf("meta.json: index version %d, want %d", s.meta.Version, Version)
 	}
 	s.dictKeys, s.postKeys = keySet(s.meta.Dict), keySet(s.meta.Post)
+	s.endings = endings[:]
+	if s.meta.Endings != nil {
+		s.endings = *s.meta.Endings
+	}
 	return s, nil
 }
 
@@ -355,7 +362,7 @@ func (s *Searcher) lookup(w string, typing bool) (hits []hit, stop bool) {
 	}
 	add(terms, qualityExact)
 	if len(hits) == 0 {
-		for _, v := range endingVariants(w) {
+		for _, v := range endingVariants(w, s.endings) {
 			if terms, ok := s.lookupExact(v); ok {
 				add(terms, qualityEnding)
 			}
@@ -386,8 +393,8 @@ func (s *Searcher) lookup(w string, typing bool) (hits []hit, stop bool) {
 			}
 		}
 		slices.SortFunc(more, func(a, b string) int {
-			if len(a) != len(b) {
-				return len(a) - len(b)
+			if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na != nb {
+				return na - nb
 			}
 			return compareStrings(a, b)
 		})
@@ -410,17 +417,19 @@ func sortedKeys(m map[string][]string) []string {
 // endings are the common English endings a query word is tried without,
 // each with what replaces it: not a stemmer (the index has the stems),
 // just enough to find "therapies" when the site only says "therapy".
+// Another language's are in its meta.json (language.endings).
 var endings = [...][2]string{
 	{"ies", "y"}, {"ied", "y"}, {"es", ""}, {"s", ""}, {"ing", ""}, {"ing", "e"},
 	{"ed", ""}, {"ed", "e"}, {"ly", ""}, {"er", ""}, {"ers", ""},
 }
 
-// endingVariants returns a word without each common ending it has,
+// endingVariants returns a word without each of the endings it has,
 // keeping at least three letters.
-func endingVariants(w string) []string {
+func endingVariants(w string, endings [][2]string) []string {
 	var out []string
+	n := utf8.RuneCountInString(w)
 	for _, e := range endings {
-		if len(w) >= len(e[0])+3 && w[len(w)-len(e[0]):] == e[0] {
+		if n >= utf8.RuneCountInString(e[0])+3 && strings.HasSuffix(w, e[0]) {
 			out = append(out, w[:len(w)-len(e[0])]+e[1])
 		}
 	}

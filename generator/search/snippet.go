@@ -98,11 +98,14 @@ func markedWords(text string, marks map[string]bool) (int, []textWord) {
 		}
 		start := i
 		i = t.compound(text, i)
-		marked := false
+		marked, empty := false, len(t.words) == 0
 		for _, sp := range t.words {
 			marked = marked || marks[string(t.word(sp))]
 		}
 		t.buf, t.words = t.buf[:0], t.words[:0]
+		if empty {
+			continue // marks or a tatweel alone: no letters to show
+		}
 		if marked {
 			n++
 		}

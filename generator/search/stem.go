@@ -13,9 +13,10 @@ import (
 // stemmed to it.
 var stemOverrides = [...]string{"mentaliz", "personalit", "organiz", "generaliz"}
 
-// Stem returns the stem the index files a folded word under: its
+// Stem returns the stem an English index files a folded word under: its
 // American spelling, stemmed by Snowball's English stemmer (Porter2).
-// Stop words are not indexed (see IsStopWord).
+// Stop words are not indexed (see IsStopWord). Other languages have their
+// own rules (language.go).
 func Stem(w string) string {
 	a := american(w)
 	for _, o := range stemOverrides {
@@ -26,8 +27,8 @@ func Stem(w string) string {
 	return english.Stem(a, true)
 }
 
-// IsStopWord reports whether a folded word is one of the common words
-// that are not indexed ("the", "and", "myself"): Snowball's English list.
+// IsStopWord reports whether a folded word is one of the common English
+// words that are not indexed ("the", "and", "myself"): Snowball's list.
 // A query drops them, except inside a phrase of the synonyms file
 // ("kill myself").
 func IsStopWord(w string) bool { return english.IsStopWord(w) }

@@ -13,7 +13,9 @@ import (
 )
 
 // SynonymsFile is where a site keeps its own synonyms, beside content/
-// (site.SynonymsFile, which the generator watches and digests).
+// (site.SynonymsFile, which the generator watches and digests): those of
+// its default language; another language's are beside it, with the
+// language's tag: search/synonyms.es.yaml (site.Config.SynonymsFileIn).
 const SynonymsFile = "search/synonyms.yaml"
 
 // crisisConcept is the concept of every word of the synonyms file's
@@ -49,10 +51,18 @@ func DefaultSynonyms() *Synonyms {
 	return s
 }
 
-// ParseSynonyms reads a synonyms file (see synonyms.yaml in this package
-// for the form). Its diagnostics name file and line and say what to do;
-// what could be read is returned with them.
+// ParseSynonyms reads an English synonyms file (see synonyms.yaml in this
+// package for the form). Its diagnostics name file and line and say what
+// to do; what could be read is returned with them.
 func ParseSynonyms(file string, data []byte) (*Synonyms, diag.List) {
+	return ParseSynonymsFor("", file, data)
+}
+
+// ParseSynonymsFor reads the synonyms file of a language (BCP 47 tag; ""
+// is English), as ParseSynonyms does: the language says which words are
+// too common to make a phrase on their own.
+func ParseSynonymsFor(tag, file string, data []byte) (*Synonyms, diag.List) {
+	lang := languageOf(tag)
 	var diags diag.List
 	s := &Synonyms{}
 	var doc yaml.Node
@@ -74,9 +84,9 @@ func ParseSynonyms(file string, data []byte) (*Synonyms, diag.List) {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
 		case "synonyms":
-			s.readGroups(file, v, &diags)
+			s.readGroups(lang, file, v, &diags)
 		case "crisis":
-			crisis = append(crisis, readPhrases(file, v, "crisis", &diags)...)
+			crisis = append(crisis, readPhrases(lang, file, v, "crisis", &diags)...)
 		default:
 			diags.Errorf(file, k.Line, k.Column, "unknown key %q: a synonyms file has only synonyms: and crisis:", k.Value)
 		}
@@ -99,7 +109,7 @@ func yamlMessage(err error) (int, string) {
 	return line, msg
 }
 
-func (s *Synonyms) readGroups(file string, v *yaml.Node, diags *diag.List) {
+func (s *Synonyms) readGroups(lang *language, file string, v *yaml.Node, diags *diag.List) {
 	if v.Kind != yaml.SequenceNode {
 		diags.Errorf(file, v.Line, v.Column, "synonyms: should be a list of groups, one a line, each like - [BPD, borderline personality disorder, EUPD]")
 		return
@@ -109,7 +119,7 @@ func (s *Synonyms) readGroups(file string, v *yaml.Node, diags *diag.List) {
 			diags.Errorf(file, g.Line, g.Column, "%q is not a group: write each group as a list of two or more words in square brackets, like - [BPD, borderline personality disorder, EUPD]", g.Value)
 			continue
 		}
-		phrases := readPhrases(file, g, "synonyms", diags)
+		phrases := readPhrases(lang, file, g, "synonyms", diags)
 		if len(phrases) < 2 {
 			what := "no usable words"
 			if len(phrases) == 1 {
@@ -124,7 +134,7 @@ func (s *Synonyms) readGroups(file string, v *yaml.Node, diags *diag.List) {
 
 // readPhrases reads a list of words or phrases, each folded and split into
 // words as the index splits text.
-func readPhrases(file string, v *yaml.Node, key string, diags *diag.List) [][]string {
+func readPhrases(lang *language, file string, v *yaml.Node, key string, diags *diag.List) [][]string {
 	if v.Kind != yaml.SequenceNode {
 		diags.Errorf(file, v.Line, v.Column, "%s: should be a list of words, like [suicide, kill myself]", key)
 		return nil
@@ -140,7 +150,7 @@ func readPhrases(file string, v *yaml.Node, key string, diags *diag.List) [][]st
 			diags.Errorf(file, n.Line, n.Column, "%q has no letters or digits to search for: remove it", n.Value)
 			continue
 		}
-		if !slices.ContainsFunc(words, func(w string) bool { return !IsStopWord(w) }) {
+		if !slices.ContainsFunc(words, func(w string) bool { return !lang.isStop(w) }) {
 			diags.Errorf(file, n.Line, n.Column, "%q is made only of words too common to search for (%s): use a word that means something on its own", n.Value, strings.Join(words, ", "))
 			continue
 		}

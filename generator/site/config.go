@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"pamphlet/generator/brand"
 	"pamphlet/generator/cite"
 	"pamphlet/generator/diag"
@@ -21,10 +19,13 @@ import (
 
 // Config holds the site-wide settings read from site.yaml.
 type Config struct {
-	Title             string       `yaml:"title"`
-	Description       string       `yaml:"description"`
-	BaseURL           string       `yaml:"base_url"` // e.g. https://clinic.example/patient-info/
-	Language          string       `yaml:"language"` // BCP 47, e.g. en-GB; becomes <html lang>
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"` // e.g. https://clinic.example/patient-info/
+	Language    string `yaml:"language"` // BCP 47, e.g. en-GB; becomes <html lang>
+	// Langs are the site's languages, the default first (see Language);
+	// without languages:, the one language: names.
+	Langs             []Language   `yaml:"languages"`
 	UnsafeHTML        bool         `yaml:"unsafe_html"`
 	Menu              []MenuEntry  `yaml:"menu"`
 	Organisation      Organisation `yaml:"organisation"`
@@ -58,6 +59,7 @@ type Config struct {
 	base           *url.URL
 	basePath       string
 	baseFromFlag   bool
+	languageSet    bool // site.yaml set language:
 }
 
 // MenuEntry is one item of the site menu: a page of the site (a
@@ -119,7 +121,10 @@ func (c *Config) ExtraFiles() []string {
 	if f := c.StyleFile(); f != "" {
 		out = append(out, f)
 	}
-	return append(out, SynonymsFile)
+	for _, l := range c.Langs {
+		out = append(out, c.SynonymsFileIn(l.Tag))
+	}
+	return out
 }
 
 // StyleFile returns the site-relative path of the site's own .csl style,
@@ -143,18 +148,27 @@ func (c *Config) Absolute() bool { return c.base != nil && c.base.Host != "" }
 // PageRel cleans a content-relative path as site.yaml may write it.
 func PageRel(rel string) string { return path.Clean(strings.TrimPrefix(rel, "/")) }
 
-// policyPage reports whether the page at content-relative path rel is one
+// PolicyPage reports whether the page at content-relative path rel is one
 // of the site's own policy pages that site.yaml names (contact, privacy,
-// editorial policy, disclaimer) or the site-wide references page: the
-// principles about a page's medical content do not apply to them.
+// editorial policy, disclaimer) or the site-wide references page, or a
+// translation of one: the principles about a page's medical content do
+// not apply to them.
 func (c *Config) PolicyPage(rel string) bool {
+	_, key := c.LanguageOf(rel)
 	refs := c.ReferencesPage
 	if refs == "" {
 		refs = "references.md"
 	}
 	for _, p := range []string{c.ContactPage, c.PrivacyPage, c.EditorialPg, c.DisclaimerPg, refs} {
-		if p != "" && PageRel(p) == rel {
+		if p != "" && PageRel(p) == key {
 			return true
+		}
+	}
+	for _, l := range c.Langs {
+		for _, p := range []string{l.ContactPage, l.PrivacyPage, l.EditorialPg, l.DisclaimerPg} {
+			if p != "" && PageRel(p) == rel {
+				return true
+			}
 		}
 	}
 	return false
@@ -224,7 +238,7 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	if strings.TrimSpace(cfg.Title) == "" {
 		diags.Errorf(ConfigFile, max(1, cfg.Line("title")), 0, "the site has no title: add a line such as \"title: Understanding MBT\"")
 	}
-	diags.Add(cfg.checkLanguage()...)
+	diags.Add(cfg.checkLanguages()...)
 	cfg.reviewInterval = trust.DefaultInterval
 	if cfg.ReviewInterval != "" {
 		iv, err := trust.ParseInterval(cfg.ReviewInterval)
@@ -249,44 +263,6 @@ func ParseConfig(src []byte, baseURL string) (*Config, diag.List) {
 	diags.Add(cfg.checkPaper()...)
 	diags.Add(cfg.setBase()...)
 	return cfg, diags
-}
-
-// checkLanguage checks that language is a BCP 47 tag (it becomes the
-// pages' <html lang>), and defaults it to "en".
-func (c *Config) checkLanguage() []diag.Diagnostic {
-	if strings.TrimSpace(c.Language) == "" {
-		c.Language = "en"
-		return nil
-	}
-	tag, err := language.Parse(c.Language)
-	if err != nil || !validTag(c.Language) {
-		bad := c.Language
-		c.Language = "en"
-		return []diag.Diagnostic{diag.Errorf(ConfigFile, c.Line("language"), c.Col("language"), "language %q is not a language tag: write a BCP 47 tag such as en-GB, en-US, cy, es or pl", bad)}
-	}
-	_ = tag
-	return nil
-}
-
-// validTag reports whether s is written as a BCP 47 tag: letters, digits
-// and hyphens, starting with a language of 2 to 3 letters (or the private
-// "x-" and "i-" forms, which no site should need).
-func validTag(s string) bool {
-	lang, _, _ := strings.Cut(s, "-")
-	if len(lang) < 2 || len(lang) > 8 {
-		return false
-	}
-	for _, r := range lang {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return false
-		}
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
 }
 
 // checkBrand reads the brand colours and derives the theme's colours from
@@ -354,9 +330,19 @@ func (c *Config) checkBrand() []diag.Diagnostic {
 // be dialled as written: a number with words in it ("111, option 2")
 // would otherwise become a link that calls the wrong number.
 func (c *Config) checkCrisis() []diag.Diagnostic {
+	diags := c.checkCrisisLines("", c.Crisis)
+	for _, l := range c.Langs {
+		diags = append(diags, c.checkCrisisLines(l.at+".", l.Crisis)...)
+	}
+	return diags
+}
+
+// checkCrisisLines checks one list of crisis lines, at the key path
+// prefix+"crisis".
+func (c *Config) checkCrisisLines(prefix string, lines []CrisisLine) []diag.Diagnostic {
 	var diags []diag.Diagnostic
-	for i, l := range c.Crisis {
-		at := fmt.Sprintf("crisis[%d]", i+1)
+	for i, l := range lines {
+		at := fmt.Sprintf("%scrisis[%d]", prefix, i+1)
 		name := l.Name
 		if name == "" {
 			name = at

@@ -63,6 +63,11 @@ type FrontMatter struct {
 	// Handout: false makes no PDF handout of the page, where site.yaml
 	// asks for handouts.
 	Handout *bool `yaml:"handout"`
+	// TranslatedFrom, on a translation, is the date of the source page's
+	// text that it was made from: its last review, or the day it was
+	// copied. When the source page has changed since, check reports the
+	// translation as out of date, and readers see a notice.
+	TranslatedFrom *Date `yaml:"translated_from"`
 }
 
 // Searchable reports whether the page belongs in the site's search index:

@@ -21,6 +21,7 @@ const (
 	ContentDir   = "content"   // the pages, their bibliographies and the files beside them
 	TemplatesDir = "templates" // layouts and partials over the default theme's
 	StaticDir    = "static"    // files published as they are, over the default theme's
+	I18nDir      = "i18n"      // the theme's words in each language, over the default theme's (see package i18n)
 )
 
 // SynonymsFile is where a site keeps its own words for the search index
@@ -28,7 +29,7 @@ const (
 const SynonymsFile = "search/synonyms.yaml"
 
 // Folders are the folders a site is built from, each walked whole.
-var Folders = [...]string{ContentDir, TemplatesDir, StaticDir}
+var Folders = [...]string{ContentDir, TemplatesDir, StaticDir, I18nDir}
 
 // IsIgnored reports whether a file name is one Pamphlet never reads:
 // hidden files, and the temporary files editors write while saving (vim's

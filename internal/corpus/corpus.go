@@ -21,6 +21,10 @@ type Options struct {
 	Sections  int  // 6 to 10; 0 means 8
 	Citations bool // cite the bibliography (false: the same pages without citations)
 	Seed      uint64
+	// Translations are the tags of languages besides en-GB (Pamphlet
+	// only): every page is also written under each one's folder
+	// (content/es/...), as a translation of the English page.
+	Translations []string
 }
 
 // words is the vocabulary of the generated prose: the plain words of
@@ -39,8 +43,15 @@ together alone first next last small large important useful clear slow quick mom
 func Write(dir string, o Options) error {
 	g := newGen(o)
 	files := map[string]string{"site.yaml": siteYAML}
+	if len(o.Translations) > 0 {
+		files["site.yaml"] = strings.Replace(siteYAML, "language: en-GB\n", "languages:\n  - en-GB\n  - "+strings.Join(o.Translations, "\n  - ")+"\n", 1)
+	}
 	for _, p := range g.pages {
-		files["content/"+p.path] = g.markdown(p, true)
+		md := g.markdown(p, true)
+		files["content/"+p.path] = md
+		for _, tag := range o.Translations {
+			files["content/"+tag+"/"+p.path] = strings.Replace(md, "\n---\n", "\ntranslated_from: 2025-12-31\n---\n", 1)
+		}
 	}
 	if o.Citations {
 		files["content/references.bib"] = g.bibtex()

@@ -491,14 +491,21 @@ func (d *decoder) decodeValue(n *yaml.Node, dst reflect.Value, at *keyPath) {
 			d.decodeMap(n, dst, at)
 			return
 		}
-		if n.Kind == yaml.ScalarNode && dst.NumField() > 0 && dst.Field(0).Kind() == reflect.String && strings.HasPrefix(dst.Type().Field(0).Tag.Get("yaml"), "name") {
-			dst.Field(0).SetString(n.Value) // "- Jane Doe" as shorthand for "- name: Jane Doe"
+		if n.Kind == yaml.ScalarNode && dst.NumField() > 0 && dst.Field(0).Kind() == reflect.String && shorthand(dst.Type().Field(0)) {
+			dst.Field(0).SetString(n.Value) // "- Jane Doe" as shorthand for "- name: Jane Doe", "- es" for "- tag: es"
 			return
 		}
 		bad("a group of keys", "KEY:\n  name: ...")
 	default:
 		panic(errors.New("yamldecode: cannot decode into " + dst.Type().String()))
 	}
+}
+
+// shorthand reports whether a group of keys may be written as the value
+// of its first field alone: a person by their name, a language by its tag.
+func shorthand(f reflect.StructField) bool {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return name == "name" || name == "tag"
 }
 
 // lastKey returns the name of the key a path ends in, for examples: the
