@@ -203,6 +203,11 @@ func writeKey(kb *strings.Builder, k any) {
 		for _, m := range k {
 			kb.WriteString(m.Title + "\x01" + m.URL + "\x01" + strconv.FormatBool(m.Current) + strconv.FormatBool(m.Ancestor) + "\x02")
 		}
+	case []translationView:
+		kb.WriteString("t:")
+		for _, t := range k {
+			kb.WriteString(t.Lang + "\x01" + t.URL + "\x01" + strconv.FormatBool(t.Current) + "\x02")
+		}
 	default:
 		fmt.Fprintf(kb, "%T:%v", k, k)
 	}
