@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"pamphlet/generator/trust"
 )
 
 // TestCheckBundledSiteGolden runs pamphlet check on the bundled site as of
@@ -158,5 +160,31 @@ func TestCheckExitStatus(t *testing.T) {
 	stdout, _, code := runCLI(t, "check", "--site", dir, "--today", "2026-01-01")
 	if code != 1 || !strings.Contains(stdout, "published is 2030-01-01, which is in the future") || !strings.Contains(stdout, `link to "y.md"`) {
 		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestPrintReadabilityLang checks that the text report names the formula of
+// a page in another language, its score and band, and the grade as an
+// approximation, and says plainly when a page was not measured.
+func TestPrintReadabilityLang(t *testing.T) {
+	score, fh := 58.4, 66.1
+	hard := 31.0
+	for _, tt := range []struct {
+		rd   trust.ReadabilityReport
+		want string
+	}{
+		{trust.ReadabilityReport{Words: 120, Sentences: 9, Lang: "es", Formula: trust.FormulaSzigriszt, Score: &score, Band: "normal",
+			FernandezHuerta: &fh, GradeApprox: true, Target: 8, Verdict: &trust.Verdict{Grade: 10.5},
+			Hardest: []trust.HardSentence{{Text: "Una frase larga.", Grade: 16.5, Score: &hard}}},
+			"  Reading level: Szigriszt-Pazos (INFLESZ) score 58.4 (normal) over 9 sentences, Fernández Huerta 66.1; about grade 10.5 by Flesch's table (an approximation), above the target of grade 8.\n" +
+				"    rewrite first (score 31, about grade 16): \"Una frase larga.\"\n"},
+		{trust.ReadabilityReport{Words: 40, Sentences: 3, Lang: "cy", NotMeasured: "Pamphlet has no well-established formula for Welsh (cy)", Target: 8},
+			"  Reading level not measured: Pamphlet has no well-established formula for Welsh (cy).\n"},
+	} {
+		var b strings.Builder
+		printReadability(&b, &tt.rd)
+		if b.String() != tt.want {
+			t.Errorf("got\n%s\nwant\n%s", b.String(), tt.want)
+		}
 	}
 }

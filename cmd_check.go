@@ -96,20 +96,7 @@ func printReport(w io.Writer, r *trust.Report) {
 			fmt.Fprintf(w, "  Meets: %s.\n", strings.Join(met, ", "))
 		}
 		if rd := p.Readability; rd != nil {
-			smog := fmt.Sprintf("SMOG grade %.1f over %d sentences", rd.SMOGGrade, rd.Sentences)
-			if rd.SMOGEstimate {
-				smog = fmt.Sprintf("SMOG grade %.1f (an estimate: %d sentences, SMOG is defined on 30)", rd.SMOGGrade, rd.Sentences)
-			}
-			verdict := "both meet"
-			if !rd.Met {
-				verdict = "above"
-			}
-			fmt.Fprintf(w, "  Reading level: Flesch-Kincaid grade %.1f, %s, reading ease %.0f; %s the target of grade %g.\n", rd.FleschKincaidGrade, smog, rd.FleschReadingEase, verdict, rd.Target)
-			if !rd.Met {
-				for _, s := range rd.Hardest {
-					fmt.Fprintf(w, "    rewrite first (grade %.0f): %q\n", s.Grade, s.Text)
-				}
-			}
+			printReadability(w, rd)
 		}
 		switch p.Review.State {
 		case trust.ReviewNever:
@@ -134,5 +121,46 @@ func printReport(w io.Writer, r *trust.Report) {
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(w, "Principles not met: %s.\n", strings.Join(missing, ", "))
+	}
+}
+
+// printReadability writes a page's reading level: for English its
+// Flesch-Kincaid and SMOG grades; for other languages the formula's score
+// and band, then the approximate grade; or why it was not measured.
+func printReadability(w io.Writer, rd *trust.ReadabilityReport) {
+	switch {
+	case rd.Verdict == nil:
+		fmt.Fprintf(w, "  Reading level not measured: %s.\n", rd.NotMeasured)
+		return
+	case rd.EnglishGrades != nil:
+		smog := fmt.Sprintf("SMOG grade %.1f over %d sentences", rd.SMOGGrade, rd.Sentences)
+		if rd.SMOGEstimate {
+			smog = fmt.Sprintf("SMOG grade %.1f (an estimate: %d sentences, SMOG is defined on 30)", rd.SMOGGrade, rd.Sentences)
+		}
+		verdict := "both meet"
+		if !rd.Met {
+			verdict = "above"
+		}
+		fmt.Fprintf(w, "  Reading level: Flesch-Kincaid grade %.1f, %s, reading ease %.0f; %s the target of grade %g.\n", rd.FleschKincaidGrade, smog, rd.FleschReadingEase, verdict, rd.Target)
+		if !rd.Met {
+			for _, s := range rd.Hardest {
+				fmt.Fprintf(w, "    rewrite first (grade %.0f): %q\n", s.Grade, s.Text)
+			}
+		}
+		return
+	}
+	score := fmt.Sprintf("%s score %.1f (%s) over %d sentences", rd.Formula, *rd.Score, rd.Band, rd.Sentences)
+	if rd.FernandezHuerta != nil {
+		score += fmt.Sprintf(", Fernández Huerta %.1f", *rd.FernandezHuerta)
+	}
+	verdict := "meets"
+	if !rd.Met {
+		verdict = "above"
+	}
+	fmt.Fprintf(w, "  Reading level: %s; about grade %.1f by Flesch's table (an approximation), %s the target of grade %g.\n", score, rd.Grade, verdict, rd.Target)
+	if !rd.Met {
+		for _, s := range rd.Hardest {
+			fmt.Fprintf(w, "    rewrite first (score %.0f, about grade %.0f): %q\n", *s.Score, s.Grade, s.Text)
+		}
 	}
 }

@@ -1,8 +1,14 @@
 package page
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"pamphlet/generator/trust"
+	"pamphlet/internal/corpus"
 )
 
 func TestClaimAndSuicideWords(t *testing.T) {
@@ -60,5 +66,53 @@ func TestPrefixKeepsCharactersWhole(t *testing.T) {
 		if got := prefix(tt.s, tt.n); got != tt.want {
 			t.Errorf("prefix(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestProseLang checks that a page's prose is measured in the site's
+// language: by the formula for it, or not at all.
+func TestProseLang(t *testing.T) {
+	const body = "---\ntitle: Ansiedad\n---\nLa ansiedad es una reacción normal del cuerpo. Hable con su médico si no le deja dormir.\n"
+	for _, tt := range []struct{ lang, formula, notMeasured string }{
+		{"en-GB", trust.FormulaFleschKincaid, ""},
+		{"es", trust.FormulaSzigriszt, ""},
+		{"de-AT", trust.FormulaAmstad, ""},
+		{"fr", trust.FormulaKandelMoles, ""},
+		{"cy", "", "Pamphlet has no well-established formula for Welsh (cy)"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := corpus.Write(dir, corpus.Options{Pages: 3, Seed: 1}); err != nil {
+				t.Fatal(err)
+			}
+			yaml, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			yaml = bytes.Replace(yaml, []byte("language: en-GB"), []byte("language: "+tt.lang), 1)
+			if err := os.WriteFile(filepath.Join(dir, "site.yaml"), yaml, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "content", "ansiedad.md"), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, in, bibs := loadForTest(t, dir)
+			ps := NewParser(cfg, in.Files, bibs)
+			for _, s := range in.Pages {
+				if s.Rel != "ansiedad.md" {
+					continue
+				}
+				if d := s.Read(); d != nil {
+					t.Fatal(d)
+				}
+				rd := ps.Parse(s).TrustFacts(cfg).Readability
+				if rd.Lang != tt.lang || rd.Formula != tt.formula || rd.NotMeasured != tt.notMeasured || rd.Words != 17 || rd.Sentences != 2 {
+					t.Errorf("Lang %q, Formula %q, NotMeasured %q, %d words, %d sentences; want %q, %q, %q, 17, 2",
+						rd.Lang, rd.Formula, rd.NotMeasured, rd.Words, rd.Sentences, tt.lang, tt.formula, tt.notMeasured)
+				}
+				return
+			}
+			t.Fatal("ansiedad.md was not loaded")
+		})
 	}
 }

@@ -122,10 +122,50 @@ type ReviewStatus struct {
 	DaysLeft     *int   `json:"days_left,omitempty"`     // negative when overdue
 }
 
-// ReadabilityReport is a page's readability against the site's target.
+// ReadabilityReport is a page's readability against the site's target,
+// by the formula for the page's language.
+//
+// Its JSON form for an English page is what it has always been. The
+// English grades (EnglishGrades) are left out for other languages, whose
+// pages have the fields from Lang to GradeApprox instead; and a page in a
+// language Pamphlet has no formula for has NotMeasured and no verdict.
 type ReadabilityReport struct {
-	Words              int     `json:"words"`
-	Sentences          int     `json:"sentences"`
+	Words     int `json:"words"`
+	Sentences int `json:"sentences"`
+
+	// EnglishGrades are the grades of an English page; nil for others.
+	*EnglishGrades
+
+	// Lang is the page's language tag, Formula the formula it was measured
+	// by, Score its figure (a reading ease, about 0 to 100, higher is
+	// easier) and Band the score's band on the formula's own scale, for
+	// pages not in English. FernandezHuerta is a Spanish page's reading
+	// ease by Fernández Huerta's formula, beside the Szigriszt-Pazos
+	// score. GradeApprox says that Grade was read off Flesch's table of
+	// reading ease and school grade: an approximation.
+	Lang            string   `json:"lang,omitempty"`
+	Formula         string   `json:"formula,omitempty"`
+	Score           *float64 `json:"score,omitempty"`
+	Band            string   `json:"band,omitempty"`
+	FernandezHuerta *float64 `json:"fernandez_huerta,omitempty"`
+	GradeApprox     bool     `json:"grade_approximate,omitempty"`
+
+	// NotMeasured says why a page was not measured: Pamphlet has no
+	// formula for its language. Such a page has no Verdict.
+	NotMeasured string `json:"not_measured,omitempty"`
+
+	Target float64 `json:"target_grade"`
+
+	// Verdict is the page's grade against the target; nil when the page
+	// was not measured.
+	*Verdict
+
+	// Hardest are the sentences to rewrite first, hardest first.
+	Hardest []HardSentence `json:"hardest,omitempty"`
+}
+
+// EnglishGrades are the grades of an English page.
+type EnglishGrades struct {
 	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
 	SMOGGrade          float64 `json:"smog_grade"`
 	SMOGStable         bool    `json:"smog_stable"` // 30 sentences or more
@@ -134,19 +174,25 @@ type ReadabilityReport struct {
 	// the sentences there are.
 	SMOGEstimate      bool    `json:"smog_estimate"`
 	FleschReadingEase float64 `json:"flesch_reading_ease"`
-	Target            float64 `json:"target_grade"`
-	// Grade is the higher of the two grades, which Met compares with the
-	// target: a page meets it only when both grades are at or under it.
-	Grade float64 `json:"grade"`
-	Met   bool    `json:"met"`
-	// Hardest are the sentences to rewrite first, hardest first.
-	Hardest []HardSentence `json:"hardest,omitempty"`
 }
 
-// HardSentence is a sentence and its own Flesch-Kincaid grade.
-type HardSentence struct {
-	Text  string  `json:"text"`
+// Verdict is a page's grade against the site's target.
+type Verdict struct {
+	// Grade is what Met compares with the target. For English it is the
+	// higher of the two grades: a page meets the target only when both
+	// grades are at or under it. For other languages it is the grade
+	// Flesch's table gives the formula's score, an approximation.
 	Grade float64 `json:"grade"`
+	Met   bool    `json:"met"`
+}
+
+// HardSentence is a sentence and its own grade: for English its
+// Flesch-Kincaid grade; for other languages the approximate grade of its
+// own Score by the formula for the language.
+type HardSentence struct {
+	Text  string   `json:"text"`
+	Grade float64  `json:"grade"`
+	Score *float64 `json:"score,omitempty"`
 }
 
 // PageReport is the check of one page.
@@ -398,23 +444,67 @@ func placeholderReason(ph Placeholder) reason {
 }
 
 // readabilityReport grades a page's prose against the target and warns
-// when either grade is above it. SMOG is the measure health material is
-// judged by, and Flesch-Kincaid tends to say text is easier than it is, so
-// the page must meet the target on both. On fewer than 30 sentences SMOG is
-// an estimate, but it still counts: a short page full of long words is
-// hard to read however few sentences it has.
+// when its grade is above it.
+//
+// An English page must meet the target on both its grades. SMOG is the
+// measure health material is judged by, and Flesch-Kincaid tends to say
+// text is easier than it is. On fewer than 30 sentences SMOG is an
+// estimate, but it still counts: a short page full of long words is hard
+// to read however few sentences it has.
+//
+// A page in another language is judged by the grade Flesch's table gives
+// its formula's score; the warning gives the score and its band first, and
+// the grade as the approximation it is. A page in a language Pamphlet has
+// no formula for is reported as not measured, and never warned about.
 func readabilityReport(p PageFacts, target float64, diags *diag.List) *ReadabilityReport {
 	rd := p.Readability
-	rr := &ReadabilityReport{
-		Words: rd.Words, Sentences: rd.Sentences,
+	rr := &ReadabilityReport{Words: rd.Words, Sentences: rd.Sentences, Target: target}
+	switch rd.Formula {
+	case FormulaFleschKincaid:
+		return englishReport(p, rr, diags)
+	case "":
+		rr.Lang, rr.NotMeasured = rd.Lang, rd.NotMeasured
+		if rr.NotMeasured == "" {
+			rr.NotMeasured = "Pamphlet has no formula for the page's language"
+		}
+		return rr
+	}
+	score := round1(rd.Score)
+	rr.Lang, rr.Formula, rr.Score, rr.Band, rr.GradeApprox = rd.Lang, rd.Formula, &score, rd.Band, rd.GradeApprox
+	if rd.Formula == FormulaSzigriszt {
+		fh := round1(rd.FernandezHuerta)
+		rr.FernandezHuerta = &fh
+	}
+	for _, h := range rd.Hardest {
+		s := round1(h.Score)
+		rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade), Score: &s})
+	}
+	rr.Verdict = &Verdict{Grade: round1(rd.Grade)}
+	rr.Met = rr.Grade <= target
+	if rr.Met {
+		return rr
+	}
+	hint := "use shorter sentences and shorter words"
+	if len(rd.Hardest) > 0 {
+		hint += fmt.Sprintf("; start with the hardest sentence: %q", shorten(rd.Hardest[0].Text, 90))
+	}
+	diags.Warnf(p.Path, 0, 0, "Readability: %s score %.1f (%s) is about grade %.1f by Flesch's table of reading ease, above the target of grade %g; %s",
+		rr.Formula, score, rr.Band, rr.Grade, target, hint)
+	return rr
+}
+
+// englishReport is readabilityReport for an English page.
+func englishReport(p PageFacts, rr *ReadabilityReport, diags *diag.List) *ReadabilityReport {
+	rd, target := p.Readability, rr.Target
+	rr.EnglishGrades = &EnglishGrades{
 		FleschKincaidGrade: round1(rd.FleschKincaidGrade), SMOGGrade: round1(rd.SMOGGrade),
 		SMOGStable: rd.Stable(), SMOGEstimate: !rd.Stable(),
-		FleschReadingEase: round1(rd.FleschReadingEase), Target: target,
+		FleschReadingEase: round1(rd.FleschReadingEase),
 	}
 	for _, h := range rd.Hardest {
 		rr.Hardest = append(rr.Hardest, HardSentence{Text: h.Text, Grade: round1(h.Grade)})
 	}
-	rr.Grade = max(rr.FleschKincaidGrade, rr.SMOGGrade)
+	rr.Verdict = &Verdict{Grade: max(rr.FleschKincaidGrade, rr.SMOGGrade)}
 	rr.Met = rr.Grade <= target
 	if rr.Met {
 		return rr
