@@ -23,9 +23,9 @@ import (
 
 var corpora sync.Map // "1000/true" -> site folder
 
-func corpusSite(b *testing.B, pages int, cites bool) string {
+func corpusSite(b *testing.B, pages int, cites bool, translations ...string) string {
 	b.Helper()
-	key := fmt.Sprintf("%d/%v", pages, cites)
+	key := fmt.Sprintf("%d/%v/%v", pages, cites, translations)
 	if dir, ok := corpora.Load(key); ok {
 		return dir.(string)
 	}
@@ -33,7 +33,7 @@ func corpusSite(b *testing.B, pages int, cites bool) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Write(dir, corpus.Options{Pages: pages, Citations: cites, Seed: 1}); err != nil {
+	if err := corpus.Write(dir, corpus.Options{Pages: pages, Citations: cites, Seed: 1, Translations: translations}); err != nil {
 		b.Fatal(err)
 	}
 	corpora.Store(key, dir)
@@ -141,6 +141,26 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkBuildLanguages builds a 10,000-page corpus in one language,
+// and the same with every page translated into a second: the second
+// should cost no more than the first (the target is 2.1 times in all).
+func BenchmarkBuildLanguages(b *testing.B) {
+	for _, langs := range [][]string{nil, {"es"}} {
+		b.Run(fmt.Sprintf("languages=%d", 1+len(langs)), func(b *testing.B) {
+			dir := corpusSite(b, 10000, true, langs...)
+			out := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				os.RemoveAll(out)
+				if _, err := Build(context.Background(), Options{Site: dir, Out: out, Theme: defaultTheme}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -205,3 +205,71 @@ func TestLanguagesServeEqualsBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguagesCheck: check reports a translation made before its
+// source's last review, with both dates, in text and in JSON, and
+// measures each page's reading level by its own language.
+func TestLanguagesCheck(t *testing.T) {
+	s := languagesSite(t)
+	rep, err := Check(context.Background(), Options{Site: s.root, Theme: defaultTheme, Workers: 2, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, p := range rep.Pages {
+		if p.File != "content/mbt.es.md" {
+			continue
+		}
+		found = true
+		if p.Translation == nil || p.Translation.State != "outdated" || p.Translation.TranslatedFrom != "2025-03-01" || p.Translation.SourceChanged != "2025-09-14" || p.Translation.Source != "content/mbt.md" {
+			t.Errorf("translation: %+v", p.Translation)
+		}
+		assertContains(t, p.Diagnostics.String(), "content/mbt.es.md:4: warning: this translation was made from content/mbt.md as of 2025-03-01")
+	}
+	if !found {
+		t.Fatal("no report for content/mbt.es.md")
+	}
+	if rep.Summary.OutdatedTranslations != 1 {
+		t.Errorf("summary: %d outdated translations, want 1", rep.Summary.OutdatedTranslations)
+	}
+	b, _ := json.Marshal(rep)
+	assertContains(t, string(b), `"translation":{"source":"content/mbt.md","translated_from":"2025-03-01","source_changed":"2025-09-14","state":"outdated"}`)
+	for _, p := range rep.Pages {
+		want := map[string]string{"content/mbt.md": "Flesch-Kincaid", "content/mbt.es.md": "Szigriszt-Pazos (INFLESZ)", "content/ar/mbt.md": ""}
+		if f, ok := want[p.File]; ok && (p.Readability == nil || p.Readability.Formula != f && !(f == "Flesch-Kincaid" && p.Readability.EnglishGrades != nil)) {
+			t.Errorf("%s: readability %+v, want formula %q", p.File, p.Readability, f)
+		}
+	}
+}
+
+// TestLanguagesMissingWords: a language the theme has no words for is
+// shown in the default language's, and check lists what it lacks and
+// where to add it.
+func TestLanguagesMissingWords(t *testing.T) {
+	s := newTestSite(t, `-- site.yaml --
+title: T
+base_url: https://clinic.example/
+languages: [en-GB, ur]
+-- i18n/ur.yaml --
+skip_to_content: مرکزی مواد پر جائیں
+-- content/_index.md --
+---
+title: Home
+---
+Hello.
+-- content/_index.ur.md --
+---
+title: ہوم
+translated_from: 2025-01-01
+---
+سلام۔
+`)
+	s.mustBuild()
+	assertContains(t, s.read("ur/index.html"), `<html lang="ur" dir="rtl">`, `>مرکزی مواد پر جائیں</a>`, `>Search</button>`)
+	rep, err := Check(context.Background(), Options{Site: s.root, Theme: defaultTheme, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, rep.Site.String(), "i18n/ur.yaml: warning: the theme has no words in Urdu (ur) for ", "so readers see them in the site's default language: add them to i18n/ur.yaml")
+	assertNotContains(t, rep.Site.String(), "skip_to_content")
+}

@@ -203,11 +203,6 @@ func writeKey(kb *strings.Builder, k any) {
 		for _, m := range k {
 			kb.WriteString(m.Title + "\x01" + m.URL + "\x01" + strconv.FormatBool(m.Current) + strconv.FormatBool(m.Ancestor) + "\x02")
 		}
-	case []translationView:
-		kb.WriteString("t:")
-		for _, t := range k {
-			kb.WriteString(t.Lang + "\x01" + t.URL + "\x01" + strconv.FormatBool(t.Current) + "\x02")
-		}
 	default:
 		fmt.Fprintf(kb, "%T:%v", k, k)
 	}
@@ -217,7 +212,7 @@ func writeKey(kb *strings.Builder, k any) {
 // distinct set of keys, and then reuses it:
 //
 //	{{partialCached "footer.html" .}}
-//	{{partialCached "header.html" . .Page.Kind .Page.Menu}}
+//	{{partialCached "sitenav.html" . .Page.Menu}}
 //
 // The keys must name everything the partial shows that differs between
 // pages; a partial that shows the page's title and is cached without it

@@ -301,17 +301,6 @@ type Facts struct {
 	placeholders []trust.Placeholder
 }
 
-// proseLang is the language tag the page's prose is measured in, which
-// picks the readability formula (see trust.MeasureLang).
-//
-// It is the site's language for now: pages have no language of their own
-// yet. When they do, this is the one place to change, to return the
-// page's own tag, which should fall back to the site's when a page gives
-// none (with a Page.Lang filled in so: "return s.page.Lang").
-func (s *parseState) proseLang() string {
-	return s.cfg.Language
-}
-
 func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) Facts {
 	// Headings are left out of the readability scores: two or three words
 	// without a verb are not sentences, and formulas misjudge them.
@@ -322,7 +311,7 @@ func (s *parseState) facts(blocks []proseBlock, sc *proseScratch) Facts {
 		}
 	}
 	sc.texts = texts
-	f := Facts{readability: trust.MeasureLang(s.proseLang(), texts)}
+	f := Facts{readability: trust.MeasureLang(s.page.Lang, texts)}
 	// Keep copies of the few strings the report shows, not the page's
 	// text, and none when only the report's summary is wanted: they were
 	// an eighth of what a page holds until it is rendered.

@@ -97,7 +97,7 @@ func TestProseLang(t *testing.T) {
 				t.Fatal(err)
 			}
 			cfg, in, bibs := loadForTest(t, dir)
-			ps := NewParser(cfg, in.Files, bibs)
+			ps := NewParser(cfg, in.Files, bibs, nil)
 			for _, s := range in.Pages {
 				if s.Rel != "ansiedad.md" {
 					continue

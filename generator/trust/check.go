@@ -44,6 +44,9 @@ type SiteFacts struct {
 	// next_review; ReadabilityTarget is the US grade pages should not pass.
 	ReviewInterval    Interval
 	ReadabilityTarget float64
+	// MissingWords are, for each language, the theme's words the site
+	// does not have in it (see package i18n).
+	MissingWords []MissingWords
 }
 
 // PageFacts is what the checks need to know about one page. The generator
@@ -78,6 +81,8 @@ type PageFacts struct {
 	Placeholders []Placeholder
 
 	Readability Readability
+	// Translation is set on a page that translates another.
+	Translation *Translation
 }
 
 // Principle names, in HONcode's order.
@@ -204,6 +209,9 @@ type PageReport struct {
 	Principles  []PrincipleStatus  `json:"principles"`
 	Readability *ReadabilityReport `json:"readability,omitempty"`
 	Review      ReviewStatus       `json:"review"`
+	// Translation, on a translation, says whether its source changed
+	// after it was made.
+	Translation *TranslationReport `json:"translation,omitempty"`
 	Diagnostics diag.List          `json:"diagnostics"`
 }
 
@@ -214,6 +222,9 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 	Overdue  int `json:"overdue"`
 	DueSoon  int `json:"due_soon"`
+	// OutdatedTranslations counts the translations whose source changed
+	// after they were made.
+	OutdatedTranslations int `json:"outdated_translations"`
 	// Missing counts, per principle, the pages that do not meet it.
 	Missing map[string]int `json:"missing"`
 }
@@ -262,6 +273,7 @@ func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) 
 		r.Pages = append(r.Pages, pr)
 	}
 	r.Site = siteChecks(site)
+	r.Site.Add(missingWords(site)...)
 	for _, d := range build {
 		if i, ok := byFile[d.File]; ok {
 			r.Pages[i].Diagnostics.Add(d)
@@ -286,6 +298,9 @@ func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) 
 		case ReviewDueSoon:
 			r.Summary.DueSoon++
 		}
+		if p.Translation != nil && p.Translation.State == TranslationOutdated {
+			r.Summary.OutdatedTranslations++
+		}
 	}
 	r.Site = r.Site.Compact()
 	e, w := r.Site.Count()
@@ -299,6 +314,9 @@ func Check(site SiteFacts, pages []PageFacts, build diag.List, today time.Time) 
 // checkPage runs the checks of one page.
 func checkPage(site SiteFacts, p PageFacts, today time.Time) PageReport {
 	pr := PageReport{File: p.Path, URL: p.URL, Title: p.Title, Medical: p.Medical}
+	var tdiags []diag.Diagnostic
+	pr.Translation, tdiags = checkTranslation(&p)
+	pr.Diagnostics.Add(tdiags...)
 	line := func(key string) int {
 		if l, ok := p.KeyLines[key]; ok {
 			return l
