@@ -193,8 +193,8 @@ home:
 menu: {a: b}
 next: 3
 `, []string{"en", "es"}, []string{
-			`i18n/es.yaml:2:3: error: "home" should be text, not a list: write its words on the same line, after the colon, such as home: "..."`,
-			`i18n/es.yaml:3:7: error: "menu" should be text, not a group of keys: write its words on the same line, after the colon, such as menu: "..."`,
+			`i18n/es.yaml:2:3: error: "home" should be text, not a list; for example: home: "..."`,
+			`i18n/es.yaml:3:7: error: "menu" should be text, not a group of keys; for example: menu: "..."`,
 		}},
 		{"placeholders", `
 -- i18n/es.yaml --
@@ -247,7 +247,7 @@ next: Siguiente
 - home
 - menu
 `, []string{"en", "es"}, []string{
-			`i18n/es.yaml:1:1: error: a strings file should be lines of "key: words", such as "on_this_page: On this page", not a list`,
+			`i18n/es.yaml:1:1: error: the strings file should be lines of "key: value", such as "on_this_page: On this page", not a list`,
 		}},
 		{"plural forms", `
 -- i18n/en.yaml --
@@ -269,8 +269,8 @@ home: Portada
 menu:
 `, []string{"en", "es"}, []string{
 			`i18n/es.yaml:2:1: warning: "dir" is set by Pamphlet itself (the page's language tag or its writing direction), so this line is ignored: remove it`,
-			`i18n/es.yaml:3:1: error: "home" is given twice in the strings file (first on line 1); keep one`,
-			`i18n/es.yaml:4:1: warning: "menu" has no words after the colon, so it is left out and the theme's words are used: write the words after the colon, or "" for none, or remove the line`,
+			`i18n/es.yaml:3:1: error: "home" is given twice (first on line 1); keep one`,
+			`i18n/es.yaml:4:1: warning: "menu" has no words after the colon, so it is left out and the theme's words are used: write the words after the colon, or remove the line`,
 		}},
 		{"not UTF-8", "\n-- i18n/es.yaml --\nhome: P\xe1gina\n", []string{"en", "es"}, []string{
 			`i18n/es.yaml:1:8: error: this file is not UTF-8 text (it may be saved as Windows-1252 or Latin-1): save it again as UTF-8 in your editor`,

@@ -239,17 +239,6 @@ func (c *Config) In(tag string) Language {
 	return l
 }
 
-// KeyPath returns the key path of one of a language's settings in
-// site.yaml: "languages[2].crisis_page", or the site's own key when the
-// language does not set it.
-func (c *Config) KeyPath(tag, key string) string {
-	l := c.Lang(tag)
-	if l.at != "" && c.pos.Line(l.at+"."+key) > 0 {
-		return l.at + "." + key
-	}
-	return key
-}
-
 // SynonymsFileIn returns where the site keeps its own search synonyms for
 // pages in the language tag: SynonymsFile for the default language,
 // search/synonyms.es.yaml for Spanish.

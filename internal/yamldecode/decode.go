@@ -1,6 +1,7 @@
 package yamldecode
 
 import (
+	"cmp"
 	"encoding"
 	"errors"
 	"fmt"
@@ -24,6 +25,9 @@ type Source struct {
 	Line int
 	// What names the document in messages: "front matter", "site settings".
 	What string
+	// Example is a line of such a document, for messages ("title:
+	// Understanding MBT" if empty).
+	Example string
 }
 
 // Pos is where a value stands in its file; Line and Col count from 1.
@@ -87,6 +91,20 @@ func (p Positions) Keys(fn func(key string, line int)) {
 	}
 }
 
+// Entries calls fn with each top-level key, in order, with where the key
+// stands and where its value does (the value's own place, for a list or
+// group as for a scalar). Keys may hold dots ("handout_pages.one"),
+// which At would read as a path.
+func (p Positions) Entries(fn func(key string, keyAt, valueAt Pos)) {
+	if p.root == nil || p.root.Kind != yaml.MappingNode {
+		return
+	}
+	for j := 0; j+1 < len(p.root.Content); j += 2 {
+		k, v := p.root.Content[j], resolve(p.root.Content[j+1])
+		fn(k.Value, Pos{k.Line + p.line, k.Column}, Pos{v.Line + p.line, v.Column})
+	}
+}
+
 // splitPath returns the first part of a key path ("crisis", "[2]") and
 // the rest.
 func splitPath(path string) (first, rest string) {
@@ -146,11 +164,12 @@ type types struct {
 }
 
 // New returns a Decoder for T, which must be a struct type whose fields
-// have `yaml:"key"` tags.
+// have `yaml:"key"` tags, or a map with string keys (a document whose
+// keys are its own: a strings file).
 func New[T any]() *Decoder[T] {
 	t := reflect.TypeFor[T]()
-	if t.Kind() != reflect.Struct {
-		panic("yamldecode: New needs a struct type, not " + t.String())
+	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Map || t.Key().Kind() != reflect.String) {
+		panic("yamldecode: New needs a struct type or a map with string keys, not " + t.String())
 	}
 	ts := &types{fields: map[reflect.Type]*structFields{}}
 	fieldsOf(t, ts.fields)
@@ -192,10 +211,14 @@ func decode(ts *types, src Source, text []byte, dst reflect.Value) (Positions, d
 		return d.pos, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "the %s should be lines of \"key: value\", such as \"title: Understanding MBT\", not %s", src.What, describe(root))
+		d.errorf(root, "the %s should be lines of \"key: value\", such as \"%s\", not %s", src.What, cmp.Or(src.Example, "title: Understanding MBT"), describe(root))
 		return d.pos, d.diags
 	}
 	d.pos.root = root
+	if dst.Kind() == reflect.Map {
+		d.decodeValue(root, dst, nil) // a document of keys of its own choosing
+		return d.pos, d.diags
+	}
 	d.decodeMap(root, dst, nil)
 	return d.pos, d.diags
 }
@@ -472,7 +495,11 @@ func (d *decoder) decodeValue(n *yaml.Node, dst reflect.Value, at *keyPath) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], resolve(n.Content[i+1])
 			if k.Kind != yaml.ScalarNode {
-				d.errorf(k, "a key under %q is %s: keys are single words", at.String(), describe(k))
+				if at == nil {
+					d.errorf(k, "a key in the %s is %s: keys are single words", d.src.What, describe(k))
+				} else {
+					d.errorf(k, "a key under %q is %s: keys are single words", at.String(), describe(k))
+				}
 				continue
 			}
 			here := &keyPath{parent: at, key: k.Value}
@@ -482,7 +509,11 @@ func (d *decoder) decodeValue(n *yaml.Node, dst reflect.Value, at *keyPath) {
 				continue
 			}
 			e := reflect.New(dst.Type().Elem()).Elem()
+			before := len(d.diags)
 			d.decodeValue(val, e, here)
+			if d.diags[before:].HasErrors() {
+				continue // the error says what is wrong; the key is left out
+			}
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(dst.Type().Key()), e)
 		}
 		dst.Set(m)

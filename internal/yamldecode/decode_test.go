@@ -173,3 +173,22 @@ func TestDecodeManyKeys(t *testing.T) {
 		t.Errorf("got %s", diags)
 	}
 }
+
+// TestDecodeMap: a document of keys of its own (a strings file) decodes
+// into a map, with every key's place, dotted keys too; a value that is
+// not text is an error at its line and is left out.
+func TestDecodeMap(t *testing.T) {
+	var m map[string]string
+	pos, diags := New[map[string]string]().Decode(Source{File: "i18n/es.yaml", What: "strings file"}, []byte("home: Inicio\nhandout_pages.one: \"{n} página\"\nmenu:\n  - x\n"), &m)
+	if len(m) != 2 || m["handout_pages.one"] != "{n} página" || m["home"] != "Inicio" {
+		t.Errorf("decoded %v", m)
+	}
+	if got := diags.String(); !strings.Contains(got, `i18n/es.yaml:4:3: error: "menu" should be text, not a list`) {
+		t.Errorf("diagnostics: %s", got)
+	}
+	var got []string
+	pos.Entries(func(key string, k, v Pos) { got = append(got, fmt.Sprintf("%s %d:%d %d:%d", key, k.Line, k.Col, v.Line, v.Col)) })
+	if want := "home 1:1 1:7,handout_pages.one 2:1 2:20,menu 3:1 4:3"; strings.Join(got, ",") != want {
+		t.Errorf("entries %v, want %s", got, want)
+	}
+}
