@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
+	"pamphlet/generator/i18n"
 	"pamphlet/internal/browser"
 )
 
@@ -105,4 +108,48 @@ func pdfTool(t *testing.T, name, pkg string) string {
 		browser.Require(t, false, name+" is not installed (Debian's "+pkg+"); .ci/run installs it")
 	}
 	return p
+}
+
+// TestTranslatedHandout builds the test site in three languages with
+// handouts and reads the Spanish page's handout back: the theme's words
+// are in Spanish, the reference list's heading too, and the citation is
+// in the CSL locale of Spanish.
+func TestTranslatedHandout(t *testing.T) {
+	pdftotext := pdfTool(t, "pdftotext", "poppler-utils")
+	archive, err := os.ReadFile(filepath.Join("generator", "testdata", "languages.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	for _, f := range txtar.Parse(archive).Files {
+		data := f.Data
+		if f.Name == "site.yaml" {
+			data = append([]byte("handouts: true\n"), data...)
+		}
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, stderr, code := runCLI(t, "build", "--site", root); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	text, err := exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(root, "public", "es", "mbt", "handout.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	catalog, diags := i18n.Load(root, []string{"en-GB", "es", "ar"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	es := catalog.Strings("es")
+	got := strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"Entender la MBT", "¿Qué es la MBT?", "Bateman y Fonagy", es["references"], es.Fill("handout_page_of", "n", "1", "total", "1"), es["unreviewed"]} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the Spanish handout does not say %q:\n%s", want, got)
+		}
+	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -272,4 +274,28 @@ translated_from: 2025-01-01
 	}
 	assertContains(t, rep.Site.String(), "i18n/ur.yaml: warning: the theme has no words in Urdu (ur) for ", "so readers see them in the site's default language: add them to i18n/ur.yaml")
 	assertNotContains(t, rep.Site.String(), "skip_to_content")
+}
+
+// TestLanguagesHandouts: a translation's handout is in its language (its
+// words, and the PDF's language for screen readers); a page written right
+// to left has none, which site.yaml's handouts: line says.
+func TestLanguagesHandouts(t *testing.T) {
+	s := languagesSite(t)
+	cfg, err := os.ReadFile(filepath.Join(s.root, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.write("site.yaml", "handouts: true\n"+string(cfg))
+	res := s.mustBuild()
+	es := words(t, s, "es")
+	pdf := s.read("es/mbt/handout.pdf")
+	if !strings.Contains(pdf, "/Lang (es)") {
+		t.Error("the Spanish handout does not say it is in Spanish")
+	}
+	assertContains(t, s.read("es/mbt/index.html"), `<a href="/es/mbt/handout.pdf" download>`+es["handout_download"]+`</a> (`+es.Plural("handout_pages", 1)+`, `)
+	if s.exists("ar/mbt/handout.pdf") {
+		t.Error("an Arabic page has a handout")
+	}
+	assertNotContains(t, s.read("ar/mbt/index.html"), "handout-link")
+	assertContains(t, res.Diagnostics.String(), "site.yaml:1:11: warning: handouts: pages in Arabic (ar) get no PDF handout")
 }
