@@ -110,12 +110,11 @@ func pdfTool(t *testing.T, name, pkg string) string {
 	return p
 }
 
-// TestTranslatedHandout builds the test site in three languages with
-// handouts and reads the Spanish page's handout back: the theme's words
-// are in Spanish, the reference list's heading too, and the citation is
-// in the CSL locale of Spanish.
-func TestTranslatedHandout(t *testing.T) {
-	pdftotext := pdfTool(t, "pdftotext", "poppler-utils")
+// languagesSite writes the test site in English, Spanish and Arabic
+// (generator/testdata/languages.txtar) into a new folder, with more
+// settings put before its own, and returns the folder.
+func languagesSite(t *testing.T, settings string) string {
+	t.Helper()
 	archive, err := os.ReadFile(filepath.Join("generator", "testdata", "languages.txtar"))
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +123,7 @@ func TestTranslatedHandout(t *testing.T) {
 	for _, f := range txtar.Parse(archive).Files {
 		data := f.Data
 		if f.Name == "site.yaml" {
-			data = append([]byte("handouts: true\n"), data...)
+			data = append([]byte(settings), data...)
 		}
 		p := filepath.Join(root, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -134,6 +133,16 @@ func TestTranslatedHandout(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return root
+}
+
+// TestTranslatedHandout builds the test site in three languages with
+// handouts and reads the Spanish page's handout back: the theme's words
+// are in Spanish, the reference list's heading too, and the citation is
+// in the CSL locale of Spanish.
+func TestTranslatedHandout(t *testing.T) {
+	pdftotext := pdfTool(t, "pdftotext", "poppler-utils")
+	root := languagesSite(t, "handouts: true\n")
 	if _, stderr, code := runCLI(t, "build", "--site", root); code != 0 {
 		t.Fatalf("build: %s", stderr)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"pamphlet/generator/i18n"
 	"pamphlet/internal/browser"
 )
 
@@ -176,4 +177,71 @@ func TestSearchPageWithoutJavaScript(t *testing.T) {
 			t.Errorf("without JavaScript, %s: %v %v", what, ok, err)
 		}
 	}
+}
+
+// TestSearchInEachLanguage searches the test site in English, Spanish and
+// Arabic in Chromium: each language's search box searches its own index,
+// stems its own way and speaks its own words.
+func TestSearchInEachLanguage(t *testing.T) {
+	root := languagesSite(t, "")
+	out := filepath.Join(root, "public")
+	if _, stderr, code := runCLI(t, "build", "--site", root); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	ctx := browser.New(t)
+	search := func(page, q string) []string {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page)); err != nil {
+			t.Fatal(err)
+		}
+		browser.WaitFor(t, ctx, 10*time.Second, "the search script", `typeof window.pamphletSearch === "function"`)
+		js := fmt.Sprintf(`window.pamphletSearch(%q, 10, false).then(rs => JSON.stringify(rs.map(r => r.url)))`, q)
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: search %q: %v", page, q, err)
+		}
+		var urls []string
+		if err := json.Unmarshal([]byte(raw), &urls); err != nil {
+			t.Fatal(err)
+		}
+		return urls
+	}
+	// "terapias" is stemmed to the "terapia" of the Spanish pages; the
+	// English index has no Spanish, and the Spanish none of the English.
+	if got := search("/es/mbt/", "terapias"); !slices.Contains(got, "es/mbt/") || slices.ContainsFunc(got, func(u string) bool { return !strings.HasPrefix(u, "es/") }) {
+		t.Errorf("Spanish search for terapias found %v; want es/mbt/ and only Spanish pages", got)
+	}
+	if got := search("/mbt/", "terapias"); len(got) != 0 {
+		t.Errorf("English search for terapias found %v", got)
+	}
+	// Arabic: a query with a vowel mark finds the page written without.
+	if got := search("/ar/mbt/", "التَّعقل"); !slices.Contains(got, "ar/mbt/") {
+		t.Errorf("Arabic search found %v; want ar/mbt/", got)
+	}
+	// Typed into the box: the list of results and its words are Spanish,
+	// and the links lead to the Spanish pages.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/es/mbt/")); err != nil {
+		t.Fatal(err)
+	}
+	browser.WaitFor(t, ctx, 10*time.Second, "the combobox", `document.querySelector("#site-search").getAttribute("role") === "combobox"`)
+	if err := chromedp.Do(ctx, chromedp.Focus("#site-search"), chromedp.SendKeys("#site-search", "terapia")); err != nil {
+		t.Fatal(err)
+	}
+	browser.WaitFor(t, ctx, 10*time.Second, "the list of results", `!document.querySelector(".search-list").hidden && document.querySelectorAll(".search-option").length > 0`)
+	browser.WaitFor(t, ctx, 5*time.Second, "results announced", `/terapia/.test(document.querySelector(".site-search [role=status]").textContent)`)
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".site-search [role=status]").textContent + " | " + document.querySelector(".search-list").getAttribute("aria-label")`))
+	catalog, diags := i18n.Load(root, []string{"en-GB", "es", "ar"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	es := catalog.Strings("es")
+	if want := es.Plural("search_count", 2, "query", "terapia") + " | " + es["search_results_label"]; err != nil || status != want {
+		t.Errorf("the list reads %q (%v); want %q", status, err, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#site-search", kb.ArrowDown+kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	browser.WaitFor(t, ctx, 10*time.Second, "a Spanish page", `location.pathname.startsWith("/es/") && document.documentElement.lang === "es"`)
 }

@@ -236,3 +236,19 @@ func TestExtraFileInANewFolder(t *testing.T) {
 	write(t, root, "search/synonyms.yaml", "synonyms:\n  - [CMHT, community team]\n")
 	until(t, w, "search/synonyms.yaml")
 }
+
+// TestStringsFolderMadeLater: the site's own words (i18n/es.yaml), in a
+// folder made while the dev server runs, are seen when written, and
+// after.
+func TestStringsFolderMadeLater(t *testing.T) {
+	root := newSite(t)
+	w, err := NewWatcher(root, nil, 0, func(err error) { t.Fatal(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	write(t, root, "i18n/es.yaml", "on_this_page: En esta página\n")
+	until(t, w, "i18n/es.yaml")
+	write(t, root, "i18n/es.yaml", "on_this_page: En la página\n")
+	until(t, w, "i18n/es.yaml")
+}
