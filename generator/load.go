@@ -35,18 +35,9 @@ func loadSite(opts Options) *siteFiles {
 	f.bibs, f.bibDiags = load.LoadBibliographies(opts.Site, f.cfg)
 	f.tpl, f.tplDiags = html.LoadTemplates(opts.Site, opts.Theme, html.Funcs(f.cfg))
 	var d diag.List
-	f.words, d = i18n.Load(opts.Site, languageTags(f.cfg))
+	f.words, d = i18n.Load(opts.Site, f.cfg.Tags())
 	f.cfgDiags.Add(d...)
 	return f
-}
-
-// languageTags lists the tags of the site's languages, the default first.
-func languageTags(cfg *site.Config) []string {
-	var tags []string
-	for _, l := range cfg.Languages() {
-		tags = append(tags, l.Tag)
-	}
-	return tags
 }
 
 // copyAsset copies an asset into the staging folder as a stream.

@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -229,7 +228,7 @@ func newDateView(d *site.Date, words i18n.Strings) *dateView {
 	if d == nil {
 		return nil
 	}
-	return &dateView{ISO: d.ISO(), Human: page.HumanDate(words, d.Time)}
+	return &dateView{ISO: d.ISO(), Human: words.Date(d.Time)}
 }
 
 // referenceView is one work on the site-wide references page.
@@ -301,9 +300,7 @@ func newSiteView(s *resolve.Site, tag string) *SiteView {
 		LogoAlt:       c.Brand.LogoAlt,
 		CitationStyle: s.CitationStyle,
 	}
-	if words != nil {
-		v.SearchWords = words.JSON(search.ScriptWords()...)
-	}
+	v.SearchWords = words.JSON(search.ScriptWords()...)
 	if c.Brand.Logo != "" {
 		v.Logo = site.Href(c.BasePath(), site.PageRel(c.Brand.Logo))
 	}
@@ -375,7 +372,7 @@ func (s views) newPageView(p *page.Page) *PageView {
 	for a := s.Parent[p]; a != nil; a = s.Parent[a] {
 		l := s.link(a)
 		if a.Kind == page.KindHome {
-			l.Title = cmp.Or(words["home"], "Home")
+			l.Title = words["home"]
 		}
 		v.Breadcrumbs = append(v.Breadcrumbs, l)
 	}
@@ -455,37 +452,21 @@ func (s views) translations(p *page.Page, v *PageView) {
 		if href == "" {
 			href = s.Href(t)
 		}
-		name := t.Lang
-		if s.Words != nil {
-			name = s.Words.Name(t.Lang)
-		}
-		v.Translations = append(v.Translations, translationView{Lang: t.Lang, Name: name, Dir: i18n.Dir(t.Lang), URL: s.Href(t), Href: href, Current: t == p})
+		v.Translations = append(v.Translations, translationView{Lang: t.Lang, Name: s.Words.Name(t.Lang), Dir: i18n.Dir(t.Lang), URL: s.Href(t), Href: href, Current: t == p})
 		if t.Lang == s.Config.DefaultLanguage() {
 			v.XDefault = href
 		}
 	}
 	src := s.SourceOf(p)
-	if src == nil || !Outdated(p, src) {
+	if src == nil || !p.Outdated(src) {
 		return
 	}
 	words := s.Strings(p.Lang)
-	name := src.Lang
-	if words != nil {
-		name = words.LanguageName(src.Lang)
-	}
-	o := &outdatedView{Date: page.HumanDate(words, p.Front.TranslatedFrom.Time), Language: name, URL: s.Href(src), Lang: src.Lang}
-	o.Text = cmp.Or(words.Fill("translation_outdated", "language", name, "date", o.Date), "This translation was made from the "+name+" page of "+o.Date+". That page has changed since, so this one may be out of date.")
-	o.Link = cmp.Or(words.Fill("translation_read_current", "language", name), "Read the current page in "+name)
+	name := words.LanguageName(src.Lang)
+	o := &outdatedView{Date: words.Date(p.Front.TranslatedFrom.Time), Language: name, URL: s.Href(src), Lang: src.Lang}
+	o.Text = words.Fill("translation_outdated", "language", name, "date", o.Date)
+	o.Link = words.Fill("translation_read_current", "language", name)
 	v.Outdated = o
-}
-
-// Outdated reports whether a translation fell behind its source: the
-// source's own latest date (its last review, update or publication) is
-// after the date the translation was made from.
-func Outdated(t, src *page.Page) bool {
-	from := t.Front.TranslatedFrom
-	last := src.Front.LastModified()
-	return from != nil && last != nil && last.After(from.Time)
 }
 
 // minContents is how many sections a page needs for an "On this page"
@@ -536,7 +517,7 @@ func (s views) isAncestor(a, p *page.Page) bool {
 // notFoundView is the data of the 404 page.
 func (s views) notFoundView() *PageView {
 	def := s.Config.DefaultLanguage()
-	v := &PageView{Kind: page.Kind404, Lang: def, Title: cmp.Or(s.Strings(def)["not_found_title"], "Page not found"), URL: site.Href(s.Config.BasePath(), "404.html")}
+	v := &PageView{Kind: page.Kind404, Lang: def, Title: s.Strings(def)["not_found_title"], URL: site.Href(s.Config.BasePath(), "404.html")}
 	v.Menu = s.menu(nil, def)
 	return v
 }
@@ -547,14 +528,14 @@ func (s views) notFoundView() *PageView {
 func (s views) searchView(tag string) *PageView {
 	words := s.Strings(tag)
 	prefix := s.Config.Lang(tag).Prefix()
-	v := &PageView{Kind: KindSearch, Lang: tag, Title: cmp.Or(words["search_title"], "Search this site"), URL: site.Href(s.Config.BasePath(), prefix+SearchPage)}
+	v := &PageView{Kind: KindSearch, Lang: tag, Title: words["search_title"], URL: site.Href(s.Config.BasePath(), prefix+SearchPage)}
 	v.Permalink = s.Config.AbsURL(prefix + SearchPage)
 	v.Menu = s.menu(nil, tag)
 	var walk func(p *page.Page)
 	walk = func(p *page.Page) {
 		sec := sectionView{Title: p.Title(), URL: s.Href(p)}
 		if p.Kind == page.KindHome {
-			sec.Title = cmp.Or(words["home"], "Home")
+			sec.Title = words["home"]
 		}
 		var subs []*page.Page
 		for _, c := range s.Children[p.URL] {

@@ -7,10 +7,6 @@ import (
 	"pamphlet/generator/diag"
 )
 
-// SiteDir is the folder, beside site.yaml, of a site's own strings files:
-// i18n/es.yaml, i18n/en-GB.yaml.
-const SiteDir = "i18n"
-
 // Catalog holds the theme's words for every language of a site: the
 // theme's strings files, with the site's own over them. It does not
 // change once Load has made it, and is safe for concurrent use.
@@ -36,6 +32,13 @@ func Load(root string, tags []string) (*Catalog, diag.List) {
 	l := newLoader(root, tags)
 	l.readSite()
 	return l.catalog(), l.diags
+}
+
+// Theme returns the theme's own words for the languages tags, with no
+// site's over them: what a caller that has no site folder (a test, a
+// tool) shows.
+func Theme(tags []string) *Catalog {
+	return newLoader("", tags).catalog()
 }
 
 // Strings returns the words of one of the site's languages, by its tag

@@ -63,12 +63,12 @@ func prefixes(tag string) []string {
 // of the site (or parent of one), and reports every other file in the
 // folder.
 func (l *loader) readSite() {
-	entries, err := os.ReadDir(filepath.Join(l.root, SiteDir))
+	entries, err := os.ReadDir(filepath.Join(l.root, site.I18nDir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	if err != nil {
-		l.diags.Errorf(SiteDir, 0, 0, "cannot read the folder of the site's own words (%v): check that it is a folder, and that you may open it", diag.Cause(err))
+		l.diags.Errorf(site.I18nDir, 0, 0, "cannot read the folder of the site's own words (%v): check that it is a folder, and that you may open it", diag.Cause(err))
 		return
 	}
 	names := map[string]string{} // file name by lower-case tag
@@ -77,18 +77,18 @@ func (l *loader) readSite() {
 		if strings.HasPrefix(name, ".") {
 			continue // .DS_Store, an editor's backup
 		}
-		file := SiteDir + "/" + name
+		file := site.I18nDir + "/" + name
 		stem, isYAML := strings.CutSuffix(name, ".yaml")
 		if alt, ok := strings.CutSuffix(name, ".yml"); ok {
-			l.diags.Warnf(file, 0, 0, "this file is not read: Pamphlet reads strings files ending in .yaml; rename it %s/%s.yaml", SiteDir, alt)
+			l.diags.Warnf(file, 0, 0, "this file is not read: Pamphlet reads strings files ending in .yaml; rename it %s/%s.yaml", site.I18nDir, alt)
 			continue
 		}
 		if !isYAML || e.IsDir() {
-			l.diags.Warnf(file, 0, 0, "this is not read: the %s folder holds one strings file per language, named after the language, such as %s/%s.yaml", SiteDir, SiteDir, l.tags[0])
+			l.diags.Warnf(file, 0, 0, "this is not read: the %s folder holds one strings file per language, named after the language, such as %s/%s.yaml", site.I18nDir, site.I18nDir, l.tags[0])
 			continue
 		}
 		if _, err := language.Parse(stem); err != nil {
-			l.diags.Warnf(file, 0, 0, "%q is not a language tag, so this file is not read: name it after one of the site's languages (%s), such as %s/%s.yaml", stem, strings.Join(l.tags, ", "), SiteDir, l.tags[0])
+			l.diags.Warnf(file, 0, 0, "%q is not a language tag, so this file is not read: name it after one of the site's languages (%s), such as %s/%s.yaml", stem, strings.Join(l.tags, ", "), site.I18nDir, l.tags[0])
 			continue
 		}
 		tag := strings.ToLower(stem)
@@ -97,7 +97,7 @@ func (l *loader) readSite() {
 			continue
 		}
 		if other, ok := names[tag]; ok {
-			l.diags.Errorf(file, 0, 0, "this file and %s/%s are both for %s, so this one is not read: keep one of them", SiteDir, other, stem)
+			l.diags.Errorf(file, 0, 0, "this file and %s/%s are both for %s, so this one is not read: keep one of them", site.I18nDir, other, stem)
 			continue
 		}
 		names[tag] = name
@@ -182,7 +182,7 @@ func (c *Catalog) addMissing(tag string, keys []string) {
 	if len(keys) == 0 {
 		return
 	}
-	file := SiteDir + "/" + tag + ".yaml"
+	file := site.I18nDir + "/" + tag + ".yaml"
 	for _, f := range c.files {
 		if strings.EqualFold(f, file) {
 			file = f

@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -63,16 +62,6 @@ func (ps *Parser) wantsHandout(p *Page) bool {
 	return ps.handouts != nil && !ps.discard && !ps.cfg.PolicyPage(p.Key) && (f.Handout == nil || *f.Handout) && i18n.Dir(p.Lang) == "ltr"
 }
 
-// HumanDate writes a date in the words of its language ("14 September
-// 2025", "14 de septiembre de 2025"), or as NHS.UK writes it in English
-// when there are no words (nil).
-func HumanDate(words i18n.Strings, t time.Time) string {
-	if words == nil {
-		return site.Date{Time: t}.Human()
-	}
-	return words.Date(t)
-}
-
 // makeHandout lays out and draws the page's handout from its AST (after
 // the citations are resolved), and turns what it had to leave out into
 // warnings at their place in the source.
@@ -123,14 +112,14 @@ func (ps *Parser) makeHandout(s *parseState, doc ast.Node, source []byte) {
 		}
 	}
 	if f.LastReviewed != nil {
-		d.LastReviewed = HumanDate(words, f.LastReviewed.Time)
+		d.LastReviewed = words.Date(f.LastReviewed.Time)
 		d.Date = f.LastReviewed.Time
-		d.NextReview = HumanDate(words, cfg.ReviewEvery().AddTo(f.LastReviewed.Time))
+		d.NextReview = words.Date(cfg.ReviewEvery().AddTo(f.LastReviewed.Time))
 	} else if f.Published != nil {
 		d.Date = f.Published.Time
 	}
 	if f.NextReview != nil {
-		d.NextReview = HumanDate(words, f.NextReview.Time)
+		d.NextReview = words.Date(f.NextReview.Time)
 	}
 	if f.Safety == "crisis" || (in.CrisisPage != "" && (p.Rel == site.PageRel(in.CrisisPage) || p.Key == site.PageRel(in.CrisisPage))) {
 		for _, l := range in.Crisis {

@@ -155,7 +155,7 @@ type Parser struct {
 	cfg   *site.Config
 	files map[string]bool
 	bibs  *load.Bibliographies
-	words *i18n.Catalog // the theme's words in each language (nil: English)
+	words *i18n.Catalog // the theme's words in each language
 	// md holds the Markdown readers of each language the parser met
 	// (the citation style differs by the CSL locale of the language).
 	md    map[string]*readers
@@ -216,19 +216,16 @@ func (ps *Parser) Err() error { return ps.err }
 
 // NewParser returns a Parser for the pages of a site whose content folder
 // holds files (content-relative paths of every page and file), citing from
-// bibs, in the words of the site's languages (nil: the theme's English).
+// bibs, in the words of the site's languages (nil: the theme's own).
 func NewParser(cfg *site.Config, files map[string]bool, bibs *load.Bibliographies, words *i18n.Catalog) *Parser {
+	if words == nil {
+		words = i18n.Theme(cfg.Tags())
+	}
 	return &Parser{cfg: cfg, files: files, bibs: bibs, words: words, frontMatter: yamldecode.New[site.FrontMatter](), md: map[string]*readers{}}
 }
 
-// strings returns the theme's words in the language tag (nil, which
-// reads as English everywhere it is used, when the parser has none).
-func (ps *Parser) strings(tag string) i18n.Strings {
-	if ps.words == nil {
-		return nil
-	}
-	return ps.words.Strings(tag)
-}
+// strings returns the theme's words in the language tag.
+func (ps *Parser) strings(tag string) i18n.Strings { return ps.words.Strings(tag) }
 
 // readers are the Markdown readers of one language: with GFM's Linkify,
 // and without it, for pages with nothing to link.

@@ -1,8 +1,6 @@
 package page
 
 import (
-	"time"
-
 	"pamphlet/generator/site"
 	"pamphlet/generator/trust"
 )
@@ -23,15 +21,7 @@ func (p *Page) TrustFacts(cfg *site.Config) trust.PageFacts {
 		Placeholders: p.facts.placeholders,
 		Readability:  p.facts.readability,
 	}
-	for _, d := range []struct {
-		src *site.Date
-		dst **time.Time
-	}{{f.Published, &tf.Published}, {f.Updated, &tf.Updated}, {f.LastReviewed, &tf.LastReviewed}, {f.NextReview, &tf.NextReview}} {
-		if d.src != nil {
-			t := d.src.Time
-			*d.dst = &t
-		}
-	}
+	tf.Published, tf.Updated, tf.LastReviewed, tf.NextReview = f.Published.TimePtr(), f.Updated.TimePtr(), f.LastReviewed.TimePtr(), f.NextReview.TimePtr()
 	tf.Citations = p.citations
 	return tf
 }
@@ -42,4 +32,11 @@ func trustPeople(ps []site.Person) []trust.Person {
 		out[i] = trust.Person{Name: p.Name, Credentials: p.Credentials, Role: p.Role, URL: p.URL}
 	}
 	return out
+}
+
+// Outdated reports whether the page, a translation of src, fell behind
+// it: src changed after the date the page was translated from (see
+// trust.Outdated).
+func (p *Page) Outdated(src *Page) bool {
+	return trust.Outdated(p.Front.TranslatedFrom.TimePtr(), src.Front.LastModified().TimePtr())
 }

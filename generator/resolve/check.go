@@ -33,15 +33,10 @@ func (s *Site) checkFacts(p *page.Page) trust.PageFacts {
 // translationFacts returns what the checks need to know of a translation
 // and the page it was made from.
 func translationFacts(p, src *page.Page) *trust.Translation {
-	t := &trust.Translation{Source: src.Path}
-	if d := p.Front.TranslatedFrom; d != nil {
-		from := d.Time
-		t.TranslatedFrom = &from
-	}
+	t := &trust.Translation{Source: src.Path, TranslatedFrom: p.Front.TranslatedFrom.TimePtr()}
 	f := &src.Front
 	if d := f.LastModified(); d != nil {
-		changed := d.Time
-		t.SourceChanged = &changed
+		t.SourceChanged = d.TimePtr()
 		switch d {
 		case f.LastReviewed:
 			t.SourceKey = "last_reviewed"

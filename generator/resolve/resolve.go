@@ -44,18 +44,13 @@ type Site struct {
 	// has a translation with its translations, by key (page.Page.Key),
 	// in the order of site.yaml's languages.
 	Translations map[string][]*page.Page
-	// Words are the theme's words in the site's languages (nil: English).
+	// Words are the theme's words in the site's languages.
 	Words *i18n.Catalog
 }
 
-// Strings returns the theme's words in the language tag (nil, read as
-// English, when the site has none).
-func (s *Site) Strings(tag string) i18n.Strings {
-	if s.Words == nil {
-		return nil
-	}
-	return s.Words.Strings(tag)
-}
+// Strings returns the theme's words in the language tag.
+func (s *Site) Strings(tag string) i18n.Strings { return s.Words.Strings(tag) }
+
 
 // Citations is what the whole-site citation steps found: the
 // site-wide list of references and the bibliography's warnings. The dev
@@ -70,8 +65,8 @@ type Citations struct {
 // up more than a few.
 type Options struct {
 	Drafts, Verbose bool
-	// Words are the theme's words in the site's languages (nil: the
-	// theme's English), for the pages Pamphlet makes itself.
+	// Words are the theme's words in the site's languages, for the pages
+	// Pamphlet makes itself (nil: the theme's own, with none of a site's).
 	Words *i18n.Catalog
 }
 
@@ -114,6 +109,9 @@ func Assemble(cfg *site.Config, pages []*page.Page, bibs *load.Bibliographies, r
 // what follows from it.
 func Resolve(cfg *site.Config, pages []*page.Page, opts Options, reported diag.List) *Site {
 	withDrafts := opts.Drafts
+	if opts.Words == nil {
+		opts.Words = i18n.Theme(cfg.Tags())
+	}
 	s := &Site{
 		Words:    opts.Words,
 		Config:   cfg,
@@ -223,8 +221,7 @@ func (s *Site) addReferencesPage() {
 	p := &page.Page{Rel: rel, Path: site.ContentDir + "/" + rel, URL: s.Config.URLOf(rel), Kind: page.KindPage, Generated: true}
 	p.Lang, p.Key = s.Config.LanguageOf(rel)
 	words := s.Strings(p.Lang)
-	p.Front.Title = cmp.Or(words["references"], "References")
-	p.Front.Description = cmp.Or(words["references_description"], "Every work cited on this site, with the pages that cite it.")
+	p.Front.Title, p.Front.Description = words["references"], words["references_description"]
 	if other, ok := s.ByURL[p.URL]; ok {
 		s.Diags.Errorf(other.Path, 0, 0, "this page is published at /%s, where the site-wide references page goes: rename it, or set references_page in site.yaml", p.URL)
 		return

@@ -54,6 +54,15 @@ func (l *Language) At() string { return l.at }
 // names none has one, its language: (English when that is not set).
 func (c *Config) Languages() []Language { return c.Langs }
 
+// Tags returns the tags of the site's languages, the default first.
+func (c *Config) Tags() []string {
+	tags := make([]string, len(c.Langs))
+	for i, l := range c.Langs {
+		tags[i] = l.Tag
+	}
+	return tags
+}
+
 // DefaultLanguage returns the tag of the site's default language, whose
 // pages are at the root of the site.
 func (c *Config) DefaultLanguage() string { return c.Language }

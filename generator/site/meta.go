@@ -22,12 +22,18 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// TimePtr returns the date as a time, or nil for no date (a nil *Date).
+func (d *Date) TimePtr() *time.Time {
+	if d == nil {
+		return nil
+	}
+	t := d.Time
+	return &t
+}
+
 // ISO returns the date as YYYY-MM-DD, for <time datetime> and sitemaps.
 func (d Date) ISO() string { return d.Format(time.DateOnly) }
 
-// Human returns the date as "14 September 2025", the unambiguous form
-// NHS.UK uses on its health pages.
-func (d Date) Human() string { return d.Format("2 January 2006") }
 
 // Person is an author or reviewer of a page.
 type Person struct {

@@ -67,12 +67,20 @@ func checkTranslation(p *PageFacts) (*TranslationReport, []diag.Diagnostic) {
 		return r, []diag.Diagnostic{diag.Warnf(p.Path, 1, 0, "this is a translation of %s, but it does not say when it was made, so Pamphlet cannot tell its readers when it falls behind: add translated_from: with the date of the source page's text that you translated%s", t.Source, hint)}
 	}
 	r.TranslatedFrom = t.TranslatedFrom.Format(time.DateOnly)
-	if t.SourceChanged == nil || !t.SourceChanged.After(*t.TranslatedFrom) {
+	if !Outdated(t.TranslatedFrom, t.SourceChanged) {
 		return r, nil
 	}
 	r.State = TranslationOutdated
 	line := p.KeyLines["translated_from"]
 	return r, []diag.Diagnostic{diag.Warnf(p.Path, line, 0, "this translation was made from %s as of %s, but that page has changed since (its %s is %s), so readers of this page see a notice that it may be out of date: bring the translation up to date with it, then set translated_from: %s", t.Source, r.TranslatedFrom, t.SourceKey, r.SourceChanged, r.SourceChanged)}
+}
+
+// Outdated reports whether a translation made from its source's text of
+// the day translatedFrom fell behind a source last changed on
+// sourceChanged (its last review, update or publication); a date that is
+// not known tells nothing.
+func Outdated(translatedFrom, sourceChanged *time.Time) bool {
+	return translatedFrom != nil && sourceChanged != nil && sourceChanged.After(*translatedFrom)
 }
 
 // missingWords reports, for each language, the theme's words it lacks.
