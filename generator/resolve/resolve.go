@@ -51,7 +51,6 @@ type Site struct {
 // Strings returns the theme's words in the language tag.
 func (s *Site) Strings(tag string) i18n.Strings { return s.Words.Strings(tag) }
 
-
 // Citations is what the whole-site citation steps found: the
 // site-wide list of references and the bibliography's warnings. The dev
 // server keeps it while no page's citations, and no bibliography, change.

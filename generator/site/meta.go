@@ -34,7 +34,6 @@ func (d *Date) TimePtr() *time.Time {
 // ISO returns the date as YYYY-MM-DD, for <time datetime> and sitemaps.
 func (d Date) ISO() string { return d.Format(time.DateOnly) }
 
-
 // Person is an author or reviewer of a page.
 type Person struct {
 	Name        string `yaml:"name"`

@@ -187,7 +187,9 @@ func TestDecodeMap(t *testing.T) {
 		t.Errorf("diagnostics: %s", got)
 	}
 	var got []string
-	pos.Entries(func(key string, k, v Pos) { got = append(got, fmt.Sprintf("%s %d:%d %d:%d", key, k.Line, k.Col, v.Line, v.Col)) })
+	pos.Entries(func(key string, k, v Pos) {
+		got = append(got, fmt.Sprintf("%s %d:%d %d:%d", key, k.Line, k.Col, v.Line, v.Col))
+	})
 	if want := "home 1:1 1:7,handout_pages.one 2:1 2:20,menu 3:1 4:3"; strings.Join(got, ",") != want {
 		t.Errorf("entries %v, want %s", got, want)
 	}
