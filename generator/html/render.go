@@ -182,9 +182,12 @@ type PageView struct {
 
 // translationView is the page in one language.
 type translationView struct {
-	Lang, Name, Dir string // tag, the language's name in itself, direction
-	URL, Href       string // link under the base path; Href the full address when there is one, for hreflang
-	Current         bool
+	Lang, Name string // tag, the language's name in itself
+	// Dir is "rtl" for a language written right to left, else "" (the
+	// link needs no dir of its own).
+	Dir       string
+	URL, Href string // link under the base path; Href the full address when there is one, for hreflang
+	Current   bool
 }
 
 // outdatedView is the notice on a translation whose source changed: the
@@ -452,7 +455,11 @@ func (s views) translations(p *page.Page, v *PageView) {
 		if href == "" {
 			href = s.Href(t)
 		}
-		v.Translations = append(v.Translations, translationView{Lang: t.Lang, Name: s.Words.Name(t.Lang), Dir: i18n.Dir(t.Lang), URL: s.Href(t), Href: href, Current: t == p})
+		tv := translationView{Lang: t.Lang, Name: s.Words.Name(t.Lang), URL: s.Href(t), Href: href, Current: t == p}
+		if i18n.Dir(t.Lang) == "rtl" {
+			tv.Dir = "rtl"
+		}
+		v.Translations = append(v.Translations, tv)
 		if t.Lang == s.Config.DefaultLanguage() {
 			v.XDefault = href
 		}
