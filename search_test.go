@@ -216,6 +216,10 @@ func TestSearchInEachLanguage(t *testing.T) {
 	if got := search("/mbt/", "terapias"); len(got) != 0 {
 		t.Errorf("English search for terapias found %v", got)
 	}
+	// The site's Spanish crisis words put the Spanish crisis page first.
+	if got := search("/es/mbt/", "suicidio"); len(got) == 0 || got[0] != "es/help/" {
+		t.Errorf("Spanish search for suicidio found %v; want es/help/ first", got)
+	}
 	// Arabic: a query with a vowel mark finds the page written without.
 	if got := search("/ar/mbt/", "التَّعقل"); !slices.Contains(got, "ar/mbt/") {
 		t.Errorf("Arabic search found %v; want ar/mbt/", got)

@@ -115,12 +115,14 @@ func TestLanguagesSite(t *testing.T) {
 
 	t.Run("links stay in the language", func(t *testing.T) {
 		page := s.read("es/mbt/index.html")
-		// therapy/what-to-expect.md has a Spanish translation; help.md has none.
-		assertContains(t, page, `<a href="/es/therapy/what-to-expect/">qué esperar</a>`, `<a href="/help/">ayuda ahora</a>`)
+		// therapy/what-to-expect.md and help.md have Spanish
+		// translations; contact.md has none.
+		assertContains(t, page, `<a href="/es/therapy/what-to-expect/">qué esperar</a>`, `<a href="/es/help/">ayuda ahora</a>`, `<a href="/contact/">cómo contactarnos</a>`)
 		assertContains(t, s.read("es/therapy/what-to-expect/index.html"), `<a href="/es/mbt/">qué es la MBT</a>`)
 		// The menu links to the translation, with its title; an entry not
 		// translated says which language it is in.
-		assertContains(t, page, `<a href="/es/mbt/" aria-current="page">¿Qué es la MBT?</a>`, `<a href="/help/" lang="en-GB">Getting help now</a>`)
+		assertContains(t, page, `<a href="/es/mbt/" aria-current="page">¿Qué es la MBT?</a>`, `<a href="/es/help/">Ayuda ahora</a>`, `<a href="/contact/" lang="en-GB">Contact us</a>`)
+		assertContains(t, s.read("ar/mbt/index.html"), `<a href="/help/" lang="en-GB">Getting help now</a>`)
 		// The breadcrumbs lead to the language's home.
 		assertContains(t, page, `<li><a href="/es/">`+es["home"]+`</a></li>`)
 	})
@@ -169,6 +171,10 @@ func TestLanguagesSite(t *testing.T) {
 	t.Run("warnings", func(t *testing.T) {
 		got := res.Diagnostics.String()
 		assertContains(t, got, "content/orphan.es.md:1: warning: this file is named as the Spanish (es) translation of content/orphan.md, which does not exist")
+		// Search in Arabic cannot put the crisis page first: it is not
+		// translated. Spanish has it, and its crisis words.
+		assertContains(t, got, "site.yaml:9:14: warning: the crisis page (content/help.md) is not translated into Arabic (ar), so a search in ar cannot put it first")
+		assertNotContains(t, got, "not translated into Spanish", "search in Spanish (es) has no crisis words")
 		assertNotContains(t, got, "solo-es.md")
 	})
 }
@@ -190,8 +196,10 @@ func TestLanguagesServeEqualsBuild(t *testing.T) {
 	}{
 		{"the source of a translation reviewed", map[string]string{"content/therapy/what-to-expect.md": "---\ntitle: What to expect\ndescription: What happens in MBT sessions.\nlast_reviewed: 2025-11-01\n---\nYou meet a therapist each week, alone and in a group.\n"},
 			map[string]string{"es/therapy/what-to-expect/index.html": `class="translation-notice"`}},
-		{"a translation added", map[string]string{"content/help.es.md": "---\ntitle: Ayuda ahora\nsafety: crisis\ntranslated_from: 2025-09-14\n---\nSi su vida corre peligro, llame al 999.\n"},
-			map[string]string{"es/mbt/index.html": `<a href="/es/help/">ayuda ahora</a>`, "help/index.html": `hreflang="es" href="https://clinic.example/es/help/"`}},
+		{"a translation added", map[string]string{"content/contact.es.md": "---\ntitle: Contacto\ntranslated_from: 2025-09-14\n---\nEscriba a info@clinic.example.\n"},
+			map[string]string{"es/mbt/index.html": `<a href="/es/contact/">cómo contactarnos</a>`, "contact/index.html": `hreflang="es" href="https://clinic.example/es/contact/"`}},
+		{"the crisis page's translation removed", map[string]string{"content/help.es.md": ""},
+			map[string]string{"es/mbt/index.html": `<a href="/help/">ayuda ahora</a>`}},
 		{"a translation removed", map[string]string{"content/es/therapy/what-to-expect.md": ""},
 			map[string]string{"es/mbt/index.html": `<a href="/therapy/what-to-expect/">qué esperar</a>`}},
 		{"the theme's words changed", map[string]string{"i18n/es.yaml": "on_this_page: En esta página\nskip_to_content: Ir al contenido\n"},

@@ -71,6 +71,16 @@ func loadSearch(root string, cfg *site.Config, files map[string]bool) *searchSta
 		if p := cfg.In(l.Tag).CrisisPage; p != "" {
 			crisis = crisisPageIn(cfg, files, site.PageRel(p), l.Tag)
 		}
+		switch p := cfg.In(l.Tag).CrisisPage; {
+		case p == "":
+		case crisis == "":
+			// The index of a language holds its own pages only.
+			_, key := cfg.LanguageOf(site.PageRel(p))
+			st.diags.Warnf(site.ConfigFile, cfg.Line("crisis_page"), cfg.Col("crisis_page"), "the crisis page (%s) is not translated into %s, so a search in %s cannot put it first when a reader asks for help: translate it as %s%s", site.ContentDir+"/"+site.PageRel(p), site.LanguageName(l.Tag), l.Tag, site.ContentDir+"/", cfg.TranslationPaths(key, l.Tag)[1])
+		case !syn.HasCrisisWords():
+			// The theme's crisis words are English.
+			st.diags.Warnf(file, 0, 0, "search in %s has no crisis words, so a reader who searches for help in %s is not shown the crisis page first: list the words they would type under crisis: in %s, as the README's Search shows", site.LanguageName(l.Tag), l.Tag, file)
+		}
 		c := search.Config{Synonyms: syn, CrisisURL: crisis, Dir: l.Prefix() + html.SearchPage, Language: l.Tag}
 		st.langs[l.Tag] = &langIndex{indexer: search.NewIndexer(c)}
 		st.order = append(st.order, l.Tag)

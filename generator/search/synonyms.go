@@ -41,6 +41,12 @@ type group struct {
 	phrases [][]string
 }
 
+// HasCrisisWords reports whether any words mark a search as a call for
+// help, so that it puts the crisis page first.
+func (s *Synonyms) HasCrisisWords() bool {
+	return slices.ContainsFunc(s.groups, func(g group) bool { return g.concept == crisisConcept && len(g.phrases) > 0 })
+}
+
 // DefaultSynonyms returns the theme's synonyms for the bundled site's
 // field (borderline personality disorder and its treatments).
 func DefaultSynonyms() *Synonyms {
