@@ -177,6 +177,12 @@ func TestLanguagesSite(t *testing.T) {
 		assertNotContains(t, got, "not translated into Spanish", "search in Spanish (es) has no crisis words")
 		assertNotContains(t, got, "solo-es.md")
 	})
+
+	t.Run("translated_from on a page that is no translation", func(t *testing.T) {
+		one := newTestSite(t, "-- content/_index.md --\n---\ntitle: Home\ntranslated_from: 2025-01-01\n---\nHello.\n")
+		res := one.mustBuild()
+		assertContains(t, res.Diagnostics.String(), "content/_index.md:3: warning: translated_from is for a translation, and this page is in the site's default language, English (en), so it is ignored")
+	})
 }
 
 // TestLanguagesServeEqualsBuild: the dev server keeps a site of three

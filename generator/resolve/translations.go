@@ -18,6 +18,11 @@ import (
 // check, when it falls behind.
 func (s *Site) linkTranslations() {
 	c := s.Config
+	for _, p := range s.Pages {
+		if p.Lang == c.DefaultLanguage() && p.Front.TranslatedFrom != nil {
+			s.Diags.Warnf(p.Path, p.KeyLines["translated_from"], 0, "translated_from is for a translation, and this page is in the site's default language, %s, so it is ignored: remove it, or, if the page is a translation, say into which language by its name (x.es.md) or folder (es/x.md), with the language in site.yaml's languages:", site.LanguageName(c.DefaultLanguage()))
+		}
+	}
 	if !c.Multilingual() {
 		return
 	}
