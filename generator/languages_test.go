@@ -83,6 +83,10 @@ func TestLanguagesSite(t *testing.T) {
 		assertNotContains(t, s.read("es/solo-es/index.html"), `hreflang=`, `language-switcher`)
 		// The three versions of the home page are translations too.
 		assertContains(t, s.read("ar/index.html"), `<link rel="alternate" hreflang="es" href="https://clinic.example/es/">`)
+		// A section the translation has no page for is made, and is a
+		// translation of the section's own page (here index.md), with
+		// its title.
+		assertContains(t, s.read("es/therapy/index.html"), `<link rel="alternate" hreflang="en-GB" href="https://clinic.example/therapy/">`, `<h1>Therapy</h1>`)
 	})
 
 	t.Run("sitemap", func(t *testing.T) {

@@ -166,6 +166,9 @@ func (s *Site) addMissingSections() {
 		for dir := site.ParentURL(p.URL); ; dir = site.ParentURL(dir) {
 			if _, ok := s.ByURL[dir]; !ok {
 				key := strings.TrimPrefix(dir, root) + "_index.md"
+				if src := s.ByURL[strings.TrimPrefix(dir, root)]; src != nil && root != "" {
+					key = src.Key // the section's own page may be index.md: translations share its key
+				}
 				sec := &page.Page{URL: dir, Kind: page.KindSection, Generated: true, Lang: p.Lang, Key: key}
 				sec.Rel = s.Config.TranslationPaths(key, p.Lang)[0]
 				sec.Path = site.ContentDir + "/" + sec.Rel
