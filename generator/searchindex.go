@@ -182,26 +182,14 @@ func (st *searchState) delivered() {
 	}
 }
 
-// files returns the indexes' files for the output stage, or nil when the
-// site is not indexed (check).
-func (st *searchState) files() *html.SearchFiles {
-	if len(st.order) == 0 || st.langs[st.order[0]].index == nil {
-		return nil
-	}
-	if len(st.order) == 1 {
-		li := st.langs[st.order[0]]
-		return &html.SearchFiles{Files: li.index.Shards(), Changed: li.changed}
-	}
-	out := &html.SearchFiles{Files: map[string][]byte{}, Changed: map[string]bool{}}
+// files returns the indexes' files for the output stage, one set per
+// language, or none when the site is not indexed (check).
+func (st *searchState) files() []*html.SearchFiles {
+	var out []*html.SearchFiles
 	for _, tag := range st.order {
-		li := st.langs[tag]
-		maps.Copy(out.Files, li.index.Shards())
-		if li.changed == nil {
-			for p := range li.index.Shards() {
-				out.Changed[p] = true
-			}
+		if li := st.langs[tag]; li.index != nil {
+			out = append(out, &html.SearchFiles{Files: li.index.Shards(), Changed: li.changed})
 		}
-		maps.Copy(out.Changed, li.changed)
 	}
 	return out
 }

@@ -585,7 +585,6 @@ func WriteList(b *bytes.Buffer, c *Cited, words ListWords) {
 	if c == nil || len(c.List) == 0 || c.style == nil {
 		return
 	}
-	words = words.english()
 	tag, kind := "ol", "numeric"
 	if !c.style.Numeric {
 		tag, kind = "ul", "author-date"
@@ -625,21 +624,11 @@ func WriteList(b *bytes.Buffer, c *Cited, words ListWords) {
 	fmt.Fprintf(b, "</%s>\n</section>\n", tag)
 }
 
-// ListWords are the words of a reference list in the page's language:
-// its heading ("References") and the label of a link back to a citation
-// ("Back to citation {n}"). Those left empty are English.
+// ListWords are the words of a reference list in the page's language,
+// from the theme's words (package i18n): its heading ("References") and
+// the label of a link back to a citation ("Back to citation {n}").
 type ListWords struct {
 	Heading, BackTo string
-}
-
-func (w ListWords) english() ListWords {
-	if w.Heading == "" {
-		w.Heading = "References"
-	}
-	if w.BackTo == "" {
-		w.BackTo = "Back to citation {n}"
-	}
-	return w
 }
 
 // FormatAll formats the reference list of the given entries as one

@@ -42,22 +42,17 @@ type Document struct {
 	// ("13 February 2025"), or "".
 	LastReviewed, NextReview string
 	// Unreviewed says the page has not been clinically reviewed: the
-	// handout says so, in the words of UnreviewedNotice (the web page's
-	// notice; a default when empty).
-	Unreviewed       bool
-	UnreviewedNotice string
+	// handout says so, in the words of Words.Unreviewed.
+	Unreviewed bool
 	// Crisis lists the crisis lines shown in a box near the top, for a
-	// crisis page; CrisisHeading is the box's heading (default "If you
-	// need help now").
-	Crisis        []CrisisLine
-	CrisisHeading string
+	// crisis page, under Words.CrisisHeading.
+	Crisis []CrisisLine
 	// Paper is "A4" (the default) or "letter".
 	Paper string
 	// Brand is the brand colour as #rrggbb, for headings and rules; ""
 	// prints them black.
 	Brand string
-	// Words are the handout's own words in the page's language; any left
-	// empty are English.
+	// Words are the handout's own words, in the page's language.
 	Words Words
 	// Date is written as the PDF's creation and modification date. Give
 	// a date of the page (its last review) so that the same page makes
@@ -66,33 +61,18 @@ type Document struct {
 }
 
 // Words are the words a handout prints around the page, in the page's
-// language (see package i18n).
+// language: the build takes them from the theme's words (package i18n),
+// as the web page does.
 type Words struct {
-	References   string // "References"
-	LastReviewed string // "Page last reviewed"
-	NextReview   string // "Next review due"
-	WrittenBy    string // "Written by"
-	ReviewedBy   string // "Reviewed by"
-	Scan         string // "To read this page online, scan the code or type the address under it."
-	// PageOf is the footer's "Page {n} of {total}".
-	PageOf string
-}
-
-// english are the words of a handout that Words leaves empty.
-func (w Words) english() Words {
-	or := func(s *string, def string) {
-		if *s == "" {
-			*s = def
-		}
-	}
-	or(&w.References, "References")
-	or(&w.LastReviewed, "Page last reviewed")
-	or(&w.NextReview, "Next review due")
-	or(&w.WrittenBy, "Written by")
-	or(&w.ReviewedBy, "Reviewed by")
-	or(&w.Scan, "To read this page online, scan the code or type the address under it.")
-	or(&w.PageOf, "Page {n} of {total}")
-	return w
+	References    string // "References"
+	LastReviewed  string // "Page last reviewed"
+	NextReview    string // "Next review due"
+	WrittenBy     string // "Written by"
+	ReviewedBy    string // "Reviewed by"
+	Scan          string // "To read this page online, scan the code or type the address under it."
+	PageOf        string // the footer's "Page {n} of {total}"
+	CrisisHeading string // "If you need help now"
+	Unreviewed    string // "This page has not yet been reviewed by a clinician."
 }
 
 // Reference is one entry of a page's reference list.

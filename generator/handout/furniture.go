@@ -63,10 +63,7 @@ func (l *layout) crisisBox() {
 	}
 	const pad = 10
 	inner := l.width() - 2*pad
-	heading := l.doc.CrisisHeading
-	if heading == "" {
-		heading = "If you need help now"
-	}
+	heading := l.say.CrisisHeading
 	type row struct {
 		lines []line
 		size  float64
@@ -180,11 +177,7 @@ func (l *layout) aboutBox() {
 	}
 	var rows [][]run
 	if l.doc.Unreviewed {
-		notice := l.doc.UnreviewedNotice
-		if notice == "" {
-			notice = "This page has not yet been reviewed by a clinician."
-		}
-		rows = append(rows, []run{{text: notice, style: styleBold, at: -1}})
+		rows = append(rows, []run{{text: l.say.Unreviewed, style: styleBold, at: -1}})
 	}
 	if l.doc.LastReviewed != "" {
 		rows = append(rows, []run{{text: l.say.LastReviewed + ": ", at: -1}, {text: l.doc.LastReviewed, style: styleBold, at: -1}})

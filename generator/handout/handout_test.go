@@ -159,7 +159,7 @@ func TestCrisisAndUnreviewed(t *testing.T) {
 		{Region: "UK", When: "If you need to talk", Name: "Placeholder Line", Phone: "000 000", Contact: "free, any time"},
 		{Region: "UK", Name: "Text Placeholder", Text: "00000"},
 	}
-	d.Unreviewed, d.UnreviewedNotice = true, "This placeholder page has not been reviewed."
+	d.Unreviewed, d.Words.Unreviewed = true, "This placeholder page has not been reviewed."
 	d.LastReviewed, d.NextReview, d.Reviewers = "", "", nil
 	h, err := r.Render(d)
 	if err != nil {

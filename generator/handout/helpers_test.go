@@ -87,6 +87,7 @@ func pages(t testing.TB, bib, style string) (func(md string) *Document, *Rendere
 			Source: src, Body: doc, Brand: "#1d4f91",
 			Authors: []string{"Dr Ann Example (MD)"}, Reviewers: []string{"Dr Siân Ŵyn (PhD)"},
 			LastReviewed: "13 February 2025", NextReview: "13 February 2028",
+			Words: english,
 		}
 		if c := cite.Result(pc); c != nil {
 			for _, l := range c.List {
@@ -138,3 +139,11 @@ func writeTemp(t testing.TB, data []byte, name string) string {
 }
 
 var _ ast.Node // the AST is what a Document carries
+
+// english are the handout's words as the theme has them in English (the
+// build takes them from package i18n).
+var english = Words{
+	References: "References", LastReviewed: "Page last reviewed", NextReview: "Next review due",
+	WrittenBy: "Written by", ReviewedBy: "Reviewed by", Scan: "To read this page online, scan the code or type the address under it.",
+	PageOf: "Page {n} of {total}", CrisisHeading: "If you need help now", Unreviewed: "This page has not yet been reviewed by a clinician.",
+}

@@ -36,7 +36,7 @@ var headingSize = [7]float64{0, 17, 14.5, 12.5, 11, 10.5, 10.5}
 type layout struct {
 	r     *Renderer
 	doc   *Document
-	say   Words // doc.Words, English where empty
+	say   Words // doc.Words
 	base  *url.URL
 	paper paper
 	brand rgb

@@ -126,7 +126,7 @@ func (r *Renderer) layout(d *Document) (*layout, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &layout{r: r, doc: d, say: d.Words.english(), paper: p}
+	l := &layout{r: r, doc: d, say: d.Words, paper: p}
 	if d.Brand != "" {
 		if l.brand, err = parseColour(d.Brand); err != nil {
 			l.warn(-1, "%v: the handout's headings and rules are printed black", err)

@@ -213,9 +213,10 @@ func shownPath(o Output) string {
 	return "/" + strings.TrimSuffix(o.Path(), "index.html")
 }
 
-// SearchFiles is the site's search index as the output stage takes it
-// (see package search): its files by path, made as the pages were parsed,
-// and those that changed since the last good build (nil: any may have).
+// SearchFiles is the search index of one of the site's languages as the
+// output stage takes it (see package search): its files by path, made as
+// the pages were parsed, and those that changed since the last good build
+// (nil: any may have).
 type SearchFiles struct {
 	Files   map[string][]byte
 	Changed map[string]bool

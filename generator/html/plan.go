@@ -22,10 +22,10 @@ const BrandCSS = "css/brand.css"
 const SearchPage = "search/"
 
 // Plan lists every file of the finished site, and reports two sources
-// that would be written to the same place. index holds the files of the
-// site's search index, by path (nil: the site is not being published, and
-// has no search page).
-func Plan(s *resolve.Site, in *load.Inputs, index *SearchFiles) ([]Output, diag.List) {
+// that would be written to the same place. indexes hold the files of the
+// site's search index in each of its languages (none: the site is not
+// being published, and has no search page).
+func Plan(s *resolve.Site, in *load.Inputs, indexes []*SearchFiles) ([]Output, diag.List) {
 	var diags diag.List
 	plan := make([]Output, 0, len(s.Pages)+len(in.Assets)+len(in.Static)+6)
 	for _, p := range s.Pages {
@@ -35,13 +35,15 @@ func Plan(s *resolve.Site, in *load.Inputs, index *SearchFiles) ([]Output, diag.
 		}
 	}
 	plan = append(plan, notFoundOutput{})
-	if index != nil {
+	if len(indexes) > 0 {
 		for _, l := range s.Config.Languages() {
 			plan = append(plan, searchPageOutput{lang: l.Tag, prefix: l.Prefix()})
 		}
 		plan = append(plan, &siteOutput{path: SearchPage + search.ScriptFile, inputs: InputSettings, reload: ReloadOther, make: func() []byte { return search.Script }})
-		for path := range index.Files {
-			plan = append(plan, &indexOutput{path: path, index: index})
+		for _, index := range indexes {
+			for path := range index.Files {
+				plan = append(plan, &indexOutput{path: path, index: index})
+			}
 		}
 	}
 	if s.Config.Absolute() {

@@ -121,7 +121,7 @@ type menuItem struct {
 	Ancestor bool // the page being shown is inside this entry's section
 }
 
-// PageView is what templates see as .Page. The README lists every
+// PageView is what templates see as .Page. docs/templates.md lists every
 // field.
 type PageView struct {
 	Kind string
@@ -290,7 +290,7 @@ func newSiteView(s *resolve.Site, tag string) *SiteView {
 		Title:         in.Title,
 		Description:   in.Description,
 		Lang:          tag,
-		Dir:           i18n.Dir(tag),
+		Dir:           words.Dir(),
 		BaseURL:       c.AbsURL(""),
 		HomeURL:       site.Href(c.BasePath(), in.Prefix()),
 		SearchURL:     site.Href(c.BasePath(), in.Prefix()+SearchPage),
@@ -456,7 +456,7 @@ func (s views) translations(p *page.Page, v *PageView) {
 			href = s.Href(t)
 		}
 		tv := translationView{Lang: t.Lang, Name: s.Words.Name(t.Lang), URL: s.Href(t), Href: href, Current: t == p}
-		if i18n.Dir(t.Lang) == "rtl" {
+		if s.Strings(t.Lang).Dir() == "rtl" {
 			tv.Dir = "rtl"
 		}
 		v.Translations = append(v.Translations, tv)

@@ -9,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"pamphlet/generator/handout"
-	"pamphlet/generator/i18n"
 	"pamphlet/generator/site"
 )
 
@@ -59,7 +58,7 @@ func (ps *Parser) MakeHandouts(h Handouts) error {
 // writer cannot yet set right-to-left text: see docs/handouts.md).
 func (ps *Parser) wantsHandout(p *Page) bool {
 	f := &p.Front
-	return ps.handouts != nil && !ps.discard && !ps.cfg.PolicyPage(p.Key) && (f.Handout == nil || *f.Handout) && i18n.Dir(p.Lang) == "ltr"
+	return ps.handouts != nil && !ps.discard && !ps.cfg.PolicyPage(p.Key) && (f.Handout == nil || *f.Handout) && ps.strings(p.Lang).Dir() == "ltr"
 }
 
 // makeHandout lays out and draws the page's handout from its AST (after
@@ -80,10 +79,11 @@ func (ps *Parser) makeHandout(s *parseState, doc ast.Node, source []byte) {
 			rel := path.Join(path.Dir(p.Rel), dest)
 			return filepath.Join(ps.handoutSite.Root, site.ContentDir, filepath.FromSlash(rel))
 		},
-		Unreviewed: len(f.ReviewedBy) == 0, UnreviewedNotice: words["unreviewed"], CrisisHeading: words["crisis_heading"],
+		Unreviewed: len(f.ReviewedBy) == 0,
 		Words: handout.Words{
 			References: words["references"], LastReviewed: words["page_last_reviewed"], NextReview: words["next_review_due"],
 			WrittenBy: words["written_by"], ReviewedBy: words["reviewed_by"], Scan: words["handout_scan"], PageOf: words["handout_page_of"],
+			CrisisHeading: words["crisis_heading"], Unreviewed: words["unreviewed"],
 		},
 	}
 	if d.URL == "" {

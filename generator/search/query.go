@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"pamphlet/internal/textdist"
 )
 
 // Searcher runs queries on an index's files the way search.js does, step
@@ -379,7 +381,7 @@ func (s *Searcher) lookup(w string, typing bool) (hits []hit, stop bool) {
 			if len(d[c]) == 0 {
 				continue
 			}
-			if k := editDistance(w, c, maxD); k <= maxD {
+			if k := textdist.Within(w, c, maxD); k <= maxD {
 				add(d[c], []float64{qualityExact, qualityTypo1, qualityTypo2}[k])
 			}
 		}
@@ -434,37 +436,6 @@ func endingVariants(w string, endings [][2]string) []string {
 		}
 	}
 	return out
-}
-
-// editDistance returns the Levenshtein distance between a and b in
-// letters, or max+1 once it is known to be more than max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(rb)], max+1)
 }
 
 func (s *Searcher) loadPostings(hits map[string][]hit) error {

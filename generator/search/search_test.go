@@ -67,20 +67,6 @@ func TestStem(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, c := range []struct {
-		a, b      string
-		max, want int
-	}{
-		{"mentalizng", "mentalizing", 2, 1}, {"sucide", "suicide", 1, 1}, {"kitten", "sitting", 3, 3},
-		{"kitten", "sitting", 1, 2}, {"abc", "abcdef", 2, 3}, {"café", "cafe", 1, 1}, {"", "", 1, 0},
-	} {
-		if got := editDistance(c.a, c.b, c.max); got != c.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", c.a, c.b, c.max, got, c.want)
-		}
-	}
-}
-
 func TestParseSynonyms(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"good", "synonyms:\n  - [BPD, EUPD]\ncrisis: [overdose]\n", ""},

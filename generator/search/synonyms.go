@@ -12,12 +12,6 @@ import (
 	"pamphlet/generator/diag"
 )
 
-// SynonymsFile is where a site keeps its own synonyms, beside content/
-// (site.SynonymsFile, which the generator watches and digests): those of
-// its default language; another language's are beside it, with the
-// language's tag: search/synonyms.es.yaml (site.Config.SynonymsFileIn).
-const SynonymsFile = "search/synonyms.yaml"
-
 // crisisConcept is the concept of every word of the synonyms file's
 // crisis: list. It has no postings: a query that finds it puts the crisis
 // page first, whether or not that page uses the word.
@@ -50,7 +44,7 @@ func (s *Synonyms) HasCrisisWords() bool {
 // DefaultSynonyms returns the theme's synonyms for the bundled site's
 // field (borderline personality disorder and its treatments).
 func DefaultSynonyms() *Synonyms {
-	s, diags := ParseSynonyms("(theme) "+SynonymsFile, defaultSynonyms)
+	s, diags := ParseSynonyms("(theme) synonyms.yaml", defaultSynonyms)
 	if diags.HasErrors() {
 		panic("search: the theme's synonyms.yaml is broken: " + diags.String())
 	}

@@ -23,3 +23,18 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		a, b      string
+		max, want int
+	}{
+		{"mentalizng", "mentalizing", 2, 1}, {"sucide", "suicide", 1, 1}, {"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 1, 2}, {"abc", "abcdef", 2, 3}, {"café", "cafe", 1, 1}, {"", "", 1, 0},
+		{"Cafe", "cafe", 1, 1},
+	} {
+		if got := Within(c.a, c.b, c.max); got != c.want {
+			t.Errorf("Within(%q, %q, %d) = %d, want %d", c.a, c.b, c.max, got, c.want)
+		}
+	}
+}
